@@ -1,0 +1,362 @@
+"""`suyuan`: the station's command line for support staff and scripts.
+
+Messages are Chinese. Exit code 0 on success; on failure a one-line reason on stderr and a
+non-zero code (1 bad input or refused, 2 usage, 3 environment such as the keyring).
+"""
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+from .core.domain.enums import CaseSource, CaseStatus, DisputeType, Role
+from .core.domain.errors import SuyuanError, ValidationError
+from .core.security.keystore import KeyringUnavailable
+from .core.services import backup as backup_svc
+from .core.services import exchange
+from .core.services.demo import generate_demo
+from .core.services.inputs import CaseIntake, Collector, from_dict
+from .core.services.station import StationApp, StationSetup, default_data_dir
+from .core.store.repositories import CaseFilter
+from .core.store.tracking import Actor, verify_audit_chain
+from .logsetup import configure_logging
+
+EXIT_INPUT, EXIT_USAGE, EXIT_ENV = 1, 2, 3
+
+
+class CliError(Exception):
+    def __init__(self, message: str, code: int = EXIT_INPUT):
+        super().__init__(message)
+        self.code = code
+
+
+def _actor() -> Actor:
+    """The CLI acts as the operating-system account running it, recorded as such in the audit log."""
+    try:
+        who = getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name on some service accounts
+        who = "unknown"
+    return Actor(None, f"cli:{who}", "system")
+
+
+def _secret(args, flag: str, env: str, prompt: str) -> str:
+    value = getattr(args, flag, None)
+    if value:
+        return value
+    if os.environ.get(env):
+        return os.environ[env]
+    if sys.stdin.isatty():
+        first = getpass.getpass(prompt)
+        if getpass.getpass("再输入一次：") != first:
+            raise CliError("两次输入不一致。")
+        return first
+    raise CliError(f"请通过环境变量 {env} 或参数 --{flag.replace('_', '-')} 提供{prompt.rstrip('：:')}。", EXIT_USAGE)
+
+
+def _open(args) -> StationApp:
+    return StationApp.open(args.data_dir)
+
+
+def _read_json(path: str):
+    try:
+        text = sys.stdin.read() if path == "-" else Path(path).read_text("utf-8")
+    except FileNotFoundError:
+        raise CliError(f"找不到文件 {path}。") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CliError(f"{path} 不是有效的 JSON：第{exc.lineno}行第{exc.colno}列 {exc.msg}。") from None
+
+
+def _write_json(doc, output: str | None) -> None:
+    text = json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    if not output or output == "-":
+        sys.stdout.write(text)
+    else:
+        Path(output).write_text(text, "utf-8")
+
+
+# --- commands ----------------------------------------------------------------------------------
+
+def cmd_init(args) -> int:
+    password = _secret(args, "admin_password", "SUYUAN_ADMIN_PASSWORD", "管理员密码：")
+    app = StationApp.create(args.data_dir, StationSetup(
+        code=args.code, name=args.name, township=args.township, short_name=args.short_name,
+        committee_name=args.committee, address=args.address, phone=args.phone,
+        case_number_template=args.template or StationSetup.case_number_template),
+        admin_username=args.admin, admin_display_name=args.admin_name, admin_password=password)
+    st = app.station()
+    print(f"已创建站点：{st.name}（{st.code}），案号示例：{st.case_number_template.format(year=2026, short=st.short_name, code=st.code, seq=1)}")
+    print(f"数据目录：{args.data_dir}；管理员账号：{args.admin}")
+    app.close()
+    return 0
+
+
+def cmd_user_add(args) -> int:
+    password = _secret(args, "password", "SUYUAN_USER_PASSWORD", "新账号密码：")
+    with _open(args) as app:
+        u = app.users.add_user(_actor(), username=args.username, display_name=args.name, role=args.role,
+                               password=password, phone=args.phone)
+    print(f"已添加账号 {u.username}（{u.display_name}，{Role(u.role).label}）")
+    return 0
+
+
+def cmd_user_list(args) -> int:
+    with _open(args) as app:
+        for u in app.users.list_users():
+            state = "启用" if u.active else "停用"
+            print(f"{u.username}\t{u.display_name}\t{Role(u.role).label}\t{state}")
+    return 0
+
+
+def cmd_case_new(args) -> int:
+    data = _read_json(args.file)
+    col = Collector()
+    intake = from_dict(CaseIntake, data, col)
+    col.raise_if_any()
+    with _open(args) as app:
+        case = app.cases.intake(_actor(), intake)
+    print(case.case_number)
+    return 0
+
+
+def cmd_case_list(args) -> int:
+    statuses = tuple(CaseStatus.parse(s).value for s in args.status) if args.status else ()
+    flt = CaseFilter(text=args.search or "", statuses=statuses,
+                     dispute_types=tuple(DisputeType.parse(t).value for t in args.type or ()))
+    with _open(args) as app:
+        total = app.cases.count(flt)
+        after, shown = None, 0
+        while shown < args.limit:
+            page = app.cases.search(flt, after=after, limit=min(500, args.limit - shown))
+            for c in page.items:
+                print(f"{c.case_number}\t{c.received_date}\t{CaseStatus(c.status).label}\t"
+                      f"{DisputeType(c.dispute_type).label}\t{'、'.join(c.party_names)}\t{c.title}")
+            shown += len(page.items)
+            if page.next_after is None:
+                break
+            after = page.next_after
+    print(f"共 {total} 件" + (f"，显示 {shown} 件" if shown < total else ""), file=sys.stderr)
+    return 0
+
+
+def cmd_case_show(args) -> int:
+    with _open(args) as app:
+        if args.json:
+            _write_json(exchange.export_cases(app, [args.case], include_files=False), None)
+            return 0
+        c = app.cases.get(args.case)
+        print(f"{c.case_number}  {c.title}")
+        print(f"状态：{CaseStatus(c.status).label}    类型：{DisputeType(c.dispute_type).label}    来源：{CaseSource(c.source).label}")
+        print(f"收案日期：{c.received_date}    登记人：{c.registered_by or ''}")
+        print(f"纠纷简要情况：{c.summary}")
+        for p in c.parties:
+            extra = "，".join(x for x in (p.gender, f"{p.age}岁" if p.age is not None else None, p.phone) if x)
+            print(f"  当事人{p.position}：{p.name}（{extra}）")
+        for h in c.history:
+            print(f"  {h.changed_at:%Y-%m-%d %H:%M}  {CaseStatus(h.to_status).label}  {h.note or ''}")
+        ag = c.effective_agreement
+        if ag:
+            print(f"协议：{ag.number}，生效日期 {ag.effective_date}" +
+                  (f"，司法确认申请截止 {ag.confirmation_deadline}" if ag.confirmation_deadline else ""))
+        print("可进行：" + ("、".join(CaseStatus(s).label for s in c.allowed_statuses) or "无"))
+    return 0
+
+
+def cmd_case_export(args) -> int:
+    with _open(args) as app:
+        doc = exchange.export_cases(app, args.cases or None, include_files=not args.no_files)
+    _write_json(doc, args.output)
+    if args.output and args.output != "-":
+        print(f"已导出 {len(doc['cases'])} 件案件到 {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_case_import(args) -> int:
+    doc = _read_json(args.file)
+    with _open(args) as app:
+        try:
+            result = exchange.import_cases(app, _actor(), doc)
+        except ValidationError as exc:
+            print(f"导入失败，共 {len(exc.errors)} 处错误，未导入任何案件：", file=sys.stderr)
+            for e in exc.errors[:200]:
+                print(f"  {e.path}：{e.label} {e.message}", file=sys.stderr)
+            if len(exc.errors) > 200:
+                print(f"  ……另有 {len(exc.errors) - 200} 处", file=sys.stderr)
+            return EXIT_INPUT
+    print(f"已导入 {result.cases} 件案件")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    with _open(args) as app:
+        def progress(done, total):
+            if sys.stderr.isatty():
+                print(f"\r已生成 {done}/{total}", end="", file=sys.stderr, flush=True)
+        n = generate_demo(app, _actor(), args.cases, seed=args.seed, progress=progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(f"已生成 {n} 件演示案件")
+    return 0
+
+
+def cmd_backup(args) -> int:
+    passphrase = _secret(args, "passphrase", "SUYUAN_BACKUP_PASSPHRASE", "备份口令：")
+    with _open(args) as app:
+        report = backup_svc.backup(app, Path(args.output), passphrase)
+    print(f"备份完成并已校验：{report.path}（案件 {report.tables.get('cases', 0)} 件，附件 {report.attachments} 个，"
+          f"审计记录 {report.audit_entries} 条）")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    passphrase = _secret(args, "passphrase", "SUYUAN_BACKUP_PASSPHRASE", "备份口令：")
+    app = backup_svc.restore(Path(args.file), args.data_dir, passphrase)
+    count = app.cases.count()
+    app.close()
+    print(f"已从备份恢复到 {args.data_dir}（案件 {count} 件）")
+    return 0
+
+
+def cmd_audit_verify(args) -> int:
+    with _open(args) as app, app.store.read() as s:
+        report = verify_audit_chain(s)
+    if report.ok:
+        print(f"审计日志完整：共 {report.entries} 条，末条哈希 {report.head_hash}")
+        return 0
+    for p in report.problems:
+        print(p, file=sys.stderr)
+    raise CliError(f"审计日志校验失败：发现 {len(report.problems)} 处问题（见上）。")
+
+
+def cmd_deadlines(args) -> int:
+    with _open(args) as app:
+        for d in app.cases.deadlines(horizon_days=args.days):
+            when = "已逾期" if d.days_left < 0 else ("今天到期" if d.days_left == 0 else f"还剩{d.days_left}天")
+            print(f"{d.due}\t{when}\t{d.label}\t{d.case_number}\t{d.title}")
+    return 0
+
+
+# --- parser ------------------------------------------------------------------------------------
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, exit 2
+        self.print_usage(sys.stderr)
+        print(f"参数错误：{message}", file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="suyuan", description="诉源站点命令行工具：建站、账号、案件、导入导出、备份、审计")
+    p.add_argument("--data-dir", type=Path, default=None, help="站点数据目录（默认：用户数据目录，或 SUYUAN_DATA_DIR）")
+    p.add_argument("-v", "--verbose", action="store_true", help="输出调试日志（不含个人信息）")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    s = sub.add_parser("init", help="创建站点和第一个管理员账号")
+    s.add_argument("--code", required=True, help="调委会代码（区中心分配）")
+    s.add_argument("--name", required=True, help="站点名称")
+    s.add_argument("--township", required=True, help="所属乡镇（街道）")
+    s.add_argument("--short-name", required=True, help="案号中的简称，如“平原”")
+    s.add_argument("--committee", help="调解委员会全称（默认：乡镇名+人民调解委员会）")
+    s.add_argument("--address")
+    s.add_argument("--phone")
+    s.add_argument("--template", help="案号模板，默认（{year}）{short}人调字第{seq:04d}号")
+    s.add_argument("--admin", required=True, help="管理员登录名")
+    s.add_argument("--admin-name", required=True, help="管理员姓名")
+    s.add_argument("--admin-password", help="管理员密码（建议改用环境变量 SUYUAN_ADMIN_PASSWORD）")
+    s.set_defaults(func=cmd_init)
+
+    u = sub.add_parser("user", help="账号管理").add_subparsers(dest="user_cmd", required=True, parser_class=_Parser)
+    s = u.add_parser("add", help="添加账号")
+    s.add_argument("username")
+    s.add_argument("--name", required=True)
+    s.add_argument("--role", default="mediator", choices=[r.value for r in Role])
+    s.add_argument("--phone")
+    s.add_argument("--password", help="密码（建议改用环境变量 SUYUAN_USER_PASSWORD）")
+    s.set_defaults(func=cmd_user_add)
+    u.add_parser("list", help="列出账号").set_defaults(func=cmd_user_list)
+
+    c = sub.add_parser("case", help="案件").add_subparsers(dest="case_cmd", required=True, parser_class=_Parser)
+    s = c.add_parser("new", help="从 JSON 登记一件新案件（字段见 docs/case-format.md）")
+    s.add_argument("file", help="JSON 文件，- 表示标准输入")
+    s.set_defaults(func=cmd_case_new)
+    s = c.add_parser("list", help="列出或搜索案件")
+    s.add_argument("--search", "-s", help="当事人姓名、身份证号、电话或案号")
+    s.add_argument("--status", action="append", help="状态代码或名称，可重复")
+    s.add_argument("--type", action="append", help="纠纷类型代码或名称，可重复")
+    s.add_argument("--limit", type=int, default=100000)
+    s.set_defaults(func=cmd_case_list)
+    s = c.add_parser("show", help="显示一件案件")
+    s.add_argument("case", help="案号或案件编号")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_case_show)
+    s = c.add_parser("export", help="导出案件（完整 JSON）")
+    s.add_argument("cases", nargs="*", help="案号；不填则导出全部")
+    s.add_argument("-o", "--output", help="输出文件，默认标准输出")
+    s.add_argument("--no-files", action="store_true", help="不包含附件内容")
+    s.set_defaults(func=cmd_case_export)
+    s = c.add_parser("import", help="导入案件（全部成功或全部不导入）")
+    s.add_argument("file")
+    s.set_defaults(func=cmd_case_import)
+
+    s = sub.add_parser("demo", help="生成演示案件")
+    s.add_argument("--cases", type=int, default=200)
+    s.add_argument("--seed", type=int, default=2026)
+    s.set_defaults(func=cmd_demo)
+
+    s = sub.add_parser("backup", help="加密备份并校验")
+    s.add_argument("-o", "--output", required=True)
+    s.add_argument("--passphrase", help="备份口令（建议改用环境变量 SUYUAN_BACKUP_PASSPHRASE）")
+    s.set_defaults(func=cmd_backup)
+    s = sub.add_parser("restore", help="从加密备份恢复到新的数据目录")
+    s.add_argument("file")
+    s.add_argument("--passphrase")
+    s.set_defaults(func=cmd_restore)
+
+    a = sub.add_parser("audit", help="审计日志").add_subparsers(dest="audit_cmd", required=True, parser_class=_Parser)
+    a.add_parser("verify", help="校验审计日志哈希链").set_defaults(func=cmd_audit_verify)
+
+    s = sub.add_parser("deadlines", help="即将到期的期限")
+    s.add_argument("--days", type=int, default=30)
+    s.set_defaults(func=cmd_deadlines)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    args.data_dir = args.data_dir or default_data_dir()
+    configure_logging(args.data_dir, verbose=args.verbose)
+    try:
+        return args.func(args)
+    except CliError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return exc.code
+    except KeyringUnavailable as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return EXIT_ENV
+    except ValidationError as exc:
+        more = f"（另有{len(exc.errors) - 1}处错误）" if len(exc.errors) > 1 else ""
+        print(f"错误：{exc.errors[0].describe()}{more}", file=sys.stderr)
+        return EXIT_INPUT
+    except SuyuanError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return EXIT_INPUT
+    except BrokenPipeError:  # e.g. `suyuan case list | head`
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        print("已取消。", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - last resort: one line, details in the log
+        logging.getLogger(__name__).exception("unexpected error")
+        print(f"错误：程序内部错误（{type(exc).__name__}），详情已写入日志，请联系技术支持。", file=sys.stderr)
+        return 70
+
+
+if __name__ == "__main__":
+    sys.exit(main())

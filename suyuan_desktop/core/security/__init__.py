@@ -1,0 +1,1 @@
+"""Accounts, password hashing and access to the OS keyring."""

@@ -1,0 +1,84 @@
+"""Secrets in the OS keyring (Windows Credential Locker, macOS Keychain, Secret Service).
+
+We never write a secret in plaintext on the quiet: if the keyring library would fall back to an
+insecure backend (no backend at all, or keyrings.alt's plaintext file) and the operator did not
+choose that backend explicitly with ``PYTHON_KEYRING_BACKEND``, we stop with a message naming
+the fix.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+
+import keyring
+import keyring.backend
+from keyring.backends import fail
+
+from ..domain.errors import SuyuanError
+
+SERVICE = "suyuan-desktop"
+_INSECURE = ("keyrings.alt.file.PlaintextKeyring", "keyring.backends.null.Keyring")
+
+
+class KeyringUnavailable(SuyuanError):
+    code = "keyring_unavailable"
+
+
+def _backend_name(backend) -> str:
+    return f"{type(backend).__module__}.{type(backend).__name__}"
+
+
+def backend() -> keyring.backend.KeyringBackend:
+    kr = keyring.get_keyring()
+    name = _backend_name(kr)
+    explicit = bool(os.environ.get("PYTHON_KEYRING_BACKEND"))
+    if isinstance(kr, fail.Keyring):
+        raise KeyringUnavailable(
+            "找不到系统钥匙串，无法安全保存数据库密钥。请在桌面会话中运行（Windows 凭据管理器、"
+            "macOS 钥匙串或 Linux 的 GNOME Keyring/KWallet），或由运维人员通过环境变量 "
+            "PYTHON_KEYRING_BACKEND 明确指定钥匙串后端（见 README）。"
+        )
+    if not explicit and (name in _INSECURE or getattr(kr, "priority", 1) < 1):
+        raise KeyringUnavailable(
+            f"系统钥匙串后端“{name}”会以明文保存密钥，已拒绝使用。请启用系统钥匙串，或在明白风险的前提下"
+            "通过 PYTHON_KEYRING_BACKEND 明确指定该后端（仅限测试机）。"
+        )
+    return kr
+
+
+def get_secret(name: str) -> str | None:
+    try:
+        return backend().get_password(SERVICE, name)
+    except keyring.errors.KeyringError as exc:
+        raise KeyringUnavailable(f"读取系统钥匙串失败：{type(exc).__name__}。请确认钥匙串已解锁。") from None
+
+
+def set_secret(name: str, value: str) -> None:
+    try:
+        backend().set_password(SERVICE, name, value)
+    except keyring.errors.KeyringError as exc:
+        raise KeyringUnavailable(f"写入系统钥匙串失败：{type(exc).__name__}。请确认钥匙串已解锁。") from None
+
+
+def delete_secret(name: str) -> None:
+    try:
+        backend().delete_password(SERVICE, name)
+    except keyring.errors.PasswordDeleteError:
+        pass
+
+
+def db_key_name(store_id: str) -> str:
+    return f"db-key/{store_id}"
+
+
+def load_db_key(store_id: str) -> bytes | None:
+    value = get_secret(db_key_name(store_id))
+    return bytes.fromhex(value) if value else None
+
+
+def create_db_key(store_id: str) -> bytes:
+    key = secrets.token_bytes(32)
+    set_secret(db_key_name(store_id), key.hex())
+    if load_db_key(store_id) != key:  # a keyring that does not keep what it is given
+        raise KeyringUnavailable("系统钥匙串没有保存住数据库密钥，请检查钥匙串设置。")
+    return key

@@ -1,0 +1,357 @@
+"""Whole-case JSON exchange (docs/case-format.md): export, and all-or-nothing import.
+
+The document is generated from the ORM models so that every stored field travels and a
+round trip is lossless. Replica-local sync metadata (version, updated_at) does not travel.
+Import validates the whole file first and reports every invalid field with its record and
+path (``cases[3].parties[1].id_number``); only a file without errors is written, in one
+transaction.
+"""
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+
+
+from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text, select
+
+from ..domain import state_machine
+from ..domain.enums import (
+    AgreementKind, AttachmentKind, CaseSource, CaseStatus, ConfirmationOutcome, DisputeType, PartyKind,
+    PartyRole, PerformanceStatus, ReferralKind, ReferralProcedure, TerminationReason,
+)
+from ..domain.errors import FieldError, ValidationError
+from ..domain.money import amount_in_words, parse_amount
+from ..store import repositories as repo
+from ..store.models import (
+    Agreement, AgreementClause, AgreementSignature, Attachment, Base, Case, CaseMediator, CaseStatusChange,
+    CourtReferral, Fact, FactConfirmation, FactRecord, FollowUp, Investigation, JudicialConfirmation,
+    MediationSession, Mediator, Money, Party,
+)
+from ..store.tracking import Actor, jsonable
+from .inputs import Collector, PartyInput, clean_party
+
+FORMAT = "suyuan.cases"
+VERSION = 1
+_SKIP = {"version", "updated_at", "deleted_at"}
+
+
+@dataclass(frozen=True)
+class Node:
+    key: str
+    model: type
+    parent_fk: str | None
+    order: str
+    children: tuple["Node", ...] = ()
+
+
+CASE_TREE = Node("cases", Case, None, "received_date", (
+    Node("parties", Party, "case_id", "position"),
+    Node("history", CaseStatusChange, "case_id", "changed_at"),
+    Node("court_referrals", CourtReferral, "case_id", "created_at"),
+    Node("investigations", Investigation, "case_id", "occurred_at"),
+    Node("sessions", MediationSession, "case_id", "occurred_at"),
+    Node("fact_records", FactRecord, "case_id", "created_at", (
+        Node("facts", Fact, "record_id", "position", (
+            Node("confirmations", FactConfirmation, "fact_id", "party_id"),
+        )),
+    )),
+    Node("agreements", Agreement, "case_id", "revision", (
+        Node("clauses", AgreementClause, "agreement_id", "position"),
+        Node("signatures", AgreementSignature, "agreement_id", "party_id"),
+    )),
+    Node("judicial_confirmations", JudicialConfirmation, "case_id", "applied_date"),
+    Node("follow_ups", FollowUp, "case_id", "visit_date"),
+    Node("attachments", Attachment, "case_id", "created_at"),
+))
+
+ENUMS = {
+    (Case, "status"): CaseStatus, (Case, "source"): CaseSource, (Case, "dispute_type"): DisputeType,
+    (Case, "termination_reason"): TerminationReason, (Party, "role"): PartyRole, (Party, "kind"): PartyKind,
+    (CaseStatusChange, "to_status"): CaseStatus, (CaseStatusChange, "from_status"): CaseStatus,
+    (Agreement, "kind"): AgreementKind, (FollowUp, "performance_status"): PerformanceStatus,
+    (JudicialConfirmation, "outcome"): ConfirmationOutcome, (CourtReferral, "kind"): ReferralKind,
+    (CourtReferral, "procedure"): ReferralProcedure, (Attachment, "kind"): AttachmentKind,
+}
+AGREEMENT_STATES = ("draft", "effective", "superseded")
+
+
+def _columns(model):
+    return [c for c in model.__mapper__.column_attrs if c.key not in _SKIP]
+
+
+def _dump_row(row, node: Node) -> dict:
+    out = {}
+    for attr in _columns(node.model):
+        if attr.key == node.parent_fk:
+            continue
+        out[attr.key] = jsonable(getattr(row, attr.key))
+    return out
+
+
+def _live_children(session, node: Node, parent_id: str):
+    model = node.model
+    return session.execute(select(model).where(getattr(model, node.parent_fk) == parent_id,
+                                               model.deleted_at.is_(None))
+                           .order_by(getattr(model, node.order), model.id)).scalars()
+
+
+def _dump_tree(session, node: Node, row) -> dict:
+    doc = _dump_row(row, node)
+    for child in node.children:
+        doc[child.key] = [_dump_tree(session, child, r) for r in _live_children(session, child, row.id)]
+    return doc
+
+
+def export_cases(app, case_refs: list[str] | None = None, *, include_files: bool = True) -> dict:
+    cases = []
+    with app.store.read() as s:
+        if case_refs:
+            rows = [app.cases._load(s, ref) for ref in case_refs]
+        else:
+            rows = s.execute(select(Case).where(Case.deleted_at.is_(None))
+                             .order_by(Case.received_date, Case.case_number)).scalars()
+        for case in rows:
+            doc = _dump_tree(s, CASE_TREE, case)
+            doc["mediators"] = []
+            for link in s.execute(select(CaseMediator).where(CaseMediator.case_id == case.id,
+                                                             CaseMediator.deleted_at.is_(None))
+                                  .order_by(CaseMediator.created_at, CaseMediator.id)).scalars():
+                m = s.get(Mediator, link.mediator_id)
+                doc["mediators"].append({"id": m.id, "name": m.name, "phone": m.phone, "title": m.title,
+                                         "lead": link.lead, "link_id": link.id})
+            for ag in doc["agreements"]:
+                if ag["total_amount"] is not None:
+                    ag["total_amount_words"] = amount_in_words(ag["total_amount"])
+            if include_files:
+                for att in doc["attachments"]:
+                    att["content_base64"] = base64.b64encode(app.blobs.get(att["sha256"])).decode("ascii")
+            cases.append(doc)
+    return {"format": FORMAT, "version": VERSION, "cases": cases}
+
+
+# --- import ------------------------------------------------------------------------------
+
+def _convert(col: Collector, attr, raw, model, label: str):
+    """Convert one JSON value to its column type, adding a FieldError when it does not fit."""
+    column = attr.columns[0]
+    key = attr.key
+    if raw is None or raw == "":
+        if not column.nullable and not column.primary_key and column.default is None:
+            col.add(key, label, "不能为空，请填写。", "required")
+        return None
+    ctype = column.type
+    try:
+        if isinstance(ctype, Money):
+            return parse_amount(raw, field=key, label=label)
+        if isinstance(ctype, DateTime):
+            return dt.datetime.fromisoformat(str(raw))
+        if isinstance(ctype, Date):
+            return dt.date.fromisoformat(str(raw))
+        if isinstance(ctype, Boolean):
+            if not isinstance(raw, bool):
+                raise ValueError
+            return raw
+        if isinstance(ctype, Integer):
+            if isinstance(raw, bool) or not isinstance(raw, int):
+                raise ValueError
+            return raw
+        if isinstance(ctype, (String, Text)):
+            if not isinstance(raw, str):
+                raise ValueError
+            if getattr(ctype, "length", None) and len(raw) > ctype.length:
+                col.add(key, label, f"不能超过{ctype.length}个字符，现在是{len(raw)}个。", "too_long")
+            return raw
+    except ValidationError as exc:
+        for e in exc.errors:
+            col.add(key, label, e.message, e.code)
+        return None
+    except (ValueError, TypeError):
+        kind = {Date: "日期（如 2026-03-15）", DateTime: "时间（如 2026-03-15T09:30:00）",
+                Boolean: "true 或 false", Integer: "整数"}.get(type(ctype), "文字")
+        col.add(key, label, f"“{raw}”格式不对，应为{kind}。", "type")
+        return None
+    return raw
+
+
+def _load_row(col: Collector, node: Node, data: dict, parent_id: str | None):
+    if not isinstance(data, dict):
+        col.add("", node.key, "应为一个对象（JSON 花括号）。", "type")
+        return None
+    known = {a.key for a in _columns(node.model)} | {c.key for c in node.children}
+    extra = {"total_amount_words", "content_base64"} | ({"mediators"} if node.model is Case else set())
+    for key in sorted(set(data) - known - extra - ({node.parent_fk} if node.parent_fk else set())):
+        col.add(key, key, "不认识的字段（字段说明见 docs/case-format.md）。", "unknown_field")
+    values = {}
+    for attr in _columns(node.model):
+        if attr.key == node.parent_fk:
+            values[attr.key] = parent_id
+            continue
+        value = _convert(col, attr, data.get(attr.key), node.model, attr.key)
+        enum_cls = ENUMS.get((node.model, attr.key))
+        if enum_cls and value is not None:
+            try:
+                value = enum_cls.parse(value).value
+            except ValueError:
+                col.add(attr.key, attr.key, f"“{value}”不是有效选项，可选：{enum_cls.choices()}。", "choice")
+        values[attr.key] = value
+    if not values.get("id"):
+        col.add("id", "id", "缺少记录编号（UUID）。", "required")
+    return values
+
+
+@dataclass
+class ImportResult:
+    cases: int
+    mediators_created: int
+
+
+def _walk(col: Collector, node: Node, data: dict, parent_id, rows: list, today: dt.date) -> dict | None:
+    values = _load_row(col, node, data, parent_id)
+    if values is None:
+        return None
+    if node.model is Party:
+        pc = Collector(col.prefix)
+        fields = {k: data.get(k) for k in PartyInput.__dataclass_fields__ if k in data}
+        cleaned = clean_party(PartyInput(**fields), pc, today)
+        col.errors.extend(e for e in pc.errors if e.code != "unknown_field")
+        for key in ("id_number", "credit_code", "phone", "agent_phone", "gender", "birth_date"):
+            if not pc.errors and cleaned.get(key) != values.get(key) and values.get(key) is not None:
+                values[key] = cleaned[key]  # normalised form (upper-case X, stored phone form)
+    if node.model is Agreement:
+        if values.get("state") not in AGREEMENT_STATES:
+            col.add("state", "协议状态", f"只能是 {'/'.join(AGREEMENT_STATES)}。", "choice")
+        words = data.get("total_amount_words")
+        if words and values.get("total_amount") is not None and amount_in_words(values["total_amount"]) != words:
+            col.add("total_amount_words", "金额大写",
+                    f"与数字金额不一致：{values['total_amount']} 应写作“{amount_in_words(values['total_amount'])}”。", "mismatch")
+    rows.append((node.model, values, data))
+    for child in node.children:
+        items = data.get(child.key, [])
+        if not isinstance(items, list):
+            col.add(child.key, child.key, "应为列表（JSON 方括号）。", "type")
+            continue
+        for i, item in enumerate(items):
+            cc = Collector(col.path(f"{child.key}[{i}]"))
+            _walk(cc, child, item, values.get("id"), rows, today)
+            col.errors.extend(cc.errors)
+    return values
+
+
+def import_cases(app, actor: Actor, doc: dict) -> ImportResult:
+    """Validate everything, then write everything in one transaction, or nothing."""
+    top = Collector()
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise ValidationError(FieldError("format", "文件格式", f"不是案件交换文件（format 应为“{FORMAT}”）。", "format"))
+    if doc.get("version") != VERSION:
+        raise ValidationError(FieldError("version", "格式版本", f"本程序只能导入第{VERSION}版格式，文件是第{doc.get('version')}版。", "version"))
+    cases = doc.get("cases")
+    if not isinstance(cases, list):
+        raise ValidationError(FieldError("cases", "案件列表", "缺少 cases 列表。", "required"))
+    today = app.today()
+    per_case: list[tuple[dict, list, list]] = []
+    seen_ids: set[str] = set()
+    seen_numbers: set[str] = set()
+    for i, data in enumerate(cases):
+        col = Collector(f"cases[{i}]")
+        rows: list = []
+        values = _walk(col, CASE_TREE, data, None, rows, today)
+        if values is None:
+            top.errors.extend(col.errors)
+            continue
+        number = values.get("case_number")
+        if number in seen_numbers:
+            col.add("case_number", "案号", f"“{number}”在文件中出现了两次。", "duplicate")
+        seen_numbers.add(number)
+        party_ids = {v["id"] for m, v, _ in rows if m is Party}
+        for m, v, _raw in rows:
+            if v.get("id") in seen_ids:
+                col.add("id", "id", f"记录编号 {v.get('id')} 在文件中重复。", "duplicate")
+            seen_ids.add(v.get("id"))
+            if m in (FactConfirmation, AgreementSignature) and v.get("party_id") not in party_ids:
+                col.add("party_id", "当事人", f"引用的当事人 {v.get('party_id')} 不在本案当事人中。", "dangling")
+        statuses = [v["to_status"] for m, v, _ in rows if m is CaseStatusChange]
+        if statuses and values.get("status") and statuses[-1] != values["status"]:
+            col.add("status", "案件状态", f"与状态记录的最后一步（{statuses[-1]}）不一致。", "mismatch")
+        for a, b in zip(statuses, statuses[1:]):
+            try:
+                if not state_machine.can_transition(CaseStatus(a), CaseStatus(b)):
+                    col.add("history", "状态记录", f"包含不允许的状态变化 {a} → {b}。", "transition")
+            except ValueError:
+                pass
+        mediators = data.get("mediators", [])
+        if not isinstance(mediators, list):
+            col.add("mediators", "调解员", "应为列表。", "type")
+            mediators = []
+        for j, m in enumerate(mediators):
+            if not isinstance(m, dict) or not m.get("id") or not m.get("name"):
+                col.add(f"mediators[{j}]", "调解员", "须有 id 和 name。", "required")
+        for m, v, raw in rows:
+            if m is Attachment and v.get("sha256"):
+                content = raw.get("content_base64")
+                if content is not None:
+                    try:
+                        blob = base64.b64decode(content, validate=True)
+                    except ValueError:
+                        col.add("content_base64", "附件内容", "不是有效的 base64。", "format")
+                        continue
+                    if hashlib.sha256(blob).hexdigest() != v["sha256"] or len(blob) != v.get("size"):
+                        col.add("content_base64", "附件内容", f"与登记的 SHA-256/大小不符（{v.get('filename')}），文件可能已损坏。", "hash")
+                    raw["_blob"] = blob
+                elif not app.blobs.has(v["sha256"]):
+                    col.add("content_base64", "附件内容", f"缺少附件“{v.get('filename')}”的文件内容。", "missing")
+        top.errors.extend(col.errors)
+        per_case.append((values, rows, mediators))
+    top.raise_if_any()
+
+    with app.store.read() as s:
+        existing_ids = set()
+        for model in {m for _, rows, _ in per_case for m, _, _ in rows}:
+            ids = [v["id"] for _, rows, _ in per_case for m, v, _ in rows if m is model]
+            for chunk in range(0, len(ids), 500):
+                existing_ids.update(s.execute(select(model.id).where(model.id.in_(ids[chunk:chunk + 500]))).scalars())
+        numbers = [v["case_number"] for v, _, _ in per_case]
+        clash = set()
+        for chunk in range(0, len(numbers), 500):
+            clash.update(s.execute(select(Case.case_number).where(Case.case_number.in_(numbers[chunk:chunk + 500]))).scalars())
+        known_mediators = set(s.execute(select(Mediator.id)).scalars())
+    for i, (values, rows, _) in enumerate(per_case):
+        if values["case_number"] in clash:
+            top.add(f"cases[{i}].case_number", "案号", f"“{values['case_number']}”已存在于本站，不能重复导入。", "exists")
+        elif any(v["id"] in existing_ids for _, v, _ in rows):
+            top.add(f"cases[{i}].id", "记录编号", "文件中的记录已存在于本站（重复导入？）。", "exists")
+    top.raise_if_any()
+
+    created_mediators = 0
+    by_table: dict = {}
+    for values, rows, mediators in per_case:
+        for model, v, raw in rows:
+            by_table.setdefault(model.__table__, []).append((model, v, raw))
+    with app.store.write(actor) as s:
+        for values, rows, mediators in per_case:
+            for m in mediators:
+                if m["id"] not in known_mediators:
+                    s.add(Mediator(id=m["id"], station_code=values["station_code"], name=m["name"],
+                                   phone=m.get("phone"), title=m.get("title")))
+                    known_mediators.add(m["id"])
+                    created_mediators += 1
+        s.flush()
+        # parents before children: the models declare foreign keys but no relationships,
+        # so the unit of work is given the rows table by table in dependency order
+        for table in Base.metadata.sorted_tables:
+            for model, v, raw in by_table.get(table, ()):
+                if model is Attachment and "_blob" in raw:
+                    app.blobs.put(raw.pop("_blob"))
+                s.add(model(**v))
+            if table in by_table:
+                s.flush()
+        for values, rows, mediators in per_case:
+            for m in mediators:
+                s.add(CaseMediator(id=m.get("link_id") or None, case_id=values["id"], mediator_id=m["id"],
+                                   lead=bool(m.get("lead"))))
+            repo.bump_counter_to(s, values["station_code"], values["case_year"], values["case_seq"])
+        s.flush()
+    return ImportResult(cases=len(per_case), mediators_created=created_mediators)
+
+

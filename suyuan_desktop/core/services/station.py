@@ -1,0 +1,220 @@
+"""The composition root of a station: open (or create) a data directory and hand out services.
+
+A data directory holds ``station.json`` (the store id, not secret), ``station.db`` (SQLCipher,
+keyed from the OS keyring), ``blobs/`` (encrypted attachments), ``backups/`` and ``logs/``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import delete, select
+
+from ..domain import calendar_data
+from ..domain.case_numbers import DEFAULT_TEMPLATE, validate_template
+from ..domain.deadlines import HolidayCalendar
+from ..domain.enums import Role
+from ..domain.errors import Conflict, FieldError, SuyuanError, ValidationError
+from ..domain.phone import normalize_phone
+from ..security import keystore
+from ..store import migrate
+from ..store.blobs import BlobStore
+from ..store.engine import Store
+from ..store.models import Holiday, Meta, Station
+from ..store.tracking import SYSTEM, Actor
+from . import views as v
+from .cases import CaseService
+from .users import UserService
+
+log = logging.getLogger(__name__)
+STATION_FILE = "station.json"
+DB_FILE = "station.db"
+
+
+class NotInitialised(SuyuanError):
+    code = "not_initialised"
+
+
+def default_data_dir() -> Path:
+    return Path(os.environ.get("SUYUAN_DATA_DIR") or platformdirs.user_data_dir("suyuan-station", "suyuan"))
+
+
+@dataclass
+class StationSetup:
+    code: str
+    name: str
+    township: str
+    short_name: str
+    committee_name: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    case_number_template: str = DEFAULT_TEMPLATE
+
+
+def validate_station(setup: StationSetup) -> StationSetup:
+    errors = []
+    code = (setup.code or "").strip()
+    if not code or not all(c.isalnum() or c in "-_" for c in code) or len(code) > 32:
+        errors.append(FieldError("code", "调委会代码", "须为1-32位字母、数字、横线或下划线（由区中心分配）。", "format"))
+    for name, label, size in (("name", "站点名称", 100), ("township", "所属乡镇（街道）", 100), ("short_name", "案号简称", 20)):
+        val = (getattr(setup, name) or "").strip()
+        if not val:
+            errors.append(FieldError(name, label, "不能为空，请填写。", "required"))
+        elif len(val) > size:
+            errors.append(FieldError(name, label, f"不能超过{size}个字。", "too_long"))
+    try:
+        validate_template(setup.case_number_template)
+    except ValidationError as exc:
+        errors.extend(exc.errors)
+    phone = setup.phone
+    if phone:
+        try:
+            phone = normalize_phone(phone, label="站点电话")
+        except ValidationError as exc:
+            errors.extend(exc.errors)
+    if errors:
+        raise ValidationError(errors)
+    return StationSetup(code=code, name=setup.name.strip(), township=setup.township.strip(),
+                        short_name=setup.short_name.strip(),
+                        committee_name=(setup.committee_name or f"{setup.township.strip()}人民调解委员会").strip(),
+                        address=setup.address, phone=phone, case_number_template=setup.case_number_template)
+
+
+class StationApp:
+    def __init__(self, data_dir: Path, store: Store, key: bytes, *, today: dt.date | None = None):
+        self.data_dir = data_dir
+        self.store = store
+        self.blobs = BlobStore(data_dir / "blobs", key)
+        self._fixed_today = today
+        self._calendar: HolidayCalendar | None = None
+        with store.read() as s:
+            station = s.execute(select(Station).where(Station.is_local.is_(True))).scalar_one_or_none()
+            if station is None:
+                raise NotInitialised("站点数据库中没有本站信息，请先运行 suyuan init。")
+            self.station_code = station.code
+        self.cases = CaseService(self)
+        self.users = UserService(self)
+
+    # --- lifecycle ---------------------------------------------------------------------------
+
+    @staticmethod
+    def exists(data_dir: Path) -> bool:
+        return (Path(data_dir) / STATION_FILE).exists()
+
+    @classmethod
+    def create(cls, data_dir: Path, setup: StationSetup, *, admin_username: str, admin_display_name: str,
+               admin_password: str) -> "StationApp":
+        data_dir = Path(data_dir)
+        if cls.exists(data_dir):
+            raise Conflict(f"目录 {data_dir} 中已有站点数据库，不能重复初始化。")
+        setup = validate_station(setup)
+        from ..security.passwords import check_password_strength
+        check_password_strength(admin_password)
+        data_dir.mkdir(parents=True, exist_ok=True)
+        store_id = str(uuid.uuid4())
+        key = keystore.create_db_key(store_id)
+        db_path = data_dir / DB_FILE
+        if db_path.exists():
+            raise Conflict(f"{db_path} 已存在但缺少 {STATION_FILE}，请换一个空目录或联系技术支持。")
+        store = Store(db_path, key)
+        try:
+            migrate.upgrade(store)
+            with store.write(SYSTEM) as s:
+                s.add(Station(code=setup.code, name=setup.name, committee_name=setup.committee_name,
+                              township=setup.township, short_name=setup.short_name, address=setup.address,
+                              phone=setup.phone, case_number_template=setup.case_number_template, is_local=True))
+                s.add(Meta(key="store_id", value=store_id))
+                s.add(Meta(key="created_at", value=dt.datetime.now(dt.timezone.utc).isoformat()))
+                version, rows = calendar_data.builtin_calendar_rows()
+                for day, is_holiday in rows:
+                    s.add(Holiday(day=day, is_holiday=is_holiday, calendar_version=version))
+        except Exception:
+            store.dispose()
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(db_path) + suffix).unlink(missing_ok=True)
+            keystore.delete_secret(keystore.db_key_name(store_id))
+            raise
+        (data_dir / STATION_FILE).write_text(json.dumps({"store_id": store_id, "format": 1}), "utf-8")
+        app = cls(data_dir, store, key)
+        app.users.add_user(SYSTEM, username=admin_username, display_name=admin_display_name,
+                           role=Role.ADMIN.value, password=admin_password)
+        log.info("station created")
+        return app
+
+    @classmethod
+    def open(cls, data_dir: Path, *, today: dt.date | None = None) -> "StationApp":
+        data_dir = Path(data_dir)
+        meta_file = data_dir / STATION_FILE
+        if not meta_file.exists():
+            raise NotInitialised(f"目录 {data_dir} 中还没有站点，请先运行 suyuan init 创建站点。")
+        store_id = json.loads(meta_file.read_text("utf-8"))["store_id"]
+        key = keystore.load_db_key(store_id)
+        if key is None:
+            raise keystore.KeyringUnavailable(
+                "系统钥匙串中找不到本站数据库的密钥（可能换了电脑或系统账户）。"
+                "请在原电脑上使用，或用 suyuan restore 从加密备份恢复。")
+        store = Store(data_dir / DB_FILE, key)
+        migrate.upgrade(store, backup_dir=data_dir / "backups")
+        return cls(data_dir, store, key, today=today)
+
+    def close(self) -> None:
+        self.store.dispose()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # --- shared facts ------------------------------------------------------------------------
+
+    def today(self) -> dt.date:
+        return self._fixed_today or dt.date.today()
+
+    def calendar(self) -> HolidayCalendar:
+        if self._calendar is None:
+            with self.store.read() as s:
+                rows = [(h.day, h.is_holiday) for h in s.execute(select(Holiday)).scalars()]
+            self._calendar = calendar_data.calendar_from_rows(rows)
+        return self._calendar
+
+    def replace_holidays(self, actor: Actor, version: str, rows: list[tuple[dt.date, bool]]) -> int:
+        """Install a calendar published by the district (whole replacement, one transaction)."""
+        with self.store.write(actor) as s:
+            s.execute(delete(Holiday))
+            for day, is_holiday in rows:
+                s.add(Holiday(day=day, is_holiday=is_holiday, calendar_version=version))
+        self._calendar = None
+        return len(rows)
+
+    def station(self) -> v.StationView:
+        with self.store.read() as s:
+            return v.view(v.StationView, s.get(Station, self.station_code))
+
+    def update_station(self, actor: Actor, **changes) -> v.StationView:
+        if actor.role not in (Role.ADMIN.value, "system"):
+            from ..domain.errors import PermissionDenied
+            raise PermissionDenied("只有站点管理员可以修改站点设置。")
+        current = self.station()
+        merged = StationSetup(**{**{k: getattr(current, k) for k in (
+            "code", "name", "township", "short_name", "committee_name", "address", "phone",
+            "case_number_template")}, **changes})
+        clean = validate_station(merged)
+        if clean.code != current.code:
+            raise ValidationError(FieldError("code", "调委会代码", "站点代码创建后不能修改。", "immutable"))
+        with self.store.write(actor) as s:
+            st = s.get(Station, self.station_code)
+            for k in ("name", "township", "short_name", "committee_name", "address", "phone", "case_number_template"):
+                if getattr(st, k) != getattr(clean, k):
+                    setattr(st, k, getattr(clean, k))
+        return self.station()
+
+
+def open_or_explain(data_dir: Path | None) -> StationApp:
+    return StationApp.open(Path(data_dir) if data_dir else default_data_dir())

@@ -1,0 +1,156 @@
+"""The encrypted station database: SQLCipher via sqlcipher3, WAL, foreign keys, synchronous=FULL.
+
+One ``Store`` per database file. Writes go through ``store.write(actor)``, a unit of work that
+starts with ``BEGIN IMMEDIATE`` (one writer at a time, no lock-upgrade deadlocks) and commits or
+rolls back as a whole; reads use a plain deferred transaction and never block writers (WAL).
+"""
+from __future__ import annotations
+
+import contextlib
+import logging
+from pathlib import Path
+
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
+
+from ..domain.errors import SuyuanError
+from . import tracking
+from .tracking import Actor
+
+log = logging.getLogger(__name__)
+KEY_BYTES = 32
+
+
+class WrongKeyError(SuyuanError):
+    code = "wrong_key"
+
+
+class DatabaseUnreadable(SuyuanError):
+    code = "db_unreadable"
+
+
+def _key_pragma(key: bytes) -> str:
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def _apply_pragmas(conn, key: bytes) -> None:
+    conn.execute(_key_pragma(key))
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 15000")
+    conn.execute("PRAGMA journal_mode = WAL")
+    # FULL: a committed outbox row or cursor must survive power loss (sync.md §4a).
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA cache_size = -65536")
+    conn.execute("PRAGMA temp_store = MEMORY")
+
+
+def check_key(path: Path, key: bytes) -> None:
+    """Open the file once with the key, raising a clear error when it does not fit."""
+    if not path.exists():
+        return
+    conn = sqlcipher.connect(str(path))
+    try:
+        conn.execute(_key_pragma(key))
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher.DatabaseError:
+        raise WrongKeyError(
+            f"无法打开站点数据库 {path.name}：密钥不匹配或文件已损坏。"
+            "请确认使用的是本机创建数据库时的系统钥匙串；如需换机，请用 suyuan restore 从备份恢复。"
+        ) from None
+    finally:
+        conn.close()
+
+
+class Store:
+    def __init__(self, path: Path, key: bytes):
+        if len(key) != KEY_BYTES:
+            raise ValueError("SQLCipher key must be 32 bytes")
+        self.path = Path(path)
+        self._key = key
+        check_key(self.path, key)
+        self.engine = create_engine(
+            f"sqlite:///{self.path}",
+            module=sqlcipher,
+            poolclass=QueuePool,
+            pool_size=4,
+            max_overflow=4,
+            connect_args={"check_same_thread": False, "timeout": 15},
+        )
+
+        @event.listens_for(self.engine, "connect")
+        def _on_connect(dbapi_conn, record):
+            dbapi_conn.isolation_level = None  # we emit BEGIN ourselves
+            _apply_pragmas(dbapi_conn, key)
+
+        @event.listens_for(self.engine, "begin")
+        def _on_begin(conn):
+            conn.exec_driver_sql(conn.get_execution_options().get("sqlite_begin", "BEGIN"))
+
+        self._write_engine = self.engine.execution_options(sqlite_begin="BEGIN IMMEDIATE")
+        self.ReadSession = sessionmaker(self.engine, expire_on_commit=False)
+        self.WriteSession = sessionmaker(self._write_engine, expire_on_commit=False)
+        tracking.install(self.WriteSession)
+        tracking.install(self.ReadSession)
+
+    @contextlib.contextmanager
+    def write(self, actor: Actor = tracking.SYSTEM):
+        """One unit of work: everything inside commits together or not at all."""
+        with self.WriteSession() as session:
+            session.info["actor"] = actor
+            with session.begin():
+                yield session
+
+    @contextlib.contextmanager
+    def read(self):
+        with self.ReadSession() as session:
+            with session.begin():
+                yield session
+
+    def raw_connection_key_pragma(self) -> str:
+        return _key_pragma(self._key)
+
+    def checkpoint(self) -> None:
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def export_encrypted_copy(src: Path, src_key: bytes, dest: Path, *, dest_key: bytes | None = None,
+                          dest_passphrase: str | None = None) -> None:
+    """Copy a database into a new SQLCipher file keyed by a raw key or a passphrase."""
+    if dest.exists():
+        raise FileExistsError(dest)
+    conn = sqlcipher.connect(str(src))
+    try:
+        conn.isolation_level = None
+        conn.execute(_key_pragma(src_key))
+        if dest_key is not None:
+            conn.execute(f"ATTACH DATABASE ? AS dest KEY \"x'{dest_key.hex()}'\"", (str(dest),))
+        else:
+            conn.execute("ATTACH DATABASE ? AS dest KEY ?", (str(dest), dest_passphrase))
+        conn.execute("SELECT sqlcipher_export('dest')")
+        ver = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute(f"PRAGMA dest.user_version = {int(ver)}")
+        conn.execute("DETACH DATABASE dest")
+    finally:
+        conn.close()
+
+
+def open_raw(path: Path, *, key: bytes | None = None, passphrase: str | None = None):
+    """A plain DB-API connection (backups, verification)."""
+    conn = sqlcipher.connect(str(path))
+    if key is not None:
+        conn.execute(_key_pragma(key))
+    else:
+        conn.execute("PRAGMA key = '" + passphrase.replace("'", "''") + "'")
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher.DatabaseError:
+        conn.close()
+        raise WrongKeyError("无法打开备份文件：口令不正确或文件已损坏。请检查备份口令。") from None
+    return conn
+

@@ -1,0 +1,126 @@
+"""Queries the services need: case search with keyset paging, deadlines, counters."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import and_, func, or_, select, union, update
+
+from .models import Case, CaseMediator, CaseNumberCounter, Party
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    text: str = ""
+    statuses: tuple[str, ...] = ()
+    dispute_types: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    received_from: dt.date | None = None
+    received_to: dt.date | None = None
+    mediator_id: str | None = None
+    include_deleted: bool = False
+
+
+# keyset: (received_date, id) of the last row of the previous page, newest first
+Keyset = tuple[dt.date, str]
+
+_ID_LIKE = re.compile(r"^\d{6,17}[\dXx]?$")
+_DIGITS = re.compile(r"^\d+$")
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def matching_case_ids(text: str):
+    """A selectable of case ids whose number, or one of whose parties, matches ``text``."""
+    q = text.strip()
+    sub = f"%{_escape_like(q)}%"
+    parts = [select(Case.id).where(Case.case_number.like(sub, escape="\\"))]
+    if _DIGITS.match(q) or _ID_LIKE.match(q):
+        prefix = f"{_escape_like(q.upper())}%"
+        parts.append(select(Party.case_id).where(Party.phone.like(f"{_escape_like(q)}%", escape="\\")))
+        parts.append(select(Party.case_id).where(Party.id_number.like(prefix, escape="\\")))
+        if len(q) >= 4 and _DIGITS.match(q):  # last digits of a phone number
+            parts.append(select(Party.case_id).where(Party.phone.like(f"%{_escape_like(q)}", escape="\\")))
+    else:
+        parts.append(select(Party.case_id).where(Party.name.like(sub, escape="\\")))
+        parts.append(select(Party.case_id).where(Party.agent_name.like(sub, escape="\\")))
+    return union(*parts)
+
+
+def case_query(flt: CaseFilter):
+    stmt = select(Case)
+    conds = []
+    if not flt.include_deleted:
+        conds.append(Case.deleted_at.is_(None))
+    if flt.text.strip():
+        conds.append(Case.id.in_(matching_case_ids(flt.text)))
+    if flt.statuses:
+        conds.append(Case.status.in_(flt.statuses))
+    if flt.dispute_types:
+        conds.append(Case.dispute_type.in_(flt.dispute_types))
+    if flt.sources:
+        conds.append(Case.source.in_(flt.sources))
+    if flt.received_from:
+        conds.append(Case.received_date >= flt.received_from)
+    if flt.received_to:
+        conds.append(Case.received_date <= flt.received_to)
+    if flt.mediator_id:
+        conds.append(Case.id.in_(select(CaseMediator.case_id).where(
+            CaseMediator.mediator_id == flt.mediator_id, CaseMediator.deleted_at.is_(None))))
+    if conds:
+        stmt = stmt.where(and_(*conds))
+    return stmt
+
+
+def search_cases(session, flt: CaseFilter, *, after: Keyset | None = None, limit: int = 50) -> list[Case]:
+    stmt = case_query(flt)
+    if after is not None:
+        d, cid = after
+        stmt = stmt.where(or_(Case.received_date < d, and_(Case.received_date == d, Case.id < cid)))
+    stmt = stmt.order_by(Case.received_date.desc(), Case.id.desc()).limit(limit)
+    return list(session.execute(stmt).scalars())
+
+
+def count_cases(session, flt: CaseFilter) -> int:
+    return session.execute(select(func.count()).select_from(case_query(flt).subquery())).scalar_one()
+
+
+def party_names_for(session, case_ids: list[str]) -> dict[str, list[str]]:
+    if not case_ids:
+        return {}
+    rows = session.execute(
+        select(Party.case_id, Party.name).where(Party.case_id.in_(case_ids), Party.deleted_at.is_(None))
+        .order_by(Party.case_id, Party.position)
+    )
+    out: dict[str, list[str]] = {}
+    for cid, name in rows:
+        out.setdefault(cid, []).append(name)
+    return out
+
+
+def next_case_seq(session, station_code: str, year: int) -> int:
+    """Allocate the next sequence number inside the caller's (write) transaction."""
+    row = session.get(CaseNumberCounter, (station_code, year))
+    if row is None:
+        used = session.execute(select(func.max(Case.case_seq)).where(
+            Case.station_code == station_code, Case.case_year == year)).scalar() or 0
+        row = CaseNumberCounter(station_code=station_code, year=year, last_seq=used)
+        session.add(row)
+        session.flush()
+    session.execute(update(CaseNumberCounter).where(
+        CaseNumberCounter.station_code == station_code, CaseNumberCounter.year == year
+    ).values(last_seq=CaseNumberCounter.last_seq + 1))
+    session.refresh(row)
+    return row.last_seq
+
+
+def bump_counter_to(session, station_code: str, year: int, seq: int) -> None:
+    row = session.get(CaseNumberCounter, (station_code, year))
+    if row is None:
+        session.add(CaseNumberCounter(station_code=station_code, year=year, last_seq=seq))
+        session.flush()
+    elif row.last_seq < seq:
+        row.last_seq = seq
