@@ -197,7 +197,8 @@ def cmd_demo(args) -> int:
         def progress(done, total):
             if sys.stderr.isatty():
                 print(f"\r已生成 {done}/{total}", end="", file=sys.stderr, flush=True)
-        n = generate_demo(app, _actor(), args.cases, seed=args.seed, progress=progress)
+        n = generate_demo(app, _actor(), args.cases, seed=args.seed, progress=progress,
+                          parties_per_case=args.parties_per_case)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(f"已生成 {n} 件演示案件")
@@ -306,6 +307,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("demo", help="生成演示案件")
     s.add_argument("--cases", type=int, default=200)
     s.add_argument("--seed", type=int, default=2026)
+    s.add_argument("--parties-per-case", type=float, help="每案平均当事人数（2-4，默认约2.25）")
     s.set_defaults(func=cmd_demo)
 
     s = sub.add_parser("backup", help="加密备份并校验")

@@ -466,7 +466,14 @@ class CaseService:
         self._require_case_worker(actor)
         col = Collector()
         facts = col.required(data, "facts_and_disputes", "纠纷主要事实、争议事项", 20000)
-        agreed = col.date(data, "agreed_date", "协议达成日期", required=False) or self._today()
+        agreed = col.date(data, "agreed_date", "协议达成日期", required=False)
+        if agreed is None:  # not given: the day the first party signed, else today
+            try:
+                signed = [d if isinstance(d, dt.date) else dt.date.fromisoformat(str(d))
+                          for d in (data.party_signatures or {}).values()]
+            except ValueError:
+                signed = []
+            agreed = min(signed) if signed else self._today()
         deadline = col.date(data, "performance_deadline", "履行期限", required=False)
         method = col.optional(data, "performance_method", "履行方式", 5000)
         place = col.optional(data, "performance_place", "履行地点", 200)

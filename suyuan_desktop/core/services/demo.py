@@ -87,8 +87,16 @@ PATHS = {
 
 
 class DemoFactory:
-    def __init__(self, seed: int, station, mediators: list[dict], today: dt.date, calendar):
+    def __init__(self, seed: int, station, mediators: list[dict], today: dt.date, calendar,
+                 parties_per_case: float | None = None):
         self.r = random.Random(seed)
+        # 2-4 parties a case; by default mostly two (mean 2.25), or around a chosen mean
+        if parties_per_case is None:
+            self.party_weights = [80, 15, 5]
+        else:
+            x = min(max(parties_per_case, 2.0), 4.0) - 2.0  # mean = 2 + w3 + 2*w4
+            w4 = max(0.0, x - 1.0) if x > 1 else x * 0.25
+            self.party_weights = [max(0.0, 1 - (x - 2 * w4) - w4), x - 2 * w4, w4]
         self.station = station
         self.mediators = mediators
         self.today = today
@@ -155,7 +163,7 @@ class DemoFactory:
         source = r.choices(list(CaseSource), [40, 15, 12, 6, 10, 8, 5, 4])[0]
         if final is CaseStatus.RETURNED_TO_COURT:
             source = CaseSource.COURT_ASSIGNED
-        n_parties = r.choices([2, 3, 4], [80, 15, 5])[0]
+        n_parties = r.choices([2, 3, 4], self.party_weights)[0]
         org = dtype if dtype in COMPANIES and r.random() < 0.6 else None
         parties = [self.party(PartyRole.APPLICANT, 1, None), self.party(PartyRole.RESPONDENT, 2, org)]
         for i in range(3, n_parties + 1):
@@ -275,7 +283,8 @@ class DemoFactory:
         return doc
 
 
-def generate_demo(app, actor: Actor, cases: int, *, seed: int = 2026, batch: int = 500, progress=None) -> int:
+def generate_demo(app, actor: Actor, cases: int, *, seed: int = 2026, batch: int = 500, progress=None,
+                  parties_per_case: float | None = None) -> int:
     """Create ``cases`` synthetic cases in batches (each batch one all-or-nothing import)."""
     mediators = app.users.list_mediators()
     names = {m.name for m in mediators}
@@ -292,7 +301,7 @@ def generate_demo(app, actor: Actor, cases: int, *, seed: int = 2026, batch: int
             select(CaseNumberCounter).where(CaseNumberCounter.station_code == station.code)).scalars()}
     factory = DemoFactory(seed + sum(seq_by_year.values()), station,
                           [{"id": m.id, "name": m.name, "phone": m.phone, "title": m.title} for m in mediators],
-                          app.today(), app.calendar())
+                          app.today(), app.calendar(), parties_per_case)
     done = 0
     while done < cases:
         n = min(batch, cases - done)

@@ -78,7 +78,8 @@ AGREEMENT_STATES = ("draft", "effective", "superseded")
 
 
 def _columns(model):
-    return [c for c in model.__mapper__.column_attrs if c.key not in _SKIP]
+    derived = getattr(model, "__derived__", ())
+    return [c for c in model.__mapper__.column_attrs if c.key not in _SKIP and c.key not in derived]
 
 
 def _dump_row(row, node: Node) -> dict:
@@ -346,12 +347,16 @@ def import_cases(app, actor: Actor, doc: dict) -> ImportResult:
                 s.add(model(**v))
             if table in by_table:
                 s.flush()
+        top_seq: dict[tuple[str, int], int] = {}
         for values, rows, mediators in per_case:
             for m in mediators:
                 s.add(CaseMediator(id=m.get("link_id") or None, case_id=values["id"], mediator_id=m["id"],
                                    lead=bool(m.get("lead"))))
-            repo.bump_counter_to(s, values["station_code"], values["case_year"], values["case_seq"])
+            key = (values["station_code"], values["case_year"])
+            top_seq[key] = max(top_seq.get(key, 0), values["case_seq"])
         s.flush()
+        for (station_code, year), seq in top_seq.items():  # imported numbers are never handed out again
+            repo.bump_counter_to(s, station_code, year, seq)
     return ImportResult(cases=len(per_case), mediators_created=created_mediators)
 
 

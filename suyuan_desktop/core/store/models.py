@@ -14,7 +14,7 @@ from sqlalchemy import (
     JSON, BigInteger, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text,
     TypeDecorator, UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
 from .ids import uuid7
 
@@ -122,6 +122,7 @@ class Case(SyncMixin, Base):
     __table_args__ = (
         UniqueConstraint("station_code", "case_year", "case_seq", name="uq_case_station_year_seq"),
         Index("ix_cases_status_received", "status", "received_date"),
+        Index("ix_cases_number_received", "case_number", "received_date"),
     )
     station_code: Mapped[str] = mapped_column(String(32), nullable=False)
     case_number: Mapped[str] = mapped_column(String(64), unique=True, nullable=False)
@@ -168,6 +169,13 @@ class CaseMediator(SyncMixin, Base):
 
 class Party(SyncMixin, Base):
     __tablename__ = "parties"
+    __derived__ = ("phone_tail",)  # computed locally: neither audited nor synced
+    __table_args__ = (
+        Index("ix_parties_phone_tail_case", "phone_tail", "case_id"),
+        Index("ix_parties_name_case", "name", "case_id"),
+        Index("ix_parties_phone_case", "phone", "case_id"),
+        Index("ix_parties_id_number_case", "id_number", "case_id"),
+    )
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), nullable=False, index=True)
     position: Mapped[int] = mapped_column(Integer, nullable=False)
     role: Mapped[str] = mapped_column(String(16), nullable=False)
@@ -187,8 +195,14 @@ class Party(SyncMixin, Base):
     agent_id_number: Mapped[str | None] = mapped_column(String(18))
     agent_phone: Mapped[str | None] = mapped_column(String(32))
     agent_authority: Mapped[str | None] = mapped_column(String(200))
+    phone_tail: Mapped[str | None] = mapped_column(String(4))
 
     case: Mapped[Case] = relationship(back_populates="parties")
+
+    @validates("phone")
+    def _derive_phone_tail(self, key, value):
+        self.phone_tail = value.replace("-", "")[-4:] if value else None
+        return value
 
 
 class Investigation(SyncMixin, Base):

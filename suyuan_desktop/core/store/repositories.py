@@ -39,11 +39,12 @@ def matching_case_ids(text: str):
     sub = f"%{_escape_like(q)}%"
     parts = [select(Case.id).where(Case.case_number.like(sub, escape="\\"))]
     if _DIGITS.match(q) or _ID_LIKE.match(q):
-        prefix = f"{_escape_like(q.upper())}%"
-        parts.append(select(Party.case_id).where(Party.phone.like(f"{_escape_like(q)}%", escape="\\")))
-        parts.append(select(Party.case_id).where(Party.id_number.like(prefix, escape="\\")))
-        if len(q) >= 4 and _DIGITS.match(q):  # last digits of a phone number
-            parts.append(select(Party.case_id).where(Party.phone.like(f"%{_escape_like(q)}", escape="\\")))
+        # GLOB, not LIKE: it is case-sensitive, so SQLite can use the BINARY indexes for prefixes
+        parts.append(select(Party.case_id).where(Party.phone.op("GLOB")(q + "*")))
+        parts.append(select(Party.case_id).where(Party.id_number.op("GLOB")(q.upper() + "*")))
+        if len(q) >= 4 and _DIGITS.match(q):  # the last digits of a phone number ("尾号5678")
+            parts.append(select(Party.case_id).where(Party.phone_tail == q[-4:],
+                                                     Party.phone.op("GLOB")("*" + q)))
     else:
         parts.append(select(Party.case_id).where(Party.name.like(sub, escape="\\")))
         parts.append(select(Party.case_id).where(Party.agent_name.like(sub, escape="\\")))

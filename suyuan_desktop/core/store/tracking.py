@@ -64,10 +64,11 @@ def _entity_id(obj) -> str:
 def _changes(obj, *, new: bool) -> dict:
     state = inspect(obj)
     mask = getattr(obj, "__audit_mask__", ())
+    derived = getattr(obj, "__derived__", ())
     out = {}
     for attr in state.mapper.column_attrs:
         key = attr.key
-        if key in _META_FIELDS:
+        if key in _META_FIELDS or key in derived:
             continue
         if new:
             value = getattr(obj, key)

@@ -1,0 +1,149 @@
+"""The `suyuan` command as support staff run it: real processes, exit codes, stderr."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.builders import intake_data
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args, env_extra=None, input=None):
+    env = dict(os.environ, SUYUAN_ADMIN_PASSWORD="admin-pass-1", SUYUAN_BACKUP_PASSPHRASE="backup-passphrase-1",
+               PYTHON_KEYRING_BACKEND="keyrings.alt.file.PlaintextKeyring")
+    env.update(env_extra or {})
+    return subprocess.run([sys.executable, "-m", "suyuan_desktop.cli", *map(str, args)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, input=input, timeout=300)
+
+
+def init(d, code="410703001", short="平原", env=None):
+    r = run("--data-dir", d, "init", "--code", code, "--name", f"{short}调处中心", "--township", f"{short}镇",
+            "--short-name", short, "--admin", "admin", "--admin-name", "王建国", env_extra=env)
+    assert r.returncode == 0, r.stderr
+    return d
+
+
+@pytest.fixture(scope="module")
+def demo_station(tmp_path_factory):
+    """One 200-case demo station shared by the read-only tests of this module."""
+    home = tmp_path_factory.mktemp("home")  # the module's own keyring file
+    d = tmp_path_factory.mktemp("cli") / "station"
+    r = run("--data-dir", d, "init", "--code", "410703001", "--name", "平原调处中心", "--township", "平原镇",
+            "--short-name", "平原", "--admin", "admin", "--admin-name", "王建国", env_extra={"XDG_DATA_HOME": str(home)})
+    assert r.returncode == 0, r.stderr
+    r = run("--data-dir", d, "demo", "--cases", 200, env_extra={"XDG_DATA_HOME": str(home)})
+    assert r.returncode == 0 and "200" in r.stdout, r.stderr
+    return d, {"XDG_DATA_HOME": str(home)}
+
+
+def test_demo_station_lists_200_cases(demo_station):
+    d, env = demo_station
+    r = run("--data-dir", d, "case", "list", env_extra=env)
+    assert r.returncode == 0
+    lines = r.stdout.strip().splitlines()
+    assert len(lines) == 200 and "共 200 件" in r.stderr
+    statuses = {line.split("\t")[2] for line in lines}
+    assert {"待受理", "调解中", "调解成功", "调解终止", "已归档"} <= statuses
+    assert len({line.split("\t")[3] for line in lines}) >= 12  # (nearly) every dispute type
+
+
+def test_export_import_into_a_fresh_station_round_trips_exactly(demo_station, tmp_path):
+    d, env = demo_station
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    assert run("--data-dir", d, "case", "export", "-o", first, env_extra=env).returncode == 0
+    fresh = init(tmp_path / "fresh", code="410703009", short="中同", env=env)
+    r = run("--data-dir", fresh, "case", "import", first, env_extra=env)
+    assert r.returncode == 0 and "已导入 200 件" in r.stdout, r.stderr
+    assert run("--data-dir", fresh, "case", "export", "-o", second, env_extra=env).returncode == 0
+    assert first.read_bytes() == second.read_bytes()
+    # importing the same file again is refused as a whole
+    r = run("--data-dir", fresh, "case", "import", first, env_extra=env)
+    assert r.returncode == 1 and "已存在" in r.stderr and "未导入任何案件" in r.stderr
+
+
+def test_import_reports_every_invalid_field_and_imports_nothing(demo_station, tmp_path):
+    d, env = demo_station
+    doc = json.loads(run("--data-dir", d, "case", "export", "--no-files", env_extra=env).stdout)
+    doc["cases"] = doc["cases"][:5]
+    doc["cases"][1]["parties"][0]["id_number"] = "110105194912310021"
+    doc["cases"][3]["dispute_type"] = "离婚"
+    doc["cases"][4]["received_date"] = "2026-02-30"
+    doc["cases"][4]["colour"] = "red"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+    fresh = init(tmp_path / "fresh2", code="410703010", short="铁西", env=env)
+    r = run("--data-dir", fresh, "case", "import", bad, env_extra=env)
+    assert r.returncode == 1
+    for where in ("cases[1].parties[0].id_number", "cases[3].dispute_type", "cases[4].received_date", "cases[4].colour"):
+        assert where in r.stderr, where
+    assert "共 4 处错误" in r.stderr
+    listed = run("--data-dir", fresh, "case", "list", env_extra=env)
+    assert listed.stdout == "" and "共 0 件" in listed.stderr
+
+
+def test_case_new_and_show(tmp_path):
+    d = init(tmp_path / "s")
+    f = tmp_path / "case.json"
+    f.write_text(json.dumps(intake_data(), ensure_ascii=False), "utf-8")
+    r = run("--data-dir", d, "case", "new", f)
+    assert r.returncode == 0 and r.stdout.strip() == "（2026）平原人调字第0001号"
+    r = run("--data-dir", d, "case", "show", "（2026）平原人调字第0001号")
+    assert "张三" in r.stdout and "待受理" in r.stdout and "已受理" in r.stdout  # offered next steps
+
+
+def test_errors_are_one_chinese_line_with_nonzero_exit(tmp_path):
+    r = run("--data-dir", tmp_path / "none", "case", "list")
+    assert r.returncode == 1 and r.stderr.count("\n") == 1 and "suyuan init" in r.stderr
+    d = init(tmp_path / "s")
+    f = tmp_path / "case.json"
+    data = intake_data()
+    data["parties"][0]["phone"] = "123"
+    f.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    r = run("--data-dir", d, "case", "new", f)
+    assert r.returncode == 1 and r.stderr.count("\n") == 1 and "parties[0].phone" in r.stderr
+    r = run("--data-dir", d, "init", "--code", "x", "--name", "n", "--township", "t", "--short-name", "s",
+            "--admin", "admin", "--admin-name", "n")
+    assert r.returncode == 1 and "已有站点" in r.stderr
+
+
+def test_backup_restore_and_tamper_detection(tmp_path):
+    d = init(tmp_path / "s")
+    assert run("--data-dir", d, "demo", "--cases", 30).returncode == 0
+    backup = tmp_path / "station.bak"
+    r = run("--data-dir", d, "backup", "-o", backup)
+    assert r.returncode == 0 and "已校验" in r.stdout, r.stderr
+    assert "平原".encode() not in backup.read_bytes()
+    r = run("--data-dir", tmp_path / "restored", "restore", backup, env_extra={"SUYUAN_BACKUP_PASSPHRASE": "wrong-passphrase"})
+    assert r.returncode == 1 and "口令不正确" in r.stderr
+    r = run("--data-dir", tmp_path / "restored", "restore", backup)
+    assert r.returncode == 0 and "案件 30 件" in r.stdout, r.stderr
+    a = run("--data-dir", d, "case", "export").stdout
+    b = run("--data-dir", tmp_path / "restored", "case", "export").stdout
+    assert a == b and len(json.loads(a)["cases"]) == 30
+    assert run("--data-dir", tmp_path / "restored", "audit", "verify").returncode == 0
+    # restoring over an existing station is refused
+    r = run("--data-dir", d, "restore", backup)
+    assert r.returncode == 1 and "新的空目录" in r.stderr
+
+
+def test_audit_verify_catches_a_forged_entry(tmp_path):
+    d = init(tmp_path / "s")
+    assert run("--data-dir", d, "demo", "--cases", 3).returncode == 0
+    from sqlalchemy import text
+    from suyuan_desktop.core.services.station import StationApp
+    with StationApp.open(d) as app, app.store.engine.begin() as conn:
+        conn.execute(text("UPDATE audit_log SET actor='forged' WHERE seq=(SELECT max(seq)-3 FROM audit_log)"))
+    r = run("--data-dir", d, "audit", "verify")
+    assert r.returncode == 1 and "被改动" in r.stderr
+
+
+def test_keyring_missing_is_a_clear_environment_error(tmp_path):
+    d = init(tmp_path / "s")
+    r = run("--data-dir", d, "case", "list", env_extra={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
+    assert r.returncode == 3 and "钥匙串" in r.stderr and "PYTHON_KEYRING_BACKEND" in r.stderr

@@ -1,0 +1,200 @@
+"""The encrypted store: what is on disk, what a wrong key does, outbox and audit guarantees."""
+from __future__ import annotations
+
+import os
+import sqlite3
+
+import pytest
+from sqlalchemy import func, select, text
+
+from suyuan_desktop.core.domain.errors import ImmutableRecord, ValidationError
+from suyuan_desktop.core.services.inputs import CaseIntake
+from suyuan_desktop.core.services.station import StationApp
+from suyuan_desktop.core.store import migrate
+from suyuan_desktop.core.store.engine import Store, WrongKeyError
+from suyuan_desktop.core.store.models import AuditEntry, Case, Party, SyncOutbox
+from suyuan_desktop.core.store.tracking import verify_audit_chain
+from tests.helpers.builders import LI_ID, ZHANG_ID, intake_data, new_case
+
+
+def _all_bytes(directory) -> bytes:
+    return b"".join(p.read_bytes() for p in directory.iterdir() if p.is_file() and p.name.startswith("station.db"))
+
+
+def test_database_files_hold_no_plaintext_personal_data(station, admin):
+    new_case(station, admin)
+    station.store.checkpoint()
+    raw = _all_bytes(station.data_dir)
+    for secret in ("张三", "李四", ZHANG_ID, LI_ID, "13800138000", "平原镇东村"):
+        assert secret.encode("utf-8") not in raw, secret
+    # and the plain sqlite3 module cannot read it at all
+    conn = sqlite3.connect(station.data_dir / "station.db")
+    with pytest.raises(sqlite3.DatabaseError):
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+
+
+def test_wrong_key_fails_with_a_clear_message(station, admin):
+    new_case(station, admin)
+    path = station.store.path
+    station.close()
+    with pytest.raises(WrongKeyError) as exc:
+        Store(path, os.urandom(32))
+    assert "密钥不匹配" in exc.value.message and "suyuan restore" in exc.value.message
+
+
+def test_reopening_uses_the_key_from_the_keyring(station, admin):
+    case = new_case(station, admin)
+    station.close()
+    with StationApp.open(station.data_dir) as again:
+        assert again.cases.get(case.case_number).parties[0].name == "张三"
+
+
+def test_pragmas_wal_foreign_keys_full_sync(station):
+    with station.store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+
+
+def test_every_change_writes_an_outbox_row_in_the_same_transaction(station, admin):
+    case = new_case(station, admin)
+    with station.store.read() as s:
+        rows = s.execute(select(SyncOutbox).where(SyncOutbox.entity_id == case.id)).scalars().all()
+    assert [r.op for r in rows] == ["insert"] and rows[0].new_version == 1
+    assert rows[0].patch["title"]["new"] == "张三与李四相邻关系纠纷"
+    station.cases.accept(admin, case.id)
+    with station.store.read() as s:
+        rows = s.execute(select(SyncOutbox).where(SyncOutbox.entity_id == case.id)
+                         .order_by(SyncOutbox.local_seq)).scalars().all()
+        version = s.get(Case, case.id).version
+    assert rows[-1].op == "update" and rows[-1].base_version == 1 and rows[-1].new_version == version == 2
+    assert rows[-1].patch["status"] == {"old": "received", "new": "accepted"}
+    seqs = [r.local_seq for r in rows]
+    assert seqs == sorted(seqs) and len(set(r.change_id for r in rows)) == len(rows)
+
+
+def test_a_failed_unit_of_work_leaves_no_row_and_no_outbox_entry(station, admin):
+    def counts():
+        with station.store.read() as s:
+            return tuple(s.execute(select(func.count()).select_from(m)).scalar_one() for m in (Case, Party, SyncOutbox, AuditEntry))
+    before = counts()
+    with pytest.raises(RuntimeError):
+        with station.store.write(admin) as s:
+            s.add(Case(station_code="410703001", case_number="X", case_year=2026, case_seq=999, title="t",
+                       dispute_type="02", source="application", status="received", summary="s",
+                       received_date=station.today()))
+            s.flush()
+            raise RuntimeError("crash in the middle")
+    assert counts() == before
+
+
+def test_syncable_rows_cannot_be_hard_deleted(station, admin):
+    case = new_case(station, admin)
+    with pytest.raises(ImmutableRecord):
+        with station.store.write(admin) as s:
+            s.delete(s.get(Case, case.id))
+    assert station.cases.get(case.id).case_number == case.case_number
+
+
+def test_soft_delete_is_a_tombstone_with_a_delete_change(station, admin):
+    case = new_case(station, admin)
+    with station.store.write(admin) as s:
+        s.get(Case, case.id).deleted_at = s.get(Case, case.id).created_at
+    with station.store.read() as s:
+        last = s.execute(select(SyncOutbox).where(SyncOutbox.entity_id == case.id)
+                         .order_by(SyncOutbox.local_seq.desc())).scalars().first()
+        assert last.op == "delete"
+    assert station.cases.count() == 0
+
+
+class TestAuditChain:
+    def test_clean_chain_verifies(self, station, admin):
+        new_case(station, admin)
+        with station.store.read() as s:
+            report = verify_audit_chain(s)
+        assert report.ok and report.entries > 10
+
+    def test_records_who_and_field_level_before_after(self, station, admin):
+        case = new_case(station, admin)
+        station.cases.accept(admin, case.id)
+        with station.store.read() as s:
+            e = s.execute(select(AuditEntry).where(AuditEntry.entity_id == case.id)
+                          .order_by(AuditEntry.seq.desc())).scalars().first()
+        assert e.actor == "admin" and e.action == "update"
+        assert e.changes["status"] == {"old": "received", "new": "accepted"}
+
+    def test_password_hashes_are_not_copied_into_the_audit_log(self, station):
+        with station.store.read() as s:
+            users = s.execute(select(AuditEntry).where(AuditEntry.entity_type == "users")).scalars().all()
+        assert users and all(e.changes["password_hash"]["new"] == "***" for e in users if "password_hash" in e.changes)
+
+    @pytest.mark.parametrize("tamper", ["edit", "delete", "reorder"])
+    def test_tampering_is_detected(self, station, admin, tamper):
+        new_case(station, admin)
+        with station.store.engine.begin() as conn:
+            seq = conn.execute(text("SELECT seq FROM audit_log ORDER BY seq LIMIT 1 OFFSET 5")).scalar()
+            if tamper == "edit":
+                conn.execute(text("UPDATE audit_log SET changes = :c WHERE seq = :s"),
+                             {"c": '{"name": {"old": null, "new": "王五"}}', "s": seq})
+            elif tamper == "delete":
+                conn.execute(text("DELETE FROM audit_log WHERE seq = :s"), {"s": seq})
+            else:
+                conn.execute(text("UPDATE audit_log SET actor = 'someone-else' WHERE seq = :s"), {"s": seq})
+        with station.store.read() as s:
+            report = verify_audit_chain(s)
+        assert not report.ok and any(str(seq) in p for p in report.problems)
+
+
+class TestMigrations:
+    def test_upgrade_from_empty_creates_the_head_schema(self, tmp_path):
+        store = Store(tmp_path / "m.db", os.urandom(32))
+        migrate.upgrade(store)
+        assert migrate.current_revision(store) == migrate.head_revision()
+        with store.engine.connect() as conn:
+            tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert {"cases", "parties", "sync_outbox", "audit_log", "agreements"} <= tables
+        store.dispose()
+
+    def test_upgrade_from_each_previous_revision_keeps_the_data(self, tmp_path):
+        from alembic.script import ScriptDirectory
+        revisions = [r.revision for r in ScriptDirectory.from_config(migrate._config()).walk_revisions()][::-1]
+        assert len(revisions) >= 2, "keep at least one upgrade step under test"
+        previous = revisions[-2]
+        key = os.urandom(32)
+        store = Store(tmp_path / "old.db", key)
+        migrate.upgrade(store, previous)
+        with store.engine.begin() as conn:  # data written by the previous schema, as the old app would
+            conn.execute(text("INSERT INTO cases (id, version, created_at, updated_at, station_code, case_number, case_year, "
+                              "case_seq, title, dispute_type, source, status, summary, received_date, risk_of_escalation, "
+                              "risk_reported) VALUES ('c1', 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00', 'S', "
+                              "'（2026）平原人调字第0001号', 2026, 1, '旧案', '02', 'application', 'received', '旧数据', "
+                              "'2026-01-01', 0, 0)"))
+            conn.execute(text("INSERT INTO parties (id, version, created_at, updated_at, case_id, position, role, kind, name, "
+                              "phone) VALUES ('p1', 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00', 'c1', 1, 'applicant', "
+                              "'person', '赵六', '13912345678')"))
+        backup = migrate.upgrade(store, backup_dir=tmp_path / "backups")
+        assert backup is not None and backup.exists() and backup.stat().st_size > 0
+        assert migrate.current_revision(store) == migrate.head_revision()
+        from suyuan_desktop.core.store import repositories as repo
+        with store.read() as s:
+            found = repo.search_cases(s, repo.CaseFilter(text="赵六"))
+            assert [c.case_number for c in found] == ["（2026）平原人调字第0001号"]
+            assert repo.search_cases(s, repo.CaseFilter(text="5678"))[0].id == "c1"
+        store.dispose()
+        # the pre-migration backup is the old schema, still encrypted with the same key
+        old = Store(backup, key)
+        assert migrate.current_revision(old) == previous
+        old.dispose()
+
+
+def test_intake_validation_failure_writes_nothing(station, admin):
+    data = intake_data()
+    data["parties"][1]["id_number"] = LI_ID[:-1] + ("0" if LI_ID[-1] != "0" else "1")
+    with station.store.read() as s:
+        before = s.execute(select(func.count()).select_from(SyncOutbox)).scalar_one()
+    with pytest.raises(ValidationError) as exc:
+        station.cases.intake(admin, CaseIntake(**data))
+    assert exc.value.errors[0].path == "parties[1].id_number"
+    with station.store.read() as s:
+        assert s.execute(select(func.count()).select_from(SyncOutbox)).scalar_one() == before
+    assert station.cases.count() == 0

@@ -1,0 +1,52 @@
+import logging
+
+import keyring.core
+import pytest
+
+from suyuan_desktop.core.security import keystore
+from suyuan_desktop.logsetup import PersonalDataFilter, mask_personal_data
+from tests.helpers.builders import ZHANG_ID
+
+
+def test_plaintext_backend_not_chosen_explicitly_is_refused(monkeypatch):
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND")
+    from keyrings.alt.file import PlaintextKeyring
+    monkeypatch.setattr(keyring.core, "_keyring_backend", PlaintextKeyring())
+    with pytest.raises(keystore.KeyringUnavailable) as exc:
+        keystore.create_db_key("store-1")
+    assert "明文" in exc.value.message
+
+
+def test_no_backend_names_the_fix(monkeypatch):
+    from keyring.backends.fail import Keyring
+    monkeypatch.setattr(keyring.core, "_keyring_backend", Keyring())
+    with pytest.raises(keystore.KeyringUnavailable) as exc:
+        keystore.load_db_key("store-1")
+    assert "PYTHON_KEYRING_BACKEND" in exc.value.message
+
+
+def test_explicit_backend_stores_and_returns_the_key():
+    key = keystore.create_db_key("store-2")
+    assert len(key) == 32 and keystore.load_db_key("store-2") == key
+
+
+def test_masking_removes_ids_phones_codes_and_names():
+    text = f"party 张三丰 id {ZHANG_ID} phone 138-0013-8000 code 91110000600037341L tel 0373-5551234 case 42"
+    masked = mask_personal_data(text)
+    for secret in ("张三丰", ZHANG_ID, "138-0013-8000", "91110000600037341L", "0373-5551234"):
+        assert secret not in masked
+    assert "case 42" in masked
+
+
+def test_log_records_are_masked_including_tracebacks(tmp_path):
+    logger = logging.getLogger("test.masking")
+    handler = logging.FileHandler(tmp_path / "x.log", encoding="utf-8")
+    handler.addFilter(PersonalDataFilter())
+    logger.addHandler(handler)
+    try:
+        raise ValueError(f"bad id {ZHANG_ID}")
+    except ValueError:
+        logger.exception("import failed for %s", "李四")
+    handler.close()
+    content = (tmp_path / "x.log").read_text("utf-8")
+    assert ZHANG_ID not in content and "李四" not in content and "ValueError" in content
