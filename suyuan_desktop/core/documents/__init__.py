@@ -1,0 +1,1 @@
+"""Printed documents (issue 3): ReportLab templates, fonts, QR verification."""
