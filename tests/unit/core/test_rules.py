@@ -12,7 +12,7 @@ from suyuan_desktop.core.domain.enums import CaseStatus, ReferralKind, ReferralP
 from suyuan_desktop.core.domain.errors import InvalidTransition, ValidationError
 from suyuan_desktop.core.domain.state_machine import TRANSITIONS, allowed_targets, check_transition
 
-ALLOWED = [(a, b) for a, targets in TRANSITIONS.items() for b in targets]
+ALLOWED = [(a, b) for a, b in itertools.product(CaseStatus, CaseStatus) if b in TRANSITIONS[a]]
 FORBIDDEN = [(a, b) for a, b in itertools.product(CaseStatus, CaseStatus) if b not in TRANSITIONS[a]]
 
 
