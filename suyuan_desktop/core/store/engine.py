@@ -7,6 +7,7 @@ rolls back as a whole; reads use a plain deferred transaction and never block wr
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 from pathlib import Path
 
@@ -77,6 +78,9 @@ class Store:
             pool_size=4,
             max_overflow=4,
             connect_args={"check_same_thread": False, "timeout": 15},
+            # Chinese as UTF-8 (3 bytes), not \uXXXX escapes (6): the audit log and the outbox
+            # hold JSON copies of every change
+            json_serializer=lambda obj: json.dumps(obj, ensure_ascii=False, separators=(",", ":")),
         )
 
         @event.listens_for(self.engine, "connect")
