@@ -100,6 +100,8 @@ class StationApp:
             self.station_code = station.code
         self.cases = CaseService(self)
         self.users = UserService(self)
+        from .documents import DocumentService  # ReportLab is imported on first use, not at start
+        self.documents = DocumentService(self)
 
     # --- lifecycle ---------------------------------------------------------------------------
 

@@ -348,6 +348,27 @@ class Attachment(SyncMixin, Base):
     description: Mapped[str | None] = mapped_column(Text)
 
 
+class IssuedDocument(SyncMixin, Base):
+    """A document as issued: the exact data it was made from, and the PDF (an attachment).
+
+    Immutable: printing the same data again returns this file; changed data is a new version."""
+
+    __tablename__ = "issued_documents"
+    __table_args__ = (UniqueConstraint("case_id", "doc_type", "target_key", "doc_version", name="uq_issued_version"),)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), nullable=False, index=True)
+    doc_type: Mapped[str] = mapped_column(String(32), nullable=False)
+    target_key: Mapped[str] = mapped_column(String(36), nullable=False, default="")
+    doc_version: Mapped[int] = mapped_column(Integer, nullable=False)
+    template_version: Mapped[str] = mapped_column(String(32), nullable=False)
+    data: Mapped[dict] = mapped_column(JSON, nullable=False)
+    data_hash: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
+    pdf_sha256: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
+    attachment_id: Mapped[str] = mapped_column(ForeignKey("attachments.id"), nullable=False)
+    payload: Mapped[str] = mapped_column(String(300), nullable=False)
+    pages: Mapped[int] = mapped_column(Integer, nullable=False)
+    issued_by: Mapped[str | None] = mapped_column(String(64))
+
+
 # --- reference data --------------------------------------------------------------------------
 
 class DisputeSubtype(AuditedMixin, Base):

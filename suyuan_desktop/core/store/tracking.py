@@ -5,13 +5,11 @@ of the change itself (sync.md §4a R1). Nothing outside this module needs to rem
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from dataclasses import dataclass
-from decimal import Decimal
 
 from sqlalchemy import event, inspect, select
 
+from ..domain.canonical import canonical_json, jsonable, sha256_hex
 from ..domain.errors import ImmutableRecord
 from .ids import uuid7
 from .models import AuditEntry, SyncOutbox, utcnow
@@ -31,22 +29,6 @@ class Actor:
 
 
 SYSTEM = Actor(None, "system")
-
-
-def jsonable(value):
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    return value
-
-
-def canonical_json(obj) -> str:
-    return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=jsonable)
-
-
-def sha256_hex(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def audit_hash(prev_hash: str, at: dt.datetime, actor: str | None, entity_type: str, entity_id: str,

@@ -1,0 +1,137 @@
+"""CJK fonts for ReportLab: registration, per-character fallback and line-breaking rules.
+
+ReportLab silently draws a glyph a font lacks as a blank or a box, so every character of the
+case data is checked against the fonts (shared/reference/printing.md): each run of text goes to
+the first font that has its characters; a character no font has stops the document, naming it.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import textsplit
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import paragraph as rl_paragraph
+
+from ..domain.errors import SuyuanError
+
+# Chinese punctuation that must never start a line (ReportLab lets several of these through).
+_NO_LINE_START = "，。、；：！？）》」』】〕〉”’…—·％‰,.;:!?)]}"
+textsplit.ALL_CANNOT_START = textsplit.ALL_CANNOT_START + "".join(
+    c for c in _NO_LINE_START if c not in textsplit.ALL_CANNOT_START)
+rl_paragraph.ALL_CANNOT_START = textsplit.ALL_CANNOT_START
+
+
+class MissingGlyph(SuyuanError):
+    code = "missing_glyph"
+
+    def __init__(self, char: str, where: str):
+        self.char = char
+        self.where = where
+        super().__init__(f"无法出具文书：{where}中的字符“{char}”（U+{ord(char):04X}）在所有可用字体中都没有，"
+                         "打印出来会是空白或方框。请在设置中添加包含该字的字体，或与当事人确认写法。")
+
+
+@dataclass(frozen=True)
+class FontSpec:
+    name: str
+    path: Path
+    subfont: int | None = None
+
+
+def _shipped(resources: Path) -> dict[str, FontSpec]:
+    fonts = resources / "fonts"
+    return {
+        "body": FontSpec("SY-Ming", fonts / "uming.ttc", 0),
+        "title": FontSpec("SY-Hei", fonts / "wqy-zenhei.ttc", 0),
+        "fallback": FontSpec("SY-Kai", fonts / "LXGWWenKai-Regular.ttf"),
+    }
+
+
+def _spec_from_env(var: str, name: str) -> FontSpec | None:
+    value = os.environ.get(var)
+    if not value:
+        return None
+    path = Path(value)
+    return FontSpec(name, path, 0 if path.suffix.lower() == ".ttc" else None) if path.exists() else None
+
+
+class FontSet:
+    """Registered fonts: body, title, then fallbacks tried in order for each character."""
+
+    _lock = threading.Lock()
+    _registered: dict[str, TTFont] = {}
+
+    def __init__(self, resources: Path, body: FontSpec | None = None, title: FontSpec | None = None):
+        shipped = _shipped(resources)
+        self.body = self._register(body or _spec_from_env("SUYUAN_BODY_FONT", "SY-Body-Local") or shipped["body"])
+        self.title = self._register(title or _spec_from_env("SUYUAN_TITLE_FONT", "SY-Title-Local") or shipped["title"])
+        chain = [self.body, self.title, self._register(shipped["body"]), self._register(shipped["title"]),
+                 self._register(shipped["fallback"])]
+        self.chain = list(dict.fromkeys(chain))
+        self._cmaps = {n: pdfmetrics.getFont(n).face.charToGlyph for n in self.chain}
+
+    @classmethod
+    def _register(cls, spec: FontSpec) -> str:
+        with cls._lock:
+            if spec.name not in cls._registered:
+                font = TTFont(spec.name, str(spec.path), subfontIndex=spec.subfont) if spec.subfont is not None \
+                    else TTFont(spec.name, str(spec.path))
+                pdfmetrics.registerFont(font)
+                cls._registered[spec.name] = font
+        return spec.name
+
+    def font_for(self, ch: str, preferred: str) -> str | None:
+        code = ord(ch)
+        if ch in "\n\t " or code < 0x20:
+            return preferred
+        if code in self._cmaps[preferred]:
+            return preferred
+        for name in self.chain:
+            if code in self._cmaps[name]:
+                return name
+        return None
+
+    def check(self, text: str, where: str, preferred: str | None = None) -> None:
+        preferred = preferred or self.body
+        for ch in text or "":
+            if self.font_for(ch, preferred) is None:
+                raise MissingGlyph(ch, where)
+
+    def markup(self, text: str, where: str, preferred: str | None = None) -> str:
+        """Paragraph markup of ``text`` with <font> runs for characters the preferred font lacks."""
+        preferred = preferred or self.body
+        out: list[str] = []
+        run_font, run = preferred, []
+        for ch in text or "":
+            font = self.font_for(ch, preferred)
+            if font is None:
+                raise MissingGlyph(ch, where)
+            if font != run_font and run:
+                out.append(self._wrap(run_font, preferred, "".join(run)))
+                run = []
+            run_font = font
+            run.append(ch)
+        if run:
+            out.append(self._wrap(run_font, preferred, "".join(run)))
+        return "".join(out).replace("\n", "<br/>")
+
+    @staticmethod
+    def _wrap(font: str, preferred: str, text: str) -> str:
+        text = escape(text)
+        return text if font == preferred else f'<font name="{font}">{text}</font>'
+
+
+_default: FontSet | None = None
+
+
+def default_fonts() -> FontSet:
+    global _default
+    if _default is None:
+        from ...resources import resources_dir
+        _default = FontSet(resources_dir())
+    return _default

@@ -1,0 +1,514 @@
+"""One layout per document (MoJ 2010 formats, domain.md §2-§5), fed a plain data dict.
+
+``select_data`` picks exactly what a document shows out of the station and the exported case,
+so the canonical data (and its hash in the QR code) changes only when the document would.
+Wording comes from the versioned templates (templates/*.toml, overridable per district).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from ..domain.enums import (
+    CaseSource, DisputeType, PartyKind, PartyRole, PerformanceStatus, ReferralKind, TerminationReason,
+)
+from ..domain.errors import FieldError, ValidationError
+from ..domain.money import amount_in_words, format_amount
+from .fonts import FontSet
+
+CN_DIGITS = "〇一二三四五六七八九"
+
+
+@dataclass(frozen=True)
+class DocType:
+    code: str
+    label: str
+    target: str | None  # which record of the case the document is about ("agreements", ...)
+
+
+DOC_TYPES = {d.code: d for d in (
+    DocType("application", "人民调解申请书", None),
+    DocType("registration", "人民调解受理登记表", None),
+    DocType("notice", "人民调解当事人权利义务告知书", None),
+    DocType("investigation", "人民调解调查记录", "investigations"),
+    DocType("session", "人民调解记录", "sessions"),
+    DocType("agreement", "人民调解协议书", "agreements"),
+    DocType("oral_agreement", "人民调解口头协议登记表", "agreements"),
+    DocType("undisputed_facts", "无争议事实记载书", "fact_records"),
+    DocType("judicial_confirmation", "司法确认申请书", "agreements"),
+    DocType("follow_up", "人民调解回访记录", "follow_ups"),
+    DocType("termination", "终止调解情况表", None),
+    DocType("cover", "卷宗封面", None),
+)}
+
+
+def body_date(iso) -> str:
+    if not iso:
+        return "    年  月  日"
+    d = iso if isinstance(iso, dt.date) else dt.date.fromisoformat(str(iso)[:10])
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def _cn_number(n: int) -> str:
+    if n < 10:
+        return "〇一二三四五六七八九"[n].replace("〇", "零") if n == 0 else CN_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else CN_DIGITS[tens]) + "十" + (CN_DIGITS[ones] if ones else "")
+
+
+def signature_date(iso) -> str:
+    """二〇二六年三月十五日 (U+3007 〇 for zero, as signature blocks write it)."""
+    if not iso:
+        return "      年    月    日"
+    d = iso if isinstance(iso, dt.date) else dt.date.fromisoformat(str(iso)[:10])
+    return "".join(CN_DIGITS[int(c)] for c in str(d.year)) + f"年{_cn_number(d.month)}月{_cn_number(d.day)}日"
+
+
+def age_at(birth, on) -> int | None:
+    if not birth or not on:
+        return None
+    b = dt.date.fromisoformat(str(birth)[:10])
+    d = dt.date.fromisoformat(str(on)[:10])
+    return d.year - b.year - ((d.month, d.day) < (b.month, b.day))
+
+
+# --- data selection ------------------------------------------------------------------------
+
+_CASE_HEAD = ("id", "case_number", "title", "dispute_type", "source", "summary", "claims", "received_date",
+              "accepted_date", "closed_date", "registered_by", "status", "termination_reason", "termination_detail")
+
+
+def select_data(doc_type: str, station: dict, case: dict, target_id: str | None, template: dict) -> dict:
+    dtype = DOC_TYPES[doc_type]
+    data = {
+        "document": {"type": doc_type, "template_version": template["version"]},
+        "station": {k: station.get(k) for k in ("code", "name", "committee_name", "township", "address", "phone")},
+        "case": {k: case.get(k) for k in _CASE_HEAD},
+        "parties": case.get("parties", []),
+        "mediators": [{"name": m["name"], "lead": m.get("lead", False)} for m in case.get("mediators", [])],
+    }
+    if dtype.target:
+        records = case.get(dtype.target, [])
+        if doc_type == "agreement":
+            records = [r for r in records if r["kind"] == "written"]
+        elif doc_type == "oral_agreement":
+            records = [r for r in records if r["kind"] == "oral"]
+        elif doc_type == "judicial_confirmation":
+            records = [r for r in records if r["kind"] == "written" and r["state"] == "effective"]
+        if target_id:
+            records = [r for r in records if r["id"] == target_id]
+        elif records:
+            live = [r for r in records if r.get("state") != "superseded"]
+            records = (live or records)[-1:]
+        if not records:
+            raise ValidationError(FieldError("target", DOC_TYPES[doc_type].label,
+                                             _missing_target_message(doc_type), "no_record"))
+        data["target"] = records[-1]
+        if doc_type in ("agreement", "judicial_confirmation") and data["target"].get("supersedes_id"):
+            prev = [r for r in case.get("agreements", []) if r["id"] == data["target"]["supersedes_id"]]
+            data["previous_number"] = prev[0]["number"] if prev else None
+        if doc_type == "judicial_confirmation":
+            data["confirmations"] = [c for c in case.get("judicial_confirmations", [])
+                                     if c["agreement_id"] == data["target"]["id"]]
+        if doc_type == "follow_up":
+            effective = [a for a in case.get("agreements", []) if a["state"] == "effective"]
+            data["agreement_number"] = effective[-1]["number"] if effective else None
+    if doc_type in ("undisputed_facts", "termination", "registration"):
+        data["referrals"] = case.get("court_referrals", [])
+    if doc_type == "termination":
+        if case.get("status") not in ("failed", "returned_to_court", "archived") or not case.get("termination_reason"):
+            raise ValidationError(FieldError("status", "终止调解情况表", "案件尚未终止调解，请先办理“终止调解”。", "not_terminated"))
+        data["history"] = [{"to_status": h["to_status"], "changed_at": h["changed_at"]} for h in case.get("history", [])]
+        data["fact_records"] = [{"facts": [f["text"] for f in r.get("facts", [])], "disputed_points": r.get("disputed_points")}
+                                for r in case.get("fact_records", [])]
+    if doc_type == "cover":
+        data["history"] = [{"to_status": h["to_status"], "changed_at": h["changed_at"]} for h in case.get("history", [])]
+    return data
+
+
+def _missing_target_message(doc_type: str) -> str:
+    return {
+        "investigation": "本案还没有调查记录。", "session": "本案还没有调解记录。",
+        "agreement": "本案还没有书面调解协议，请先在“协议”中起草。", "oral_agreement": "本案没有登记口头协议。",
+        "undisputed_facts": "本案还没有记载无争议事实。", "judicial_confirmation": "只有已生效的书面调解协议才能申请司法确认。",
+        "follow_up": "本案还没有回访记录。",
+    }.get(doc_type, "缺少所需的记录。")
+
+
+# --- rendering helpers -----------------------------------------------------------------------
+
+class SealMark(Flowable):
+    """Where the committee's seal goes: a dashed circle at the right margin."""
+
+    def __init__(self, font: str, diameter: float = 38 * mm):
+        super().__init__()
+        self.font, self.d = font, diameter
+
+    def wrap(self, avail_w, avail_h):
+        self.avail_w = avail_w
+        return avail_w, self.d * 0.6
+
+    def draw(self):
+        c = self.canv
+        c.saveState()
+        c.setDash(2, 2)
+        c.setStrokeGray(0.55)
+        c.circle(self.avail_w - self.d / 2 - 4 * mm, -self.d * 0.05, self.d / 2)
+        c.setFont(self.font, 8)
+        c.setFillGray(0.55)
+        c.drawCentredString(self.avail_w - self.d / 2 - 4 * mm, self.d * 0.12, "（盖章处）")
+        c.restoreState()
+
+
+class Ctx:
+    def __init__(self, data: dict, fonts: FontSet, template: dict):
+        self.d = data
+        self.f = fonts
+        self.t = template
+        self.committee = data["station"]["committee_name"]
+        body = dict(fontName=fonts.body, fontSize=12, leading=21, wordWrap="CJK", alignment=TA_JUSTIFY)
+        self.s_body = ParagraphStyle("body", **body)
+        self.s_indent = ParagraphStyle("indent", parent=self.s_body, firstLineIndent=24)
+        self.s_small = ParagraphStyle("small", parent=self.s_body, fontSize=10, leading=15)
+        self.s_cell = ParagraphStyle("cell", parent=self.s_body, fontSize=10.5, leading=15, alignment=0)
+        self.s_head = ParagraphStyle("head", parent=self.s_body, fontName=fonts.title, fontSize=12.5, spaceBefore=8, spaceAfter=3)
+        self.s_title = ParagraphStyle("title", fontName=fonts.title, fontSize=20, leading=28, alignment=TA_CENTER,
+                                      spaceAfter=4 * mm, wordWrap="CJK")
+        self.s_number = ParagraphStyle("number", parent=self.s_body, alignment=TA_RIGHT, fontSize=11)
+        self.s_right = ParagraphStyle("right", parent=self.s_body, alignment=TA_RIGHT)
+
+    def p(self, text, style=None, where="文书", bold=False) -> Paragraph:
+        style = style or self.s_body
+        return Paragraph(self.f.markup(str(text or ""), where, self.f.title if bold else style.fontName), style)
+
+    def title(self, text: str, number: str | None = None) -> list:
+        out = [Spacer(1, 6 * mm), self.p(text, self.s_title, "标题")]
+        if number:
+            out.append(self.p(f"编号：{number}", self.s_number, "编号"))
+        return out
+
+    def head(self, text: str) -> Paragraph:
+        return self.p(text, self.s_head, "小标题")
+
+    def field_table(self, rows: list[tuple[str, str]], label_width=36 * mm) -> Table:
+        data = [[self.p(k, self.s_cell, "表格", bold=True), self.p(v, self.s_cell, k)] for k, v in rows]
+        t = Table(data, colWidths=[label_width, None], hAlign="LEFT")
+        t.setStyle(self.grid())
+        return t
+
+    def grid(self) -> TableStyle:
+        return TableStyle([("GRID", (0, 0), (-1, -1), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                           ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)])
+
+    def party_rows(self, p: dict, on) -> list[tuple[str, str]]:
+        role = PartyRole.parse(p["role"]).label
+        if p["kind"] == PartyKind.ORGANISATION.value:
+            rows = [(f"{role}（单位）", p["name"]), ("统一社会信用代码", p.get("credit_code") or ""),
+                    ("住所地", p.get("address") or ""),
+                    ("法定代表人", f"{p.get('legal_representative') or ''}  {p.get('legal_representative_title') or ''}".strip()),
+                    ("联系方式", p.get("phone") or "")]
+        else:
+            age = age_at(p.get("birth_date"), on)
+            facts = "，".join(x for x in (p.get("gender"), p.get("ethnicity"), f"{age}岁" if age is not None else None,
+                                          p.get("occupation")) if x)
+            rows = [(role, f"{p['name']}（{facts}）" if facts else p["name"]),
+                    ("身份证号码", p.get("id_number") or ""), ("联系方式", p.get("phone") or ""),
+                    ("住址", p.get("address") or "")]
+        if p.get("agent_name"):
+            rows.append(("委托代理人", f"{p['agent_name']}  {p.get('agent_phone') or ''}  {p.get('agent_authority') or ''}".strip()))
+        return rows
+
+    def parties_table(self, on, roles: tuple[str, ...] | None = None) -> list:
+        out = []
+        for p in self.d["parties"]:
+            if roles and p["role"] not in roles:
+                continue
+            out.append(self.field_table(self.party_rows(p, on)))
+            out.append(Spacer(1, 2 * mm))
+        return out
+
+    def signatures(self, lines: list[tuple[str, str, str]], seal: bool, date) -> list:
+        """Printed names with a line to sign on and a date, then the committee's seal position."""
+        rows = [[self.p(label, self.s_cell, "签名栏"), self.p(name, self.s_cell, "签名栏"),
+                 Paragraph(f'<font size="7" color="#666666">{hint}</font>', self.s_cell),
+                 self.p("    年    月    日", self.s_cell)] for label, name, hint in lines]
+        t = Table(rows, colWidths=[26 * mm, 44 * mm, 50 * mm, None], hAlign="LEFT", rowHeights=[14 * mm] * len(rows))
+        t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LINEBELOW", (2, 0), (2, -1), 0.6, colors.black)]))
+        out = [Spacer(1, 5 * mm), t]
+        if seal:
+            out += [Spacer(1, 4 * mm), SealMark(self.f.body), self.p(f"{self.committee}（印）", self.s_right, "印章"),
+                    self.p(signature_date(date), self.s_right, "日期")]
+        return [KeepTogether(out)]
+
+    def party_signature_lines(self, hint="签名盖章或按指印") -> list[tuple[str, str, str]]:
+        return [("当事人", p["name"], hint) for p in self.d["parties"]]
+
+    def staff_lines(self, recorder=None) -> list[tuple[str, str, str]]:
+        names = [m["name"] for m in self.d["mediators"]] or [""]
+        lines = [("人民调解员", n, "签名") for n in names]
+        lines.append(("记录人", recorder or "", "签名"))
+        return lines
+
+    def money(self, amount) -> str:
+        return f"人民币{format_amount(amount)}元（大写：人民币{amount_in_words(amount)}）"
+
+    def t_(self, key: str, **kw) -> str:
+        return str(self.t[key]).format(**kw)
+
+
+def _names(ctx: Ctx, roles=None) -> str:
+    return "、".join(p["name"] for p in ctx.d["parties"] if not roles or p["role"] in roles)
+
+
+# --- the documents -----------------------------------------------------------------------------
+
+def application(ctx: Ctx) -> list:
+    c = ctx.d["case"]
+    out = ctx.title(ctx.t["title"])
+    out += ctx.parties_table(c["received_date"], ("applicant",))
+    out += ctx.parties_table(c["received_date"], ("respondent", "third_party"))
+    out += [ctx.head(ctx.t["facts_heading"]), ctx.p(c["summary"], ctx.s_indent, "纠纷简要情况"),
+            ctx.head(ctx.t["claims_heading"]), ctx.p(c.get("claims") or "请求调解解决。", ctx.s_indent, "申请事项"),
+            Spacer(1, 3 * mm), ctx.p(ctx.t_("declaration", committee=ctx.committee), ctx.s_indent)]
+    lines = [("申请人", p["name"], "签名盖章或按指印") for p in ctx.d["parties"] if p["role"] == "applicant"]
+    out += ctx.signatures(lines, seal=False, date=None)
+    out.append(ctx.p(body_date(c["received_date"]), ctx.s_right))
+    return out
+
+
+def registration(ctx: Ctx) -> list:
+    c = ctx.d["case"]
+    out = ctx.title(ctx.t["title"], c["case_number"])
+    out.append(ctx.p(ctx.t_("opening", date=body_date(c.get("accepted_date") or c["received_date"]),
+                            parties=_names(ctx)), ctx.s_indent))
+    out.append(Spacer(1, 3 * mm))
+    source = CaseSource.parse(c["source"]).label
+    refs = ctx.d.get("referrals") or []
+    if refs:
+        r = refs[-1]
+        source += f"（{r['court']}，{r['reference_number']}）"
+    out.append(ctx.field_table([("纠纷类型", DisputeType.parse(c["dispute_type"]).label), ("案件来源", source),
+                                ("收案日期", body_date(c["received_date"])), ("纠纷简要情况", c["summary"])]))
+    lines = ctx.party_signature_lines("签名") + [("登记人", c.get("registered_by") or "", "签名")]
+    out += ctx.signatures(lines, seal=True, date=c.get("accepted_date") or c["received_date"])
+    out += [Spacer(1, 4 * mm), ctx.p(f"备注：{ctx.t['note']}", ctx.s_small)]
+    return out
+
+
+def notice(ctx: Ctx) -> list:
+    out = ctx.title(ctx.t["title"])
+    out.append(ctx.p(f"{_names(ctx)}：", ctx.s_body))
+    out.append(ctx.p(ctx.t["intro"], ctx.s_indent))
+    for i, para in enumerate(ctx.t["paragraphs"], start=1):
+        out.append(ctx.p(f"{_cn_number(i)}、{para}", ctx.s_indent))
+    out += [Spacer(1, 3 * mm), ctx.p(ctx.t["acknowledgement"], ctx.s_indent)]
+    out += ctx.signatures(ctx.party_signature_lines(), seal=True, date=ctx.d["case"].get("accepted_date"))
+    return out
+
+
+def investigation(ctx: Ctx) -> list:
+    r = ctx.d["target"]
+    out = ctx.title(ctx.t["title"], ctx.d["case"]["case_number"])
+    out.append(ctx.field_table([("时间", f"{body_date(r['occurred_at'])} {str(r['occurred_at'])[11:16]}"), ("地点", r["place"]),
+                                ("调查人", r["investigators"]), ("参加人", r.get("participants") or "无"),
+                                ("被调查人", r["subject"])]))
+    out += [ctx.head("记录"), ctx.p(r["record"], ctx.s_indent, "调查记录"), Spacer(1, 2 * mm),
+            ctx.p(ctx.t["closing"], ctx.s_indent)]
+    out += ctx.signatures([("被调查人", r["subject"], "签名或按指印（逐页）"), ("调查人", r["investigators"], "签名"),
+                           ("记录人", r.get("recorder") or "", "签名")], seal=False, date=None)
+    return out
+
+
+def session(ctx: Ctx) -> list:
+    r = ctx.d["target"]
+    out = ctx.title(ctx.t["title"], ctx.d["case"]["case_number"])
+    out.append(ctx.field_table([("时间", f"{body_date(r['occurred_at'])} {str(r['occurred_at'])[11:16]}"), ("地点", r["place"]),
+                                ("事由", ctx.d["case"]["title"]), ("当事人", r["attendees"]),
+                                ("参加人", r.get("participants") or "无"),
+                                ("人民调解员", "、".join(m["name"] for m in ctx.d["mediators"]))]))
+    out += [ctx.head("调解记录"), ctx.p(ctx.t["notice_given"], ctx.s_indent), ctx.p(r["content"], ctx.s_indent, "调解记录"),
+            ctx.head("调解结果"), ctx.p(r.get("result") or "调解继续进行。", ctx.s_indent, "调解结果"),
+            Spacer(1, 2 * mm), ctx.p(ctx.t["closing"], ctx.s_indent)]
+    out += ctx.signatures(ctx.party_signature_lines("签名") + ctx.staff_lines(r.get("recorder")), seal=False, date=None)
+    return out
+
+
+def _clauses(ctx: Ctx, ag: dict) -> list:
+    out = []
+    for cl in ag.get("clauses", []):
+        text = f"{_cn_number(cl['position'])}、{cl['text']}"
+        if cl.get("amount") not in (None, ""):
+            figures = format_amount(cl["amount"])
+            words = f"人民币{amount_in_words(cl['amount'])}"
+            text += f"（大写：{words}）" if figures in text else f"（金额：人民币{figures}元，大写：{words}）"
+        out.append(ctx.p(text, ctx.s_indent, f"第{cl['position']}条"))
+    if ag.get("total_amount") not in (None, "") and len(ag.get("clauses", [])) > 1:
+        out.append(ctx.p(f"协议涉及金额合计：{ctx.money(ag['total_amount'])}。", ctx.s_indent, "金额合计"))
+    return out
+
+
+def _performance(ag: dict) -> str:
+    parts = [ag.get("performance_method") or ""]
+    if ag.get("performance_place"):
+        parts.append(f"履行地点：{ag['performance_place']}")
+    if ag.get("performance_deadline"):
+        parts.append(f"履行期限：{body_date(ag['performance_deadline'])}前")
+    return "；".join(p for p in parts if p) + "。"
+
+
+def agreement(ctx: Ctx) -> list:
+    ag = ctx.d["target"]
+    addendum = bool(ag.get("supersedes_id"))
+    out = ctx.title(ctx.t["addendum_title"] if addendum else ctx.t["title"], ag["number"])
+    out += ctx.parties_table(ag["agreed_date"])
+    if addendum:
+        out.append(ctx.p(ctx.t_("addendum_intro", previous=ctx.d.get("previous_number") or ""), ctx.s_indent))
+    out += [ctx.head(ctx.t["facts_heading"]), ctx.p(ag["facts_and_disputes"], ctx.s_indent, "纠纷事实"),
+            ctx.head(ctx.t["clauses_heading"])]
+    out += _clauses(ctx, ag)
+    out += [ctx.head(ctx.t["performance_heading"]), ctx.p(_performance(ag), ctx.s_indent, "履行方式"),
+            Spacer(1, 2 * mm), ctx.p(ctx.t["effect"], ctx.s_indent), ctx.p(ctx.t["confirmation_hint"], ctx.s_indent),
+            ctx.p(ctx.t_("copies", copies=ag["copies"]), ctx.s_indent), CondPageBreak(60 * mm)]
+    out += ctx.signatures(ctx.party_signature_lines() + ctx.staff_lines(ag.get("recorder")), seal=True,
+                          date=ag.get("effective_date"))
+    return out
+
+
+def oral_agreement(ctx: Ctx) -> list:
+    ag = ctx.d["target"]
+    out = ctx.title(ctx.t["title"], ag["number"])
+    out += ctx.parties_table(ag["agreed_date"])
+    content = "；".join(cl["text"] for cl in ag.get("clauses", []))
+    rows = [("纠纷简要情况", ag["facts_and_disputes"]), ("口头协议内容", content),
+            ("履行方式、时限", _performance(ag)), ("协议达成日期", body_date(ag["agreed_date"]))]
+    if ag.get("total_amount") not in (None, ""):
+        rows.insert(2, ("涉及金额", ctx.money(ag["total_amount"])))
+    out += [ctx.field_table(rows, 34 * mm), Spacer(1, 2 * mm), ctx.p(ctx.t["effect"], ctx.s_indent)]
+    out += ctx.signatures(ctx.staff_lines(ag.get("recorder")), seal=True, date=ag["agreed_date"])
+    out.append(ctx.p(f"登记日期：{body_date(ag['agreed_date'])}", ctx.s_right))
+    return out
+
+
+def undisputed_facts(ctx: Ctx) -> list:
+    r = ctx.d["target"]
+    c = ctx.d["case"]
+    out = ctx.title(ctx.t["title"], f"{c['case_number']}-无争议")
+    rows = [("调解组织", ctx.committee), ("人民调解员", "、".join(m["name"] for m in ctx.d["mediators"]) or ""),
+            ("调解期间", f"{body_date(r.get('mediation_start') or c.get('accepted_date'))}至{body_date(r.get('mediation_end') or r['record_date'])}")]
+    refs = ctx.d.get("referrals") or []
+    if refs:
+        rows.append(("法院委派/委托", f"{refs[-1]['court']} {refs[-1]['reference_number']}"))
+    out += [ctx.field_table(rows), Spacer(1, 2 * mm)]
+    out += ctx.parties_table(r["record_date"])
+    out += [ctx.head("纠纷及各方主张"), ctx.p(r["dispute_statement"], ctx.s_indent, "纠纷及各方主张"),
+            ctx.head("无争议事实"), ctx.p(ctx.t["intro"], ctx.s_indent)]
+    names = {p["id"]: p["name"] for p in ctx.d["parties"]}
+    for f in r.get("facts", []):
+        who = "、".join(names.get(cf["party_id"], "?") for cf in f.get("confirmations", []) if cf["confirmed"])
+        line = f"{f['position']}. {f['text']}"
+        if f.get("evidence_refs"):
+            line += f"（证据：{f['evidence_refs']}）"
+        out.append(ctx.p(line, ctx.s_indent, f"第{f['position']}项事实"))
+        out.append(ctx.p(f"确认人：{who}", ctx.s_small, "确认人"))
+    if r.get("disputed_points"):
+        out += [ctx.head("仍有争议的事项（争议焦点）"), ctx.p(r["disputed_points"], ctx.s_indent, "争议焦点")]
+    if r.get("failure_reason"):
+        out += [ctx.head("调解不成的原因"), ctx.p(r["failure_reason"], ctx.s_indent, "调解不成原因")]
+    if r.get("cost_conduct"):
+        out += [ctx.head("增加对方诉讼成本的行为"), ctx.p(r["cost_conduct"], ctx.s_indent)]
+    out += [ctx.head("当事人同意"), ctx.p(ctx.t["consent"], ctx.s_indent), ctx.p(ctx.t["exclusions"], ctx.s_small),
+            CondPageBreak(60 * mm)]
+    out += ctx.signatures(ctx.party_signature_lines() + ctx.staff_lines(), seal=True, date=r["record_date"])
+    return out
+
+
+def judicial_confirmation(ctx: Ctx) -> list:
+    ag = ctx.d["target"]
+    c = ctx.d["case"]
+    confs = ctx.d.get("confirmations") or []
+    court = confs[-1]["court"] if confs else "____________人民法院"
+    out = ctx.title(ctx.t["title"])
+    out += ctx.parties_table(ag["agreed_date"])
+    out += [ctx.head("请求事项"), ctx.p(ctx.t_("request", date=body_date(ag["effective_date"]), committee=ctx.committee,
+                                                number=ag["number"]), ctx.s_indent),
+            ctx.head("事实和理由"),
+            ctx.p(ctx.t_("facts_intro", title=c["title"], received=body_date(c["received_date"]), committee=ctx.committee,
+                         date=body_date(ag["agreed_date"])), ctx.s_indent)]
+    out += _clauses(ctx, ag)
+    out += [ctx.p(ctx.t["facts_closing"], ctx.s_indent), ctx.head("申请人承诺"), ctx.p(ctx.t["undertaking"], ctx.s_indent),
+            Spacer(1, 3 * mm), ctx.p("此致", ctx.s_body), ctx.p(court, ctx.s_body, "法院"), ctx.head("附："),
+            *[ctx.p(f"{i}. {a}", ctx.s_body) for i, a in enumerate(ctx.t["attachments"], start=1)], CondPageBreak(50 * mm)]
+    out += ctx.signatures([("申请人", p["name"], "签名或盖章") for p in ctx.d["parties"]], seal=False, date=None)
+    return out
+
+
+def follow_up(ctx: Ctx) -> list:
+    r = ctx.d["target"]
+    out = ctx.title(ctx.t["title"], ctx.d["case"]["case_number"])
+    status = PerformanceStatus.parse(r["performance_status"]).label
+    out.append(ctx.field_table([
+        ("当事人（被回访人）", r["visited"]), ("调解协议编号", ctx.d.get("agreement_number") or "（口头协议或无协议）"),
+        ("回访事由", ctx.d["case"]["title"]), ("回访方式", r.get("method") or ""), ("履行情况", status),
+        ("满意程度", r.get("satisfaction") or ""), ("回访情况", r["notes"]),
+        ("回访日期", body_date(r["visit_date"]))], 36 * mm))
+    out += ctx.signatures([("回访人", r["visitor"], "签名")], seal=False, date=None)
+    return out
+
+
+def termination(ctx: Ctx) -> list:
+    c = ctx.d["case"]
+    out = ctx.title(ctx.t["title"], c["case_number"])
+    history = ctx.d.get("history", [])
+    started = next((h["changed_at"] for h in history if h["to_status"] == "accepted"), c.get("accepted_date"))
+    ended = next((h["changed_at"] for h in reversed(history) if h["to_status"] == "failed"), c.get("closed_date"))
+    course = "；".join(f"{body_date(h['changed_at'])} {_status_label(h['to_status'])}" for h in history)
+    facts = [f for r in ctx.d.get("fact_records", []) for f in r["facts"]]
+    disputed = "；".join(r["disputed_points"] for r in ctx.d.get("fact_records", []) if r.get("disputed_points"))
+    refs = ctx.d.get("referrals") or []
+    suggestion = "建议适用简易程序审理" if facts else "建议依法审理"
+    rows = [("当事人", _names(ctx)), ("案由", c["title"]), ("接受调解时间", body_date(started)),
+            ("调解终止时间", body_date(ended or c.get("closed_date"))), ("案件过程", course),
+            ("终止原因", TerminationReason.parse(c["termination_reason"]).label + (f"：{c['termination_detail']}" if c.get("termination_detail") else "")),
+            ("争议焦点", disputed or "见调解记录"),
+            ("无争议事实", "；".join(facts) + "（详见无争议事实记载书）" if facts else "未记载"),
+            ("繁简分流建议", suggestion)]
+    if refs:
+        rows.insert(0, ("委派/委托法院", f"{refs[-1]['court']}（{ReferralKind.parse(refs[-1]['kind']).label}，{refs[-1]['reference_number']}）"))
+    out += [ctx.field_table(rows, 30 * mm), Spacer(1, 2 * mm), ctx.p(ctx.t["routes"], ctx.s_indent)]
+    out += ctx.signatures(ctx.staff_lines(), seal=True, date=c.get("closed_date"))
+    return out
+
+
+def _status_label(code: str) -> str:
+    from ..domain.enums import CaseStatus
+    return CaseStatus.parse(code).label
+
+
+def cover(ctx: Ctx) -> list:
+    c = ctx.d["case"]
+    big = ParagraphStyle("cover", parent=ctx.s_title, fontSize=26, leading=36)
+    history = ctx.d.get("history", [])
+    end = c.get("closed_date") or (history[-1]["changed_at"] if history else None)
+    out = [Spacer(1, 20 * mm), ctx.p(ctx.committee, ctx.s_title, "委员会"), Spacer(1, 6 * mm),
+           ctx.p(ctx.t["title"], big, "标题"), Spacer(1, 22 * mm)]
+    rows = [("卷名", c["title"]), ("卷号", c["case_number"]),
+            ("人民调解员", "、".join(m["name"] for m in ctx.d["mediators"])),
+            ("调解日期", f"自{body_date(c.get('accepted_date') or c['received_date'])}至{body_date(end)}"),
+            ("立卷人", ""), ("立卷日期", body_date(None)), ("保管期限", ctx.t["retention_default"]), ("备注", "")]
+    t = ctx.field_table(rows, 32 * mm)
+    out.append(t)
+    return out
+
+
+LAYOUTS = {"application": application, "registration": registration, "notice": notice,
+           "investigation": investigation, "session": session, "agreement": agreement,
+           "oral_agreement": oral_agreement, "undisputed_facts": undisputed_facts,
+           "judicial_confirmation": judicial_confirmation, "follow_up": follow_up, "termination": termination,
+           "cover": cover}
+
