@@ -1,7 +1,8 @@
 """`suyuan`: the station's command line for support staff and scripts.
 
 Messages are Chinese. Exit code 0 on success; on failure a one-line reason on stderr and a
-non-zero code (1 bad input or refused, 2 usage, 3 environment such as the keyring).
+non-zero code (1 bad input or refused, 2 usage, 3 environment such as the keyring; `verify`:
+4 altered, 5 unknown).
 """
 from __future__ import annotations
 
@@ -234,6 +235,37 @@ def cmd_audit_verify(args) -> int:
     raise CliError(f"审计日志校验失败：发现 {len(report.problems)} 处问题（见上）。")
 
 
+def cmd_print(args) -> int:
+    doc_type = args.type.replace("-", "_")
+    with _open(args) as app:
+        if doc_type == "dossier":
+            dossier = app.documents.dossier(_actor(), args.case)
+            Path(args.output).write_bytes(dossier.pdf)
+            print(f"已生成卷宗 {args.output}（共 {dossier.pages} 页）")
+            for m in dossier.missing:
+                print(f"缺少必备材料：{m}", file=sys.stderr)
+            return 0
+        view, pdf = app.documents.issue(_actor(), args.case, doc_type, args.record)
+    Path(args.output).write_bytes(pdf)
+    how = "已出具过，按存档原件重新打印" if view.reused else "已出具并存档"
+    print(f"{how}：{args.output}（第{view.doc_version}版，{view.pages}页，SHA-256 {view.pdf_sha256[:16]}…）")
+    return 0
+
+
+def cmd_verify(args) -> int:
+    try:
+        pdf = Path(args.file).read_bytes()
+    except FileNotFoundError:
+        raise CliError(f"找不到文件 {args.file}。") from None
+    with _open(args) as app:
+        verdict = app.documents.verify(pdf)
+    if verdict.status == "genuine":
+        print(verdict.message)
+        return 0
+    print(verdict.message, file=sys.stderr)
+    return 4 if verdict.status == "altered" else 5
+
+
 def cmd_deadlines(args) -> int:
     with _open(args) as app:
         for d in app.cases.deadlines(horizon_days=args.days):
@@ -321,6 +353,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     a = sub.add_parser("audit", help="审计日志").add_subparsers(dest="audit_cmd", required=True, parser_class=_Parser)
     a.add_parser("verify", help="校验审计日志哈希链").set_defaults(func=cmd_audit_verify)
+
+    from .core.documents.layouts import DOC_TYPES
+    types = [t.replace("_", "-") for t in DOC_TYPES] + ["dossier"]
+    s = sub.add_parser("print", help="出具文书（PDF），或生成整本卷宗")
+    s.add_argument("type", choices=types, metavar="TYPE", help="文书类型：" + "、".join(types))
+    s.add_argument("case", help="案号或案件编号")
+    s.add_argument("-o", "--output", required=True, help="输出的 PDF 文件")
+    s.add_argument("--record", help="针对某一条记录（调解记录、协议、回访等）的编号；默认取最新一条")
+    s.set_defaults(func=cmd_print)
+    s = sub.add_parser("verify", help="核验一份文书 PDF 是否为本站出具的原件")
+    s.add_argument("file")
+    s.set_defaults(func=cmd_verify)
 
     s = sub.add_parser("deadlines", help="即将到期的期限")
     s.add_argument("--days", type=int, default=30)

@@ -48,3 +48,38 @@ def mediating_case(app, actor, **overrides):
 
 def sign_all(case, day: str = "2026-11-22") -> dict:
     return {p.id: day for p in case.parties}
+
+
+def concluded_case(app, actor, *, clauses=None, parties=None, facts_text=None):
+    """A case that went the whole way: investigation, session, signed agreement with amounts,
+    judicial confirmation, follow-up."""
+    from suyuan_desktop.core.services.inputs import AgreementInput, FollowUpInput, InvestigationInput
+    overrides = {"parties": parties} if parties else {}
+    case = mediating_case(app, actor, **overrides)
+    app.cases.record_investigation(actor, case.id, InvestigationInput(
+        occurred_at="2026-11-20T15:00", place="平原镇东村现场", investigators="王建国", subject="李四",
+        record="问：排水沟是什么时候堵的？\n答：今年七月修院墙以后。"))
+    case = app.cases.save_agreement(actor, case.id, AgreementInput(
+        facts_and_disputes=facts_text or "李四修建院墙时堵塞排水沟，致张三院内积水，双方就赔偿数额发生争议。",
+        agreed_date="2026-11-22", performance_method="一次性现金支付", performance_place="平原镇矛盾纠纷调处中心",
+        performance_deadline="2026-12-10", recorder="刘记录",
+        clauses=clauses or [{"text": "李四于2026年12月10日前赔偿张三损失人民币12,005.00元", "amount": "12005"},
+                            {"text": "李四于2026年12月10日前疏通排水沟"}, {"text": "双方就此纠纷再无其他争议"}],
+        party_signatures=sign_all(case), mediator_signed_date="2026-11-22", sealed_date="2026-11-22"))
+    app.cases.apply_judicial_confirmation(actor, case.id, "新乡市卫滨区人民法院", "2026-11-25")
+    case = app.cases.record_confirmation_outcome(actor, case.id, "confirmed", "2026-11-27", "（2026）豫0703民特12号")
+    return app.cases.record_follow_up(actor, case.id, FollowUpInput(
+        visit_date="2026-11-28", visited="张三", performance_status="partial", method="电话回访", satisfaction="满意",
+        notes="李四已支付6000元，余款约定月底付清。", visitor="王建国"))
+
+
+def failed_case(app, actor):
+    from suyuan_desktop.core.services.inputs import FactRecordInput, TerminationInput
+    case = mediating_case(app, actor, title="张三与李四宅基地纠纷", dispute_type="03")
+    app.cases.record_undisputed_facts(actor, case.id, FactRecordInput(
+        dispute_statement="张三主张李四越界建房0.4米，李四不认可。", consent_given=True, disputed_points="界址的具体位置",
+        failure_reason="双方对界址分歧较大", mediation_start="2026-11-20", mediation_end="2026-11-26",
+        facts=[{"text": "张三与李四的宅基地东西相邻。", "confirmed_by": [1, 2]},
+               {"text": "李四于2026年5月翻建房屋。", "confirmed_by": [1, 2], "evidence_refs": "证据1：建房审批表"}]))
+    return app.cases.terminate(actor, case.id, TerminationInput(reason="large_differences", detail="双方对界址分歧较大",
+                                                                terminated_date="2026-11-26"))

@@ -9,9 +9,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as rl_canvas
@@ -34,12 +32,31 @@ class PageInfo:
     template_version: str
 
 
+def draw_qr(c, payload: str, x: float, y: float, size: float) -> None:
+    """The QR symbol as filled squares (with its 4-module quiet zone). Drawn directly rather than
+    through renderPDF, whose default state would add a non-embedded Helvetica to the page."""
+    qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)  # None: smallest version that fits
+    qr.addData(payload)
+    qr.make()
+    n = qr.getModuleCount()
+    module = size / (n + 8)
+    c.saveState()
+    c.setFillGray(0)
+    for row in range(n):
+        for col in range(n):
+            if qr.isDark(row, col):
+                c.rect(x + (col + 4) * module, y + size - (row + 5) * module, module, module, stroke=0, fill=1)
+    c.restoreState()
+
+
 def _numbered_canvas(info: PageInfo, fonts: FontSet):
     class NumberedCanvas(rl_canvas.Canvas):
         """Holds every page back until the end, so each can say how many there are in all."""
 
         def __init__(self, *args, **kwargs):
             kwargs["invariant"] = 1
+            # the default initial font is Helvetica, which is never embedded: start on ours
+            kwargs["initialFontName"] = fonts.body
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 
@@ -72,13 +89,12 @@ def _numbered_canvas(info: PageInfo, fonts: FontSet):
             self.setFillGray(0.45)
             self.drawRightString(PAGE_W - MARGIN_X, 12 * mm, f"模板 {info.template_version}")
             if number == 1 and info.qr_payload:
-                widget = QrCodeWidget(info.qr_payload, barLevel="M")
-                x0, y0, x1, y1 = widget.getBounds()
-                drawing = Drawing(QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x1 - x0), 0, 0, QR_SIZE / (y1 - y0), 0, 0])
-                drawing.add(widget)
-                renderPDF.draw(drawing, self, PAGE_W - MARGIN_X - QR_SIZE + 2 * mm, PAGE_H - 16 * mm - QR_SIZE)
+                x = PAGE_W - MARGIN_X - QR_SIZE + 2 * mm
+                y = PAGE_H - 16 * mm - QR_SIZE
+                draw_qr(self, info.qr_payload, x, y, QR_SIZE)
                 self.setFont(fonts.body, 6.5)
-                self.drawCentredString(PAGE_W - MARGIN_X - QR_SIZE / 2 + 2 * mm, PAGE_H - 18 * mm - QR_SIZE, "扫码核验")
+                self.setFillGray(0.45)
+                self.drawCentredString(x + QR_SIZE / 2, y - 2.5 * mm, "扫码核验")
             self.restoreState()
 
     return NumberedCanvas

@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import textsplit
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import paragraph as rl_paragraph
 
@@ -24,6 +25,24 @@ _NO_LINE_START = "，。、；：！？）》」』】〕〉”’…—·％‰
 textsplit.ALL_CANNOT_START = textsplit.ALL_CANNOT_START + "".join(
     c for c in _NO_LINE_START if c not in textsplit.ALL_CANNOT_START)
 rl_paragraph.ALL_CANNOT_START = textsplit.ALL_CANNOT_START
+
+
+_rl_make_to_unicode = ttfonts.makeToUnicodeCMap
+
+
+def _to_unicode_cmap(fontname, subset):
+    """ReportLab writes a code point above U+FFFF as odd-length hex (<20BB7>), which readers
+    reject, so copying 𠮷 out of the PDF gives nothing. The PDF spec wants UTF-16BE: a
+    surrogate pair (<D842DFB7>). Same CMap otherwise."""
+    cmap = _rl_make_to_unicode(fontname, subset)
+    for i, v in enumerate(subset):
+        if v > 0xFFFF:
+            utf16 = chr(v).encode("utf-16-be").hex().upper()
+            cmap = cmap.replace("<%02X> <%04X>" % (i, v), "<%02X> <%s>" % (i, utf16), 1)
+    return cmap
+
+
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 class MissingGlyph(SuyuanError):

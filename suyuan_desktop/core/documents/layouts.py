@@ -203,7 +203,10 @@ class Ctx:
         return t
 
     def grid(self) -> TableStyle:
-        return TableStyle([("GRID", (0, 0), (-1, -1), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        # FONTNAME: a Table sets its cell font on the canvas even for Paragraph cells, and the
+        # default is Helvetica, which would be a non-embedded font in the document
+        return TableStyle([("FONTNAME", (0, 0), (-1, -1), self.f.body),
+                           ("GRID", (0, 0), (-1, -1), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                            ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)])
 
     def party_rows(self, p: dict, on) -> list[tuple[str, str]]:
@@ -239,7 +242,8 @@ class Ctx:
                  Paragraph(f'<font size="7" color="#666666">{hint}</font>', self.s_cell),
                  self.p("    年    月    日", self.s_cell)] for label, name, hint in lines]
         t = Table(rows, colWidths=[26 * mm, 44 * mm, 50 * mm, None], hAlign="LEFT", rowHeights=[14 * mm] * len(rows))
-        t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LINEBELOW", (2, 0), (2, -1), 0.6, colors.black)]))
+        t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), self.f.body), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                               ("LINEBELOW", (2, 0), (2, -1), 0.6, colors.black)]))
         out = [Spacer(1, 5 * mm), t]
         if seal:
             out += [Spacer(1, 4 * mm), SealMark(self.f.body), self.p(f"{self.committee}（印）", self.s_right, "印章"),
@@ -408,9 +412,9 @@ def undisputed_facts(ctx: Ctx) -> list:
     out += ctx.parties_table(r["record_date"])
     out += [ctx.head("纠纷及各方主张"), ctx.p(r["dispute_statement"], ctx.s_indent, "纠纷及各方主张"),
             ctx.head("无争议事实"), ctx.p(ctx.t["intro"], ctx.s_indent)]
-    names = {p["id"]: p["name"] for p in ctx.d["parties"]}
     for f in r.get("facts", []):
-        who = "、".join(names.get(cf["party_id"], "?") for cf in f.get("confirmations", []) if cf["confirmed"])
+        confirmed = {cf["party_id"] for cf in f.get("confirmations", []) if cf["confirmed"]}
+        who = "、".join(p["name"] for p in ctx.d["parties"] if p["id"] in confirmed)
         line = f"{f['position']}. {f['text']}"
         if f.get("evidence_refs"):
             line += f"（证据：{f['evidence_refs']}）"
@@ -466,14 +470,14 @@ def termination(ctx: Ctx) -> list:
     out = ctx.title(ctx.t["title"], c["case_number"])
     history = ctx.d.get("history", [])
     started = next((h["changed_at"] for h in history if h["to_status"] == "accepted"), c.get("accepted_date"))
-    ended = next((h["changed_at"] for h in reversed(history) if h["to_status"] == "failed"), c.get("closed_date"))
+    ended = c.get("closed_date") or next((h["changed_at"] for h in reversed(history) if h["to_status"] == "failed"), None)
     course = "；".join(f"{body_date(h['changed_at'])} {_status_label(h['to_status'])}" for h in history)
     facts = [f for r in ctx.d.get("fact_records", []) for f in r["facts"]]
     disputed = "；".join(r["disputed_points"] for r in ctx.d.get("fact_records", []) if r.get("disputed_points"))
     refs = ctx.d.get("referrals") or []
     suggestion = "建议适用简易程序审理" if facts else "建议依法审理"
     rows = [("当事人", _names(ctx)), ("案由", c["title"]), ("接受调解时间", body_date(started)),
-            ("调解终止时间", body_date(ended or c.get("closed_date"))), ("案件过程", course),
+            ("调解终止时间", body_date(ended)), ("案件过程", course),
             ("终止原因", TerminationReason.parse(c["termination_reason"]).label + (f"：{c['termination_detail']}" if c.get("termination_detail") else "")),
             ("争议焦点", disputed or "见调解记录"),
             ("无争议事实", "；".join(facts) + "（详见无争议事实记载书）" if facts else "未记载"),
