@@ -155,11 +155,16 @@ class TestMigrations:
         assert {"cases", "parties", "sync_outbox", "audit_log", "agreements"} <= tables
         store.dispose()
 
-    def test_upgrade_from_each_previous_revision_keeps_the_data(self, tmp_path):
+    @staticmethod
+    def _revisions():
         from alembic.script import ScriptDirectory
-        revisions = [r.revision for r in ScriptDirectory.from_config(migrate._config()).walk_revisions()][::-1]
-        assert len(revisions) >= 2, "keep at least one upgrade step under test"
-        previous = revisions[-2]
+        return [r.revision for r in ScriptDirectory.from_config(migrate._config()).walk_revisions()][::-1]
+
+    def test_there_is_an_upgrade_step_under_test(self):
+        assert len(self._revisions()) >= 3
+
+    @pytest.mark.parametrize("previous", ["0001", "0002"])
+    def test_upgrade_from_a_previous_revision_keeps_the_data(self, tmp_path, previous):
         key = os.urandom(32)
         store = Store(tmp_path / "old.db", key)
         migrate.upgrade(store, previous)
@@ -169,9 +174,11 @@ class TestMigrations:
                               "risk_reported) VALUES ('c1', 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00', 'S', "
                               "'（2026）平原人调字第0001号', 2026, 1, '旧案', '02', 'application', 'received', '旧数据', "
                               "'2026-01-01', 0, 0)"))
+            cols = [r[1] for r in conn.exec_driver_sql("PRAGMA table_info(parties)")]
+            tail = ", phone_tail" if "phone_tail" in cols else ""
             conn.execute(text("INSERT INTO parties (id, version, created_at, updated_at, case_id, position, role, kind, name, "
-                              "phone) VALUES ('p1', 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00', 'c1', 1, 'applicant', "
-                              "'person', '赵六', '13912345678')"))
+                              f"phone{tail}) VALUES ('p1', 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00', 'c1', 1, "
+                              f"'applicant', 'person', '赵六', '13912345678'{\", '5678'\" if tail else ''})"))
         backup = migrate.upgrade(store, backup_dir=tmp_path / "backups")
         assert backup is not None and backup.exists() and backup.stat().st_size > 0
         assert migrate.current_revision(store) == migrate.head_revision()
@@ -185,6 +192,17 @@ class TestMigrations:
         old = Store(backup, key)
         assert migrate.current_revision(old) == previous
         old.dispose()
+
+    def test_migrations_build_exactly_the_models_schema(self, tmp_path):
+        from alembic.autogenerate import compare_metadata
+        from alembic.runtime.migration import MigrationContext
+        from suyuan_desktop.core.store.models import Base
+        store = Store(tmp_path / "m.db", os.urandom(32))
+        migrate.upgrade(store)
+        with store.engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn, opts={"render_as_batch": True}), Base.metadata)
+        store.dispose()
+        assert diff == [], "models changed without a migration"
 
 
 def test_intake_validation_failure_writes_nothing(station, admin):

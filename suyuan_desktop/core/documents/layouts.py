@@ -124,7 +124,7 @@ def select_data(doc_type: str, station: dict, case: dict, target_id: str | None,
     if doc_type == "termination":
         if case.get("status") not in ("failed", "returned_to_court", "archived") or not case.get("termination_reason"):
             raise ValidationError(FieldError("status", "终止调解情况表", "案件尚未终止调解，请先办理“终止调解”。", "not_terminated"))
-        data["history"] = [{"to_status": h["to_status"], "changed_at": h["changed_at"]} for h in case.get("history", [])]
+        data["session_dates"] = [ses["occurred_at"][:10] for ses in case.get("sessions", [])]
         data["fact_records"] = [{"facts": [f["text"] for f in r.get("facts", [])], "disputed_points": r.get("disputed_points")}
                                 for r in case.get("fact_records", [])]
     if doc_type == "cover":
@@ -209,8 +209,8 @@ class Ctx:
                            ("GRID", (0, 0), (-1, -1), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                            ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)])
 
-    def party_rows(self, p: dict, on) -> list[tuple[str, str]]:
-        role = PartyRole.parse(p["role"]).label
+    def party_rows(self, p: dict, on, role: str | None = None) -> list[tuple[str, str]]:
+        role = role or PartyRole.parse(p["role"]).label
         if p["kind"] == PartyKind.ORGANISATION.value:
             rows = [(f"{role}（单位）", p["name"]), ("统一社会信用代码", p.get("credit_code") or ""),
                     ("住所地", p.get("address") or ""),
@@ -227,12 +227,12 @@ class Ctx:
             rows.append(("委托代理人", f"{p['agent_name']}  {p.get('agent_phone') or ''}  {p.get('agent_authority') or ''}".strip()))
         return rows
 
-    def parties_table(self, on, roles: tuple[str, ...] | None = None) -> list:
+    def parties_table(self, on, roles: tuple[str, ...] | None = None, label: str | None = None) -> list:
         out = []
         for p in self.d["parties"]:
             if roles and p["role"] not in roles:
                 continue
-            out.append(self.field_table(self.party_rows(p, on)))
+            out.append(self.field_table(self.party_rows(p, on, label)))
             out.append(Spacer(1, 2 * mm))
         return out
 
@@ -352,7 +352,7 @@ def _clauses(ctx: Ctx, ag: dict) -> list:
             words = f"人民币{amount_in_words(cl['amount'])}"
             text += f"（大写：{words}）" if figures in text else f"（金额：人民币{figures}元，大写：{words}）"
         out.append(ctx.p(text, ctx.s_indent, f"第{cl['position']}条"))
-    if ag.get("total_amount") not in (None, "") and len(ag.get("clauses", [])) > 1:
+    if ag.get("total_amount") not in (None, "") and sum(cl.get("amount") not in (None, "") for cl in ag.get("clauses", [])) > 1:
         out.append(ctx.p(f"协议涉及金额合计：{ctx.money(ag['total_amount'])}。", ctx.s_indent, "金额合计"))
     return out
 
@@ -438,7 +438,7 @@ def judicial_confirmation(ctx: Ctx) -> list:
     confs = ctx.d.get("confirmations") or []
     court = confs[-1]["court"] if confs else "____________人民法院"
     out = ctx.title(ctx.t["title"])
-    out += ctx.parties_table(ag["agreed_date"])
+    out += ctx.parties_table(ag["agreed_date"], label="申请人")  # a joint application: every party applies
     out += [ctx.head("请求事项"), ctx.p(ctx.t_("request", date=body_date(ag["effective_date"]), committee=ctx.committee,
                                                 number=ag["number"]), ctx.s_indent),
             ctx.head("事实和理由"),
@@ -468,11 +468,16 @@ def follow_up(ctx: Ctx) -> list:
 def termination(ctx: Ctx) -> list:
     c = ctx.d["case"]
     out = ctx.title(ctx.t["title"], c["case_number"])
-    history = ctx.d.get("history", [])
-    started = next((h["changed_at"] for h in history if h["to_status"] == "accepted"), c.get("accepted_date"))
-    ended = c.get("closed_date") or next((h["changed_at"] for h in reversed(history) if h["to_status"] == "failed"), None)
-    course = "；".join(f"{body_date(h['changed_at'])} {_status_label(h['to_status'])}" for h in history)
-    facts = [f for r in ctx.d.get("fact_records", []) for f in r["facts"]]
+    # business dates (what happened when), not the times the records were typed in
+    started = c.get("accepted_date") or c["received_date"]
+    ended = c.get("closed_date")
+    course = [f"{body_date(c['received_date'])} 收案登记"]
+    if c.get("accepted_date"):
+        course.append(f"{body_date(c['accepted_date'])} 受理")
+    course += [f"{body_date(d)} 调解" for d in ctx.d.get("session_dates", [])]
+    course.append(f"{body_date(ended)} 终止调解")
+    course = "；".join(course)
+    facts = [f.rstrip("。") for r in ctx.d.get("fact_records", []) for f in r["facts"]]
     disputed = "；".join(r["disputed_points"] for r in ctx.d.get("fact_records", []) if r.get("disputed_points"))
     refs = ctx.d.get("referrals") or []
     suggestion = "建议适用简易程序审理" if facts else "建议依法审理"
@@ -480,18 +485,13 @@ def termination(ctx: Ctx) -> list:
             ("调解终止时间", body_date(ended)), ("案件过程", course),
             ("终止原因", TerminationReason.parse(c["termination_reason"]).label + (f"：{c['termination_detail']}" if c.get("termination_detail") else "")),
             ("争议焦点", disputed or "见调解记录"),
-            ("无争议事实", "；".join(facts) + "（详见无争议事实记载书）" if facts else "未记载"),
+            ("无争议事实", "；".join(facts) + "。（详见无争议事实记载书）" if facts else "未记载"),
             ("繁简分流建议", suggestion)]
     if refs:
         rows.insert(0, ("委派/委托法院", f"{refs[-1]['court']}（{ReferralKind.parse(refs[-1]['kind']).label}，{refs[-1]['reference_number']}）"))
     out += [ctx.field_table(rows, 30 * mm), Spacer(1, 2 * mm), ctx.p(ctx.t["routes"], ctx.s_indent)]
     out += ctx.signatures(ctx.staff_lines(), seal=True, date=c.get("closed_date"))
     return out
-
-
-def _status_label(code: str) -> str:
-    from ..domain.enums import CaseStatus
-    return CaseStatus.parse(code).label
 
 
 def cover(ctx: Ctx) -> list:
