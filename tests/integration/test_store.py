@@ -176,9 +176,10 @@ class TestMigrations:
                               "'2026-01-01', 0, 0)"))
             cols = [r[1] for r in conn.exec_driver_sql("PRAGMA table_info(parties)")]
             tail = ", phone_tail" if "phone_tail" in cols else ""
+            tail_value = ", '5678'" if tail else ""
             conn.execute(text("INSERT INTO parties (id, version, created_at, updated_at, case_id, position, role, kind, name, "
                               f"phone{tail}) VALUES ('p1', 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00', 'c1', 1, "
-                              f"'applicant', 'person', '赵六', '13912345678'{\", '5678'\" if tail else ''})"))
+                              f"'applicant', 'person', '赵六', '13912345678'{tail_value})"))
         backup = migrate.upgrade(store, backup_dir=tmp_path / "backups")
         assert backup is not None and backup.exists() and backup.stat().st_size > 0
         assert migrate.current_revision(store) == migrate.head_revision()
