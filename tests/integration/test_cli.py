@@ -147,3 +147,39 @@ def test_keyring_missing_is_a_clear_environment_error(tmp_path):
     d = init(tmp_path / "s")
     r = run("--data-dir", d, "case", "list", env_extra={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
     assert r.returncode == 3 and "钥匙串" in r.stderr and "PYTHON_KEYRING_BACKEND" in r.stderr
+
+
+def test_print_and_verify_from_the_command_line(demo_station, tmp_path):
+    d, env = demo_station
+    listed = run("--data-dir", d, "case", "list", "--status", "failed", env_extra=env).stdout.splitlines()
+    agreed = run("--data-dir", d, "case", "list", "--status", "performed", env_extra=env).stdout.splitlines()
+    number = agreed[0].split("\t")[0]
+    out = tmp_path / "agreement.pdf"
+    r = run("--data-dir", d, "print", "agreement", number, "-o", out, env_extra=env)
+    assert r.returncode == 0 and out.read_bytes().startswith(b"%PDF"), r.stderr
+    again = tmp_path / "again.pdf"
+    r = run("--data-dir", d, "print", "agreement", number, "-o", again, env_extra=env)
+    assert "按存档原件" in r.stdout and again.read_bytes() == out.read_bytes()
+    r = run("--data-dir", d, "verify", out, env_extra=env)
+    assert r.returncode == 0 and "真实" in r.stdout
+    tampered = bytearray(out.read_bytes())
+    tampered[len(tampered) // 2] ^= 0x20
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(bytes(tampered))
+    r = run("--data-dir", d, "verify", bad, env_extra=env)
+    assert r.returncode == 4 and "已被改动" in r.stderr
+    blank = tmp_path / "blank.pdf"
+    blank.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    assert run("--data-dir", d, "verify", blank, env_extra=env).returncode == 5
+    dossier = tmp_path / "dossier.pdf"
+    r = run("--data-dir", d, "print", "dossier", number, "-o", dossier, env_extra=env)
+    assert r.returncode == 0 and "已生成卷宗" in r.stdout and "当事人身份证明" in r.stderr
+    with_facts = None
+    for line in listed:
+        n = line.split("\t")[0]
+        r = run("--data-dir", d, "print", "undisputed-facts", n, "-o", tmp_path / "facts.pdf", env_extra=env)
+        if r.returncode == 0:
+            with_facts = n
+            break
+        assert "还没有记载无争议事实" in r.stderr
+    assert with_facts, "the demo has failed cases with undisputed-fact records"
