@@ -809,6 +809,21 @@ class CaseService:
                       referral=v.view(v.ReferralView, ref[-1]) if ref else None, follow_ups=follow_ups,
                       attachments=attachments, allowed_statuses=allowed)
 
+    def audit_trail(self, case_ref: str) -> list[v.AuditLine]:
+        """操作记录: who changed what in this case and its records, newest first."""
+        from ..store.models import AuditEntry
+        with self.store.read() as s:
+            case = self._load(s, case_ref)
+            detail = self._detail(s, case)
+            ids = {case.id} | {x.id for group in (detail.parties, detail.investigations, detail.sessions,
+                                                    detail.fact_records, detail.agreements, detail.confirmations,
+                                                    detail.follow_ups, detail.attachments) for x in group}
+            ids |= {f.id for r in detail.fact_records for f in r.facts}
+            rows = s.execute(select(AuditEntry).where(AuditEntry.entity_id.in_(ids))
+                             .order_by(AuditEntry.seq.desc()).limit(500)).scalars().all()
+            return [v.AuditLine(at=e.at, actor=e.actor, entity_type=e.entity_type, action=e.action,
+                                fields=tuple(sorted(e.changes))) for e in rows]
+
     def deadlines(self, today: dt.date | None = None, horizon_days: int = 30) -> list[v.DeadlineItem]:
         """Deadlines falling due, most urgent first: court referral limits, the 30-day judicial
         confirmation window, performance deadlines and planned follow-ups."""

@@ -195,6 +195,13 @@ class StationApp:
         self._calendar = None
         return len(rows)
 
+    def pending_changes(self) -> int:
+        """Local changes not yet acknowledged by the district (the sync outbox depth)."""
+        from sqlalchemy import func
+        from ..store.models import SyncOutbox
+        with self.store.read() as s:
+            return s.execute(select(func.count()).select_from(SyncOutbox).where(SyncOutbox.state != "acked")).scalar_one()
+
     def station(self) -> v.StationView:
         with self.store.read() as s:
             return v.view(v.StationView, s.get(Station, self.station_code))

@@ -288,3 +288,12 @@ class DeadlineItem:
 class Page:
     items: tuple[CaseSummary, ...]
     next_after: tuple | None
+
+
+@dataclass(frozen=True)
+class AuditLine:
+    at: dt.datetime
+    actor: str | None
+    entity_type: str
+    action: str
+    fields: tuple[str, ...]

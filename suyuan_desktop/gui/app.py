@@ -1,0 +1,161 @@
+"""`suyuan-desktop`: bootstrap the Qt application.
+
+First start: the first-run wizard creates the station; later starts open the login screen.
+``--smoke-test`` starts the app (a throwaway demo station unless ``--data-dir`` is given), shows
+the main window, waits for the first paint, prints the milliseconds to an interactive window and
+exits 0; installers and CI use it.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+_T0 = time.perf_counter()
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
+
+log = logging.getLogger(__name__)
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+
+
+def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
+    """Our UI (source strings are Chinese; an English catalogue translates them) and Qt's own
+    dialogs (QFileDialog, QPrintDialog, ...) in the same language."""
+    keep = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if lang.startswith("zh"):
+        for name in ("qtbase_zh_CN", "qt_zh_CN"):
+            t = QTranslator(app)
+            if t.load(name, qt_dir):
+                app.installTranslator(t)
+                keep.append(t)
+    else:
+        t = QTranslator(app)
+        if t.load(f"suyuan_{lang}", str(TRANSLATIONS)):
+            app.installTranslator(t)
+            keep.append(t)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if lang.startswith("zh")
+                       else QLocale(QLocale.Language.English))
+    return keep
+
+
+def _excepthook(exc_type, exc, tb):
+    import traceback
+    from . import messages
+    text = "".join(traceback.format_exception(exc_type, exc, tb))
+    log.error("uncaught exception\n%s", text)
+    try:
+        messages.show_error(exc, text)
+    except Exception:  # noqa: BLE001 - never let the hook itself crash the app
+        pass
+
+
+def _process_age_ms() -> float:
+    """Milliseconds since the process started (Linux), else since this module was imported."""
+    try:
+        start_ticks = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19])
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        return (uptime - start_ticks / os.sysconf("SC_CLK_TCK")) * 1000
+    except (OSError, ValueError, IndexError):
+        return (time.perf_counter() - _T0) * 1000
+
+
+def _smoke_station(data_dir: Path | None):
+    from ..core.services.demo import generate_demo
+    from ..core.services.station import StationApp, StationSetup
+    from ..core.services.users import actor_for
+    from ..core.store.tracking import Actor
+    if data_dir and StationApp.exists(data_dir):
+        app = StationApp.open(data_dir)
+        admin = next(u for u in app.users.list_users() if u.role == "admin")
+        return app, admin
+    tmp = Path(tempfile.mkdtemp(prefix="suyuan-smoke-"))
+    # a throwaway demo station: its key goes into an explicitly chosen file keyring in the temp dir
+    os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+    os.environ["XDG_DATA_HOME"] = str(tmp / "keyring")
+    app = StationApp.create(data_dir or tmp / "station", StationSetup(code="SMOKE", name="冒烟测试站", township="平原镇",
+                                                                     short_name="测试"),
+                            admin_username="admin", admin_display_name="测试管理员", admin_password="smoke-test-1")
+    generate_demo(app, Actor(None, "smoke", "system"), 50, seed=1)
+    return app, actor_for_user(app)
+
+
+def actor_for_user(app):
+    return next(u for u in app.users.list_users() if u.role == "admin")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="suyuan-desktop", description="诉源调解工作站")
+    parser.add_argument("--data-dir", type=Path)
+    parser.add_argument("--smoke-test", action="store_true")
+    parser.add_argument("--kiosk", action="store_true", help="全屏触摸模式，空闲后自动锁定")
+    parser.add_argument("--idle-minutes", type=float, default=10)
+    parser.add_argument("--lang", default=os.environ.get("SUYUAN_LANG", "zh_CN"))
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+
+    from ..core.services.station import StationApp, default_data_dir
+    from ..logsetup import configure_logging
+    data_dir = args.data_dir or (None if args.smoke_test else default_data_dir())
+    configure_logging(data_dir)
+    qapp = QApplication.instance() or QApplication(sys.argv[:1])
+    qapp.setApplicationName("suyuan-desktop")
+    qapp.setApplicationDisplayName("诉源调解工作站")
+    translators = install_translators(qapp, args.lang)  # noqa: F841 - must stay referenced
+    sys.excepthook = _excepthook
+
+    from .main_window import MainWindow
+    if args.smoke_test:
+        station_app, user = _smoke_station(data_dir)
+        window = MainWindow(station_app, user)
+        window.resize(1366, 768)
+        window.show()
+        painted = {}
+
+        def first_paint():
+            qapp.processEvents()
+            painted["ms"] = _process_age_ms()
+            qapp.quit()
+        QTimer.singleShot(0, first_paint)
+        qapp.exec()
+        window.tasks.wait(10_000)
+        print(f"smoke test: main window interactive after {painted.get('ms', -1):.0f} ms")
+        station_app.close()
+        return 0
+
+    from ..core.domain.errors import SuyuanError
+    from . import messages
+    try:
+        if not StationApp.exists(data_dir):
+            from .first_run import FirstRunWizard
+            wizard = FirstRunWizard(data_dir)
+            if wizard.exec() != QDialog.DialogCode.Accepted:
+                return 0
+            station_app = wizard.station_app
+            username = wizard.admin_username
+        else:
+            station_app = StationApp.open(data_dir)
+            username = ""
+    except SuyuanError as exc:
+        messages.warn("无法打开工作站", exc.message)
+        return 3
+    from .login import LoginDialog
+    login = LoginDialog(station_app, station_app.station().name, username=username)
+    if args.kiosk:
+        login.showFullScreen()
+    if login.exec() != QDialog.DialogCode.Accepted:
+        return 0
+    window = MainWindow(station_app, login.user, kiosk=args.kiosk, idle_minutes=args.idle_minutes)
+    window.showFullScreen() if args.kiosk else window.showMaximized()
+    rc = qapp.exec()
+    station_app.close()
+    return rc
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,112 @@
+"""案件: search as you type (name, ID number, phone, case number) with filters, over SQL paging."""
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from ..core.domain.enums import CaseSource, CaseStatus, DisputeType
+from ..core.store.repositories import CaseFilter
+from .models import CaseListModel
+
+DEBOUNCE_MS = 150
+
+
+def _combo(all_label: str, enum_cls) -> QComboBox:
+    box = QComboBox()
+    box.addItem(all_label, None)
+    for m in enum_cls:
+        box.addItem(m.label, m.value)
+    return box
+
+
+class CaseListPage(QWidget):
+    open_case = Signal(str)
+    new_case = Signal()
+
+    def __init__(self, station_app, tasks, parent=None):
+        super().__init__(parent)
+        self.station_app = station_app
+        lay = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("搜索：当事人姓名、身份证号、电话（可输尾号）或案号")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumHeight(36)
+        row.addWidget(self.search, 1)
+        self.new_button = QPushButton("＋ 登记新案件")
+        self.new_button.setMinimumHeight(36)
+        self.new_button.clicked.connect(self.new_case.emit)
+        row.addWidget(self.new_button)
+        lay.addLayout(row)
+
+        filters = QHBoxLayout()
+        self.status = _combo("全部状态", CaseStatus)
+        self.dtype = _combo("全部类型", DisputeType)
+        self.source = _combo("全部来源", CaseSource)
+        self.mediator = QComboBox()
+        self.mediator.addItem("全部调解员", None)
+        for m in station_app.users.list_mediators():
+            self.mediator.addItem(m.name, m.id)
+        self.use_dates = QCheckBox("收案日期")
+        self.date_from = QDateEdit(QDate.currentDate().addMonths(-3))
+        self.date_to = QDateEdit(QDate.currentDate())
+        for d in (self.date_from, self.date_to):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")
+            d.setEnabled(False)
+        for w in (self.status, self.dtype, self.source, self.mediator, self.use_dates, self.date_from,
+                  QLabel("至"), self.date_to):
+            filters.addWidget(w)
+        filters.addStretch(1)
+        self.count_label = QLabel()
+        filters.addWidget(self.count_label)
+        lay.addLayout(filters)
+
+        self.model = CaseListModel(station_app.cases, tasks, self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setVisible(False)
+        self.view.setAlternatingRowColors(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 230), (2, 200), (3, 130), (4, 110), (5, 100)):
+            self.view.setColumnWidth(col, width)
+        self.view.doubleClicked.connect(lambda idx: self.open_case.emit(self.model.case_id(idx.row())))
+        lay.addWidget(self.view, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.apply)
+        self.search.textChanged.connect(lambda _: self._timer.start())
+        for box in (self.status, self.dtype, self.source, self.mediator):
+            box.currentIndexChanged.connect(self.apply)
+        self.use_dates.toggled.connect(self._dates_toggled)
+        self.date_from.dateChanged.connect(self.apply)
+        self.date_to.dateChanged.connect(self.apply)
+        self.model.count_known.connect(lambda n: self.count_label.setText(f"共 {n} 件"))
+
+    def _dates_toggled(self, on: bool) -> None:
+        self.date_from.setEnabled(on)
+        self.date_to.setEnabled(on)
+        self.apply()
+
+    def current_filter(self) -> CaseFilter:
+        def pick(box):
+            return (box.currentData(),) if box.currentData() else ()
+        dates = self.use_dates.isChecked()
+        return CaseFilter(text=self.search.text().strip(), statuses=pick(self.status), dispute_types=pick(self.dtype),
+                          sources=pick(self.source), mediator_id=self.mediator.currentData(),
+                          received_from=self.date_from.date().toPython() if dates else None,
+                          received_to=self.date_to.date().toPython() if dates else None)
+
+    def apply(self) -> None:
+        self._timer.stop()
+        self.model.set_filter(self.current_filter())

@@ -1,0 +1,370 @@
+"""The dialogs of the case workspace: records, conclusions, court links, follow-up."""
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
+    QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWidget,
+)
+
+from ..core.domain.enums import ConfirmationOutcome, PerformanceStatus, TerminationReason
+from ..core.domain.errors import ValidationError
+from ..core.domain.money import amount_in_words, parse_amount
+from ..core.services.inputs import (
+    AgreementInput, FactRecordInput, FollowUpInput, OralAgreementInput, SessionInput, TerminationInput,
+)
+from .intake import enum_combo
+from .widgets import ERROR_STYLE, muted
+
+
+def date_edit(value=None) -> QDateEdit:
+    d = QDateEdit(QDate(value) if value else QDate.currentDate())
+    d.setCalendarPopup(True)
+    d.setDisplayFormat("yyyy-MM-dd")
+    return d
+
+
+class FormDialog(QDialog):
+    """A dialog with a form, an error line, and OK/Cancel; ``collect`` builds the input or raises."""
+
+    def __init__(self, title: str, parent=None, ok_text: str = "保存"):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.outer = QVBoxLayout(self)
+        self.form = QFormLayout()
+        self.outer.addLayout(self.form)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.accepted.connect(self._ok)
+        self.buttons.rejected.connect(self.reject)
+        self.result_value = None
+
+    def finish_layout(self):
+        self.outer.addWidget(self.error)
+        self.outer.addWidget(self.buttons)
+
+    def text_area(self, placeholder: str, height: int = 100) -> QPlainTextEdit:
+        t = QPlainTextEdit()
+        t.setPlaceholderText(placeholder)
+        t.setMinimumHeight(height)
+        return t
+
+    def collect(self):
+        raise NotImplementedError
+
+    def _ok(self):
+        try:
+            self.result_value = self.collect()
+        except ValidationError as exc:
+            self.error.setText("；".join(e.describe() for e in exc.errors))
+            return
+        self.accept()
+
+    def show_service_error(self, exc: ValidationError):
+        self.error.setText("；".join(e.describe() for e in exc.errors))
+
+
+class ReasonDialog(FormDialog):
+    def __init__(self, title: str, label: str, placeholder: str, parent=None):
+        super().__init__(title, parent)
+        self.reason = self.text_area(placeholder, 80)
+        self.form.addRow(label, self.reason)
+        self.finish_layout()
+
+    def collect(self):
+        text = self.reason.toPlainText().strip()
+        if not text:
+            from ..core.domain.errors import FieldError
+            raise ValidationError(FieldError("reason", "原因", "不能为空，请写明。", "required"))
+        return text
+
+
+class SessionDialog(FormDialog):
+    def __init__(self, case, parent=None):
+        super().__init__("记录调解", parent)
+        self.when = QDateTimeEdit(QDateTime.currentDateTime())
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.place = QLineEdit("调解室")
+        self.attendees = QLineEdit("、".join(p.name for p in case.parties))
+        self.participants = QLineEdit()
+        self.participants.setPlaceholderText("邀请参加的亲属、邻里、专业人士等（不含调解员和当事人）")
+        self.content = self.text_area("告知权利义务；各方陈述；核实调查情况；释法说理；调解方案……", 160)
+        self.result_edit = self.text_area("调解结果（达成一致的内容，或未达成的原因）", 60)
+        self.recorder = QLineEdit()
+        for label, w in (("时间", self.when), ("地点", self.place), ("到场当事人", self.attendees),
+                         ("参加人", self.participants), ("调解记录", self.content), ("调解结果", self.result_edit),
+                         ("记录人", self.recorder)):
+            self.form.addRow(label, w)
+        self.finish_layout()
+        self.resize(680, 560)
+
+    def collect(self):
+        return SessionInput(occurred_at=self.when.dateTime().toPython(), place=self.place.text(),
+                            attendees=self.attendees.text(), participants=self.participants.text() or None,
+                            content=self.content.toPlainText(), result=self.result_edit.toPlainText() or None,
+                            recorder=self.recorder.text() or None)
+
+
+class AgreementEditor(FormDialog):
+    """Numbered clauses with amounts and a live 人民币大写 preview; performance; signatures."""
+
+    def __init__(self, case, parent=None, draft=None):
+        super().__init__("调解协议", parent, ok_text="保存协议")
+        self.case = case
+        self.facts = self.text_area("纠纷主要事实、争议事项", 80)
+        self.facts.setMaximumHeight(110)
+        self.facts.setPlainText(draft.facts_and_disputes if draft else case.summary)
+        self.form.addRow("纠纷事实", self.facts)
+        self.clauses = QTableWidget(0, 2)
+        self.clauses.setHorizontalHeaderLabels(["协议条款", "金额（元，可空）"])
+        from PySide6.QtWidgets import QHeaderView
+        self.clauses.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.clauses.setColumnWidth(1, 140)
+        self.clauses.setMinimumHeight(150)
+        for cl in (draft.clauses if draft else ()):
+            self.add_clause(cl.text, str(cl.amount) if cl.amount is not None else "")
+        if not self.clauses.rowCount():
+            self.add_clause()
+        row = QHBoxLayout()
+        add = QPushButton("＋ 添加条款")
+        add.clicked.connect(lambda: self.add_clause())
+        remove = QPushButton("删除选中条款")
+        remove.clicked.connect(lambda: self.clauses.removeRow(self.clauses.currentRow()))
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        self.form.addRow("协议条款", self.clauses)
+        self.form.addRow("", _wrap(row))
+        self.words = QLabel()
+        self.words.setWordWrap(True)
+        self.words.setStyleSheet("color: #1a5276;")
+        self.form.addRow("金额大写", self.words)
+        self.method = QLineEdit(draft.performance_method if draft and draft.performance_method else "")
+        self.method.setPlaceholderText("如 一次性现金支付 / 银行转账")
+        self.place = QLineEdit(draft.performance_place if draft and draft.performance_place else "")
+        self.deadline = date_edit()
+        self.has_deadline = QCheckBox("有履行期限")
+        self.has_deadline.setChecked(True)
+        self.agreed = date_edit()
+        self.form.addRow("履行方式", self.method)
+        self.form.addRow("履行地点", self.place)
+        self.form.addRow(self.has_deadline, self.deadline)
+        self.form.addRow("协议达成日期", self.agreed)
+        self.form.addRow("", muted("签字盖章后登记各方签字日期，协议即生效（人民调解法第29条）；未签字时保存为草稿，可先打印。"))
+        self.signed = QCheckBox("各方已签字，调解员已签字，已加盖印章")
+        self.sign_date = date_edit()
+        self.form.addRow(self.signed, self.sign_date)
+        self.clauses.itemChanged.connect(self._amounts_changed)
+        self.finish_layout()
+        self.resize(760, 700)
+        self._amounts_changed()
+
+    def add_clause(self, text: str = "", amount: str = ""):
+        r = self.clauses.rowCount()
+        self.clauses.insertRow(r)
+        self.clauses.setItem(r, 0, QTableWidgetItem(text))
+        self.clauses.setItem(r, 1, QTableWidgetItem(amount))
+
+    def _amounts_changed(self, *_):
+        parts, total = [], 0
+        for r in range(self.clauses.rowCount()):
+            item = self.clauses.item(r, 1)
+            raw = item.text().strip() if item else ""
+            if not raw:
+                continue
+            try:
+                amount = parse_amount(raw)
+            except ValidationError as exc:
+                parts.append(f"第{r + 1}条：{exc.errors[0].message}")
+                continue
+            total += amount
+            parts.append(f"第{r + 1}条：人民币{amount_in_words(amount)}")
+        if total:
+            parts.append(f"合计：人民币{total:,.2f}元（人民币{amount_in_words(total)}）")
+        self.words.setText("\n".join(parts) or "（条款没有金额）")
+
+    def collect(self):
+        clauses = []
+        for r in range(self.clauses.rowCount()):
+            text = (self.clauses.item(r, 0).text() if self.clauses.item(r, 0) else "").strip()
+            amount = (self.clauses.item(r, 1).text() if self.clauses.item(r, 1) else "").strip()
+            if text or amount:
+                clauses.append({"text": text, "amount": amount or None})
+        signed = self.signed.isChecked()
+        day = self.sign_date.date().toPython()
+        return AgreementInput(
+            facts_and_disputes=self.facts.toPlainText().strip(), clauses=clauses,
+            agreed_date=self.agreed.date().toPython(), performance_method=self.method.text().strip() or None,
+            performance_place=self.place.text().strip() or None,
+            performance_deadline=self.deadline.date().toPython() if self.has_deadline.isChecked() else None,
+            party_signatures={p.id: day for p in self.case.parties} if signed else {},
+            mediator_signed_date=day if signed else None, sealed_date=day if signed else None)
+
+
+class OralAgreementDialog(FormDialog):
+    def __init__(self, case, parent=None):
+        super().__init__("登记口头协议", parent)
+        self.facts = self.text_area("纠纷简要情况", 60)
+        self.facts.setPlainText(case.summary)
+        self.content = self.text_area("口头协议内容", 80)
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText("涉及金额（元，可空）")
+        self.method = QLineEdit()
+        self.agreed = date_edit()
+        for label, w in (("纠纷简要情况", self.facts), ("口头协议内容", self.content), ("涉及金额", self.amount),
+                         ("履行方式、时限", self.method), ("达成日期", self.agreed)):
+            self.form.addRow(label, w)
+        self.form.addRow("", muted("口头协议自达成之日起生效（人民调解法第30条）。"))
+        self.finish_layout()
+
+    def collect(self):
+        return OralAgreementInput(content=self.content.toPlainText().strip(), facts_and_disputes=self.facts.toPlainText().strip(),
+                                  amount=self.amount.text().strip() or None, performance_method=self.method.text().strip() or None,
+                                  agreed_date=self.agreed.date().toPython())
+
+
+class FactsEditor(FormDialog):
+    """无争议事实: numbered facts, each confirmed by each party; the exclusions shown."""
+
+    def __init__(self, case, parent=None):
+        super().__init__("记载无争议事实", parent)
+        self.case = case
+        self.statement = self.text_area("纠纷情况及各方主张", 70)
+        self.statement.setPlainText(case.summary)
+        self.form.addRow("纠纷及各方主张", self.statement)
+        self.form.addRow("", QLabel("不予记载：涉及国家利益、社会公共利益、案外人合法权益的事实，以及婚姻、亲子、收养等身份关系的事实。"))
+        self.grid_host = QWidget()
+        self.grid = QGridLayout(self.grid_host)
+        self.grid.addWidget(QLabel("事实（每项一个事实）"), 0, 0)
+        for j, p in enumerate(case.parties, start=1):
+            self.grid.addWidget(QLabel(f"{p.name}确认"), 0, j)
+        self.rows: list[tuple[QLineEdit, list[QCheckBox]]] = []
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.grid_host)
+        scroll.setMinimumHeight(180)
+        self.form.addRow("无争议事实", scroll)
+        add = QPushButton("＋ 添加一项事实")
+        add.clicked.connect(self.add_fact)
+        self.form.addRow("", add)
+        self.disputed = self.text_area("仍有争议的事项（争议焦点）", 50)
+        self.reason = self.text_area("调解不成的原因", 40)
+        self.consent = QCheckBox("各方当事人同意记载，并已告知其后续程序中无需另行举证及除外情形")
+        self.form.addRow("争议焦点", self.disputed)
+        self.form.addRow("调解不成原因", self.reason)
+        self.form.addRow("", self.consent)
+        self.add_fact()
+        self.finish_layout()
+        self.resize(760, 680)
+
+    def add_fact(self):
+        r = len(self.rows) + 1
+        edit = QLineEdit()
+        edit.setPlaceholderText(f"第{r}项事实")
+        boxes = [QCheckBox() for _ in self.case.parties]
+        self.grid.addWidget(edit, r, 0)
+        for j, b in enumerate(boxes, start=1):
+            self.grid.addWidget(b, r, j, Qt.AlignmentFlag.AlignCenter)
+        self.rows.append((edit, boxes))
+
+    def collect(self):
+        facts = []
+        for edit, boxes in self.rows:
+            if edit.text().strip():
+                facts.append({"text": edit.text().strip(),
+                              "confirmed_by": [p.id for p, b in zip(self.case.parties, boxes) if b.isChecked()]})
+        return FactRecordInput(dispute_statement=self.statement.toPlainText().strip(), facts=facts,
+                               consent_given=self.consent.isChecked(),
+                               disputed_points=self.disputed.toPlainText().strip() or None,
+                               failure_reason=self.reason.toPlainText().strip() or None)
+
+
+class TerminateDialog(FormDialog):
+    def __init__(self, parent=None):
+        super().__init__("终止调解", parent, ok_text="终止调解")
+        self.reason = enum_combo(TerminationReason)
+        self.detail = self.text_area("终止情况说明", 70)
+        self.day = date_edit()
+        self.form.addRow("终止原因", self.reason)
+        self.form.addRow("情况说明", self.detail)
+        self.form.addRow("终止日期", self.day)
+        self.form.addRow("", muted("调解不成的，应告知当事人可以依法通过仲裁、行政、司法等途径维护自己的权利（第26条）。"))
+        self.finish_layout()
+
+    def collect(self):
+        return TerminationInput(reason=self.reason.currentData(), detail=self.detail.toPlainText().strip() or None,
+                                terminated_date=self.day.date().toPython())
+
+
+class FollowUpDialog(FormDialog):
+    def __init__(self, case, user, parent=None):
+        super().__init__("回访记录", parent)
+        self.visited = QLineEdit(case.parties[0].name if case.parties else "")
+        self.method = QComboBox()
+        self.method.addItems(["电话回访", "上门回访", "当面回访"])
+        self.status = enum_combo(PerformanceStatus)
+        self.satisfaction = QComboBox()
+        self.satisfaction.addItems(["满意", "基本满意", "不满意"])
+        self.notes = self.text_area("履行情况、满意度、是否起诉、有无激化隐患及采取的措施", 90)
+        self.day = date_edit()
+        self.next_visit = date_edit(QDate.currentDate().addDays(30))
+        self.plan_next = QCheckBox("计划下次回访")
+        self.visitor = QLineEdit(user.display_name)
+        for label, w in (("被回访人", self.visited), ("回访方式", self.method), ("履行情况", self.status),
+                         ("满意程度", self.satisfaction), ("回访情况", self.notes), ("回访日期", self.day),
+                         (self.plan_next, self.next_visit), ("回访人", self.visitor)):
+            self.form.addRow(label, w)
+        self.finish_layout()
+
+    def collect(self):
+        return FollowUpInput(visited=self.visited.text(), method=self.method.currentText(),
+                             performance_status=self.status.currentData(), satisfaction=self.satisfaction.currentText(),
+                             notes=self.notes.toPlainText().strip(), visit_date=self.day.date().toPython(),
+                             next_visit_date=self.next_visit.date().toPython() if self.plan_next.isChecked() else None,
+                             visitor=self.visitor.text())
+
+
+class ConfirmationDialog(FormDialog):
+    def __init__(self, deadline, parent=None):
+        super().__init__("申请司法确认", parent)
+        self.court = QLineEdit()
+        self.court.setPlaceholderText("如 新乡市卫滨区人民法院")
+        self.day = date_edit()
+        self.form.addRow("受理法院", self.court)
+        self.form.addRow("共同申请日期", self.day)
+        if deadline:
+            self.form.addRow("", muted(f"须由双方当事人在 {deadline:%Y年%m月%d日} 前共同申请（协议生效之日起30日内，第33条）。"))
+        self.finish_layout()
+
+    def collect(self):
+        return self.court.text().strip(), self.day.date().toPython()
+
+
+class OutcomeDialog(FormDialog):
+    def __init__(self, parent=None):
+        super().__init__("司法确认结果", parent)
+        self.outcome = QComboBox()
+        for o in (ConfirmationOutcome.CONFIRMED, ConfirmationOutcome.REJECTED, ConfirmationOutcome.WITHDRAWN):
+            self.outcome.addItem(o.label, o.value)
+        self.day = date_edit()
+        self.number = QLineEdit()
+        self.number.setPlaceholderText("法院案号，如（2026）豫0703民特12号")
+        self.form.addRow("结果", self.outcome)
+        self.form.addRow("裁定日期", self.day)
+        self.form.addRow("法院案号", self.number)
+        self.finish_layout()
+
+    def collect(self):
+        return self.outcome.currentData(), self.day.date().toPython(), self.number.text().strip() or None
+
+
+def _wrap(layout) -> QWidget:
+    w = QWidget()
+    w.setLayout(layout)
+    return w

@@ -1,0 +1,302 @@
+"""Intake (登记新案件): the case and its parties, validated at the field as the mediator types.
+
+An ID number fills in gender, birth date and age; an organisation takes a credit code and a legal
+representative. The save button stays disabled while any field is invalid; errors the service
+finds (the same validators, plus cross-field checks) are shown on the fields they name.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout,
+    QLabel, QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+)
+
+from ..core.domain.enums import COURT_SOURCES, CaseSource, DisputeType, PartyKind, PartyRole, ReferralProcedure
+from ..core.domain.errors import ValidationError
+from ..core.domain.idcard import parse_id_number
+from ..core.domain.phone import normalize_phone
+from ..core.domain.uscc import validate_uscc
+from ..core.services.inputs import CaseIntake, PartyInput, ReferralInput
+from . import messages
+from .widgets import ERROR_STYLE, Field, heading
+
+
+def enum_combo(enum_cls, current=None) -> QComboBox:
+    box = QComboBox()
+    for m in enum_cls:
+        box.addItem(m.label, m.value)
+    if current is not None:
+        box.setCurrentIndex(box.findData(current))
+    return box
+
+
+class PartyEditor(QFrame):
+    changed = Signal()
+    remove_requested = Signal(object)
+
+    def __init__(self, number: int, role: PartyRole, parent=None):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.today = dt.date.today()
+        lay = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.title = QLabel(f"当事人 {number}")
+        self.title.setStyleSheet("font-weight: bold;")
+        top.addWidget(self.title)
+        self.role = enum_combo(PartyRole, role.value)
+        self.kind = enum_combo(PartyKind)
+        top.addWidget(self.role)
+        top.addWidget(self.kind)
+        top.addStretch(1)
+        self.remove = QPushButton("删除此当事人")
+        self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
+        top.addWidget(self.remove)
+        lay.addLayout(top)
+        form = QFormLayout()
+        self.name = Field("姓名或单位名称").validate_with(lambda t: None, required=True, required_message="请填写姓名或名称。")
+        self.id_number = Field("18位身份证号码（自动识别性别、出生日期和年龄）").validate_with(self._check_id)
+        self.derived = QLabel()
+        self.derived.setStyleSheet("color: #2e7d32;")
+        self.credit_code = Field("18位统一社会信用代码").validate_with(lambda t: validate_uscc(t))
+        self.legal_rep = Field("法定代表人或负责人姓名").validate_with(lambda t: None, required=True,
+                                                                 required_message="单位当事人须填写法定代表人或负责人。")
+        self.phone = Field("手机号码或带区号的座机").validate_with(lambda t: normalize_phone(t))
+        self.address = Field("住址或单位地址")
+        self.ethnicity = Field("如 汉族")
+        self.occupation = Field("职业或职务")
+        self.rows = {}
+        for label, widget in (("姓名/名称", self.name), ("身份证号码", self.id_number), ("", self.derived),
+                              ("统一社会信用代码", self.credit_code), ("法定代表人", self.legal_rep),
+                              ("联系电话", self.phone), ("住址", self.address), ("民族", self.ethnicity),
+                              ("职业或职务", self.occupation)):
+            form.addRow(label, widget)
+            self.rows[widget] = form.labelForField(widget)
+        self.form = form
+        lay.addLayout(form)
+        for f in (self.name, self.id_number, self.credit_code, self.legal_rep, self.phone, self.address):
+            f.changed.connect(self.changed.emit)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+
+    def _check_id(self, text: str):
+        try:
+            info = parse_id_number(text, today=self.today)
+        except ValidationError:
+            self.derived.setText("")
+            raise
+        self.derived.setText(f"{info.gender}，{info.birth_date:%Y年%m月%d日}出生，{info.age_on(self.today)}岁")
+
+    def is_org(self) -> bool:
+        return self.kind.currentData() == PartyKind.ORGANISATION.value
+
+    def _kind_changed(self):
+        org = self.is_org()
+        for widget, visible in ((self.id_number, not org), (self.derived, not org), (self.ethnicity, not org),
+                                (self.credit_code, org), (self.legal_rep, org)):
+            widget.setVisible(visible)
+            label = self.form.labelForField(widget)
+            if label:
+                label.setVisible(visible)
+        self.changed.emit()
+
+    def is_valid(self) -> bool:
+        fields = [self.name, self.phone] + ([self.credit_code, self.legal_rep] if self.is_org() else [self.id_number])
+        return all(f.is_valid() for f in fields)
+
+    def value(self) -> PartyInput:
+        org = self.is_org()
+        return PartyInput(name=self.name.text(), role=self.role.currentData(), kind=self.kind.currentData(),
+                          id_number=None if org else (self.id_number.text() or None),
+                          credit_code=(self.credit_code.text() or None) if org else None,
+                          legal_representative=(self.legal_rep.text() or None) if org else None,
+                          phone=self.phone.text() or None, address=self.address.text() or None,
+                          ethnicity=None if org else (self.ethnicity.text() or None),
+                          occupation=self.occupation.text() or None)
+
+    def field_for(self, name: str) -> Field | None:
+        return {"name": self.name, "id_number": self.id_number, "credit_code": self.credit_code,
+                "legal_representative": self.legal_rep, "phone": self.phone, "address": self.address,
+                "gender": self.id_number, "birth_date": self.id_number}.get(name)
+
+
+class IntakeDialog(QDialog):
+    def __init__(self, station_app, user, tasks, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("登记新案件")
+        self.station_app, self.user, self.tasks = station_app, user, tasks
+        self.created = None
+        self.resize(820, 760)
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        self.body = QVBoxLayout(body)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+
+        self.body.addWidget(heading("基本情况"))
+        form = QFormLayout()
+        self.title = Field("如 张三与李四相邻关系纠纷").validate_with(lambda t: None, required=True,
+                                                              required_message="请填写纠纷名称。")
+        self.dtype = enum_combo(DisputeType)
+        self.dtype.setCurrentIndex(self.dtype.findData(DisputeType.NEIGHBOUR.value))
+        self.source = enum_combo(CaseSource)
+        self.received = QDateEdit(QDate.currentDate())
+        self.received.setCalendarPopup(True)
+        self.received.setDisplayFormat("yyyy-MM-dd")
+        self.received.setMaximumDate(QDate.currentDate())
+        self.summary = QPlainTextEdit()
+        self.summary.setPlaceholderText("纠纷简要情况：时间、地点、起因、经过")
+        self.summary.setFixedHeight(90)
+        self.summary_error = QLabel()
+        self.summary_error.setStyleSheet(ERROR_STYLE)
+        self.claims = QPlainTextEdit()
+        self.claims.setPlaceholderText("当事人申请事项：1、……；2、……")
+        self.claims.setFixedHeight(60)
+        self.risk = QCheckBox("有激化风险（人民调解法第25条：采取预防措施，必要时报告公安机关）")
+        for label, w in (("纠纷名称", self.title), ("纠纷类型", self.dtype), ("案件来源", self.source),
+                         ("收案日期", self.received), ("纠纷简要情况", self.summary), ("", self.summary_error),
+                         ("申请事项", self.claims), ("", self.risk)):
+            form.addRow(label, w)
+        self.body.addLayout(form)
+
+        self.referral_box = QGroupBox("法院委派/委托信息")
+        rform = QFormLayout(self.referral_box)
+        self.court = Field("如 新乡市卫滨区人民法院").validate_with(lambda t: None, required=True, required_message="请填写法院。")
+        self.ref_number = Field("委派/委托调解函编号").validate_with(lambda t: None, required=True,
+                                                             required_message="请填写函件编号。")
+        self.signed_for = QDateEdit(QDate.currentDate())
+        self.signed_for.setCalendarPopup(True)
+        self.signed_for.setDisplayFormat("yyyy-MM-dd")
+        self.procedure = enum_combo(ReferralProcedure)
+        rform.addRow("法院", self.court)
+        rform.addRow("函件编号", self.ref_number)
+        rform.addRow("材料签收日期", self.signed_for)
+        rform.addRow("审理程序（委托）", self.procedure)
+        self.body.addWidget(self.referral_box)
+
+        self.body.addWidget(heading("当事人"))
+        self.parties_box = QVBoxLayout()
+        self.body.addLayout(self.parties_box)
+        self.party_editors: list[PartyEditor] = []
+        self.add_party(PartyRole.APPLICANT)
+        self.add_party(PartyRole.RESPONDENT)
+        add = QPushButton("＋ 添加当事人")
+        add.clicked.connect(lambda: self.add_party(PartyRole.THIRD_PARTY))
+        self.body.addWidget(add)
+        self.body.addStretch(1)
+
+        self.form_error = QLabel()
+        self.form_error.setStyleSheet(ERROR_STYLE)
+        self.form_error.setWordWrap(True)
+        outer.addWidget(self.form_error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存并登记")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        outer.addWidget(self.buttons)
+        self.title.changed.connect(self._update)
+        self.summary.textChanged.connect(self._update)
+        self.source.currentIndexChanged.connect(self._update)
+        self.court.changed.connect(self._update)
+        self.ref_number.changed.connect(self._update)
+        self._dirty = False
+        self._update()
+
+    @property
+    def save_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Save)
+
+    def add_party(self, role: PartyRole) -> PartyEditor:
+        editor = PartyEditor(len(self.party_editors) + 1, role)
+        editor.changed.connect(self._update)
+        editor.remove_requested.connect(self._remove_party)
+        self.party_editors.append(editor)
+        self.parties_box.addWidget(editor)
+        self._update()
+        return editor
+
+    def _remove_party(self, editor: PartyEditor):
+        if len(self.party_editors) <= 2:
+            messages.warn("不能删除", "至少需要两方当事人。")
+            return
+        self.party_editors.remove(editor)
+        editor.setParent(None)
+        editor.deleteLater()
+        for i, e in enumerate(self.party_editors, start=1):
+            e.title.setText(f"当事人 {i}")
+        self._update()
+
+    def is_court(self) -> bool:
+        return self.source.currentData() in {s.value for s in COURT_SOURCES}
+
+    def _update(self, *_):
+        if not hasattr(self, "buttons"):  # still being built
+            return
+        self._dirty = True
+        court = self.is_court()
+        self.referral_box.setVisible(court)
+        self.procedure.setEnabled(self.source.currentData() == CaseSource.COURT_ENTRUSTED.value)
+        summary_ok = bool(self.summary.toPlainText().strip())
+        self.summary_error.setText("" if summary_ok or not self.title.text() else "请填写纠纷简要情况。")
+        ok = self.title.is_valid() and summary_ok and all(e.is_valid() for e in self.party_editors)
+        if court:
+            ok = ok and self.court.is_valid() and self.ref_number.is_valid()
+        self.save_button.setEnabled(ok)
+
+    def value(self) -> CaseIntake:
+        referral = None
+        if self.is_court():
+            referral = ReferralInput(court=self.court.text(), reference_number=self.ref_number.text(),
+                                     signed_for_date=self.signed_for.date().toPython(),
+                                     procedure=self.procedure.currentData()
+                                     if self.source.currentData() == CaseSource.COURT_ENTRUSTED.value else None)
+        return CaseIntake(title=self.title.text(), dispute_type=self.dtype.currentData(),
+                          source=self.source.currentData(), summary=self.summary.toPlainText().strip(),
+                          claims=self.claims.toPlainText().strip() or None,
+                          received_date=self.received.date().toPython(), risk_of_escalation=self.risk.isChecked(),
+                          parties=[e.value() for e in self.party_editors], referral=referral,
+                          mediator_ids=[self.user.mediator_id] if self.user.mediator_id else [])
+
+    def save(self):
+        if not self.save_button.isEnabled():
+            return
+        self.save_button.setEnabled(False)
+        from ..core.services.users import actor_for
+        self.tasks.run_write(self.station_app.cases.intake, actor_for(self.user), self.value(),
+                             on_done=self._saved, on_error=self._failed)
+
+    def _saved(self, case):
+        self.created = case
+        self._dirty = False
+        self.accept()
+
+    def _failed(self, exc):
+        self._update()
+        if not isinstance(exc, ValidationError):
+            messages.show_error(exc)
+            return
+        unplaced = []
+        for e in exc.errors:
+            if e.path.startswith("parties["):
+                idx = int(e.path[8:e.path.index("]")])
+                field = self.party_editors[idx].field_for(e.path.split(".")[-1]) if idx < len(self.party_editors) else None
+                if field:
+                    field.show_error(e.message)
+                    continue
+            target = {"title": self.title}.get(e.path)
+            if target:
+                target.show_error(e.message)
+            else:
+                unplaced.append(e.describe())
+        self.form_error.setText("；".join(unplaced) if unplaced else "请按红色提示修改后再保存。")
+
+    def reject(self):
+        touched = self.title.text() or self.summary.toPlainText().strip() or any(e.name.text() for e in self.party_editors)
+        if touched and self.created is None and not messages.ask("放弃登记？", "已填写的内容尚未保存，确定要关闭吗？"):
+            return
+        super().reject()

@@ -1,0 +1,183 @@
+"""The main window: navigation (工作台, 案件, 设置), the case workspace, the status bar, kiosk mode."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication, QButtonGroup, QDialog, QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget,
+    QVBoxLayout, QWidget,
+)
+
+from . import messages
+from .case_list import CaseListPage
+from .home import HomePage
+from .intake import IntakeDialog
+from .settings import SettingsPage
+from .tasks import TaskRunner
+from .workspace import CaseWorkspace
+
+KIOSK_STYLE = """
+QWidget { font-size: 17px; }
+QPushButton, QToolButton { min-height: 52px; padding: 4px 18px; }
+QLineEdit, QComboBox, QDateEdit, QDateTimeEdit { min-height: 44px; }
+QTableView { font-size: 17px; }
+"""
+
+
+class IdleWatcher(QObject):
+    """Any key, mouse or touch input restarts the idle clock."""
+
+    idle = Signal()
+    _INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.TouchBegin,
+              QEvent.Type.TouchUpdate, QEvent.Type.Wheel}
+
+    def __init__(self, minutes: float, parent=None):
+        super().__init__(parent)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(int(minutes * 60_000))
+        self.timer.timeout.connect(self.idle.emit)
+        self.timer.start()
+        QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, obj, event):
+        if event.type() in self._INPUT:
+            self.timer.start()
+        return False
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, station_app, user, *, kiosk: bool = False, idle_minutes: float = 10):
+        super().__init__()
+        self.station_app, self.user, self.kiosk = station_app, user, kiosk
+        self.tasks = TaskRunner(self)
+        st = station_app.station()
+        self.setWindowTitle(f"{st.name} - 诉源调解工作站")
+        central = QWidget()
+        outer = QHBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        nav = QVBoxLayout()
+        nav.setContentsMargins(8, 12, 8, 12)
+        self.nav_group = QButtonGroup(self)
+        self.nav_buttons = {}
+        for key, text in (("home", "工作台"), ("cases", "案件"), ("settings", "设置")):
+            b = QPushButton(text)
+            b.setCheckable(True)
+            b.setMinimumHeight(48)
+            b.setMinimumWidth(110)
+            self.nav_group.addButton(b)
+            self.nav_buttons[key] = b
+            nav.addWidget(b)
+        nav.addStretch(1)
+        self.lock_button = QPushButton("锁定")
+        self.lock_button.clicked.connect(self.lock)
+        nav.addWidget(self.lock_button)
+        outer.addLayout(nav)
+        self.stack = QStackedWidget()
+        outer.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.home = HomePage(station_app, self.tasks)
+        self.cases = CaseListPage(station_app, self.tasks)
+        self.settings = SettingsPage(station_app, user, self.tasks)
+        for page in (self.home, self.cases, self.settings):
+            self.stack.addWidget(page)
+        self.workspace: CaseWorkspace | None = None
+        self.nav_buttons["home"].clicked.connect(lambda: self.show_page(self.home))
+        self.nav_buttons["cases"].clicked.connect(lambda: self.show_page(self.cases))
+        self.nav_buttons["settings"].clicked.connect(lambda: self.show_page(self.settings))
+        for page in (self.home, self.cases):
+            page.open_case.connect(self.open_case)
+            page.new_case.connect(self.new_case)
+
+        self.status_sync = QLabel()
+        self.status_user = QLabel(f"当前用户：{user.display_name}")
+        self.statusBar().addWidget(self.status_sync, 1)
+        self.statusBar().addPermanentWidget(self.status_user)
+        self.tasks.busy_changed.connect(lambda busy: self.statusBar().showMessage("正在处理…" if busy else "", 0 if busy else 1))
+        self.locked = False
+        self.idle = IdleWatcher(idle_minutes, self) if kiosk else None
+        if self.idle:
+            self.idle.idle.connect(self.lock)
+        if kiosk:
+            self.setStyleSheet(KIOSK_STYLE)
+        self.nav_buttons["home"].setChecked(True)
+        self.show_page(self.home)
+        self.refresh_status()
+
+    # --- navigation ----------------------------------------------------------------------------
+
+    def show_page(self, page) -> None:
+        self.stack.setCurrentWidget(page)
+        if page is self.home:
+            self.nav_buttons["home"].setChecked(True)
+            self.home.refresh(self.user)
+        elif page is self.cases:
+            self.nav_buttons["cases"].setChecked(True)
+            if not self.cases.model.rows:
+                self.cases.apply()
+
+    def open_case(self, case_id: str | None) -> None:
+        if not case_id:
+            return
+        if self.workspace is not None:
+            self.stack.removeWidget(self.workspace)
+            self.workspace.deleteLater()
+        self.workspace = CaseWorkspace(self.station_app, self.user, self.tasks, case_id, kiosk=self.kiosk)
+        self.workspace.closed.connect(self.close_case)
+        self.workspace.changed.connect(self.refresh_status)
+        self.stack.addWidget(self.workspace)
+        self.stack.setCurrentWidget(self.workspace)
+
+    def close_case(self) -> None:
+        self.cases.model.refresh() if self.cases.model.rows else None
+        self.show_page(self.home if self.nav_buttons["home"].isChecked() else self.cases)
+
+    def new_case(self) -> None:
+        dlg = IntakeDialog(self.station_app, self.user, self.tasks, self)
+        self.intake_dialog = dlg
+        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.created:
+            self.refresh_status()
+            self.open_case(dlg.created.id)
+
+    def refresh_status(self) -> None:
+        self.tasks.run(self.station_app.pending_changes, on_done=lambda n: self.status_sync.setText(
+            f"● 离线工作（尚未连接区中心）　待同步 {n} 项更改"))
+
+    # --- kiosk lock ----------------------------------------------------------------------------
+
+    def lock(self) -> None:
+        """Back to the login screen. Open windows and unsaved input stay as they are (hidden), so
+        nothing typed is lost; only the same user (or an admin) unlocks them."""
+        if self.locked:
+            return
+        self.locked = True
+        hidden = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not self]
+        for w in hidden:
+            w.hide()
+        self.hide()
+        from .login import LoginDialog
+        while True:
+            dlg = LoginDialog(self.station_app, f"{self.station_app.station().name}（已锁定）", username=self.user.username)
+            self.lock_dialog = dlg
+            if self.kiosk:
+                dlg.setWindowState(Qt.WindowState.WindowFullScreen)
+            if dlg.exec() == QDialog.DialogCode.Accepted and dlg.user:
+                if dlg.user.id == self.user.id or dlg.user.role == "admin":
+                    break
+                messages.warn("无法解锁", f"工作站由{self.user.display_name}锁定，未保存的内容属于该用户，请由本人或管理员解锁。")
+                continue
+            if messages.ask("退出程序", "不解锁而退出程序？未保存的内容将丢失。"):
+                QApplication.quit()
+                return
+        self.locked = False
+        self.showFullScreen() if self.kiosk else self.show()
+        for w in hidden:
+            w.show()
+        if self.idle:
+            self.idle.timer.start()
+
+    def closeEvent(self, event) -> None:
+        if self.tasks.pending and not self.tasks.wait(10_000):
+            event.ignore()
+            return
+        super().closeEvent(event)

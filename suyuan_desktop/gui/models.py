@@ -1,0 +1,160 @@
+"""Qt models over the services. The case list pages through SQL with keyset paging on a worker
+thread (canFetchMore/fetchMore, as QGIS's query-result model does); sorting and filtering happen
+in SQL, never in a proxy over a partial model."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+
+from ..core.domain.enums import CaseSource, CaseStatus, DisputeType
+from ..core.store.repositories import CaseFilter
+
+PAGE = 100
+
+
+class CaseListModel(QAbstractTableModel):
+    """Rows arrive a page at a time; a new filter starts a new generation, and pages of an older
+    generation that arrive late are dropped, so fast typing never shows stale results."""
+
+    loaded = Signal(int)        # rows now shown
+    count_known = Signal(int)   # total matching rows
+
+    HEADERS = ("案号", "纠纷名称", "当事人", "类型", "状态", "收案日期")
+
+    def __init__(self, cases, tasks, parent=None):
+        super().__init__(parent)
+        self.cases = cases
+        self.tasks = tasks
+        self.rows: list = []
+        self.filter = CaseFilter()
+        self._after = None
+        self._more = True
+        self._loading = False
+        self._generation = 0
+
+    # --- Qt model interface ------------------------------------------------------------------
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        c = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            col = index.column()
+            if col == 0:
+                return c.case_number
+            if col == 1:
+                return c.title
+            if col == 2:
+                return "、".join(c.party_names)
+            if col == 3:
+                return DisputeType(c.dispute_type).label
+            if col == 4:
+                return CaseStatus(c.status).label
+            if col == 5:
+                return c.received_date.isoformat()
+        if role == Qt.ItemDataRole.UserRole:
+            return c.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{c.case_number}\n{c.title}\n来源：{CaseSource(c.source).label}"
+        return None
+
+    def canFetchMore(self, parent=QModelIndex()):
+        return not parent.isValid() and self._more and not self._loading
+
+    def fetchMore(self, parent=QModelIndex()):
+        if parent.isValid() or not self._more or self._loading:
+            return
+        self._loading = True
+        generation, flt, after = self._generation, self.filter, self._after
+        self.tasks.run(self.cases.search, flt, after=after, limit=PAGE,
+                       on_done=lambda page: self._append(generation, page),
+                       on_error=lambda exc: self._failed(generation, exc))
+
+    # --- our interface ---------------------------------------------------------------------
+
+    def set_filter(self, flt: CaseFilter) -> None:
+        self.beginResetModel()
+        self._generation += 1
+        self.filter = flt
+        self.rows = []
+        self._after = None
+        self._more = True
+        self._loading = False
+        self.endResetModel()
+        generation = self._generation
+        self.tasks.run(self.cases.count, flt, on_done=lambda n: generation == self._generation and self.count_known.emit(n))
+        self.fetchMore()
+
+    def refresh(self) -> None:
+        self.set_filter(self.filter)
+
+    def case_id(self, row: int) -> str | None:
+        return self.rows[row].id if 0 <= row < len(self.rows) else None
+
+    def _append(self, generation: int, page) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
+        self._after = page.next_after
+        self._more = page.next_after is not None
+        if page.items:
+            start = len(self.rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(page.items) - 1)
+            self.rows.extend(page.items)
+            self.endInsertRows()
+        self.loaded.emit(len(self.rows))
+
+    def _failed(self, generation: int, exc) -> None:
+        if generation == self._generation:
+            self._loading = False
+            self._more = False
+        from . import messages
+        messages.show_error(exc)
+
+
+class DeadlineModel(QAbstractTableModel):
+    HEADERS = ("到期日", "剩余", "事项", "案号", "纠纷名称")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.items: list = []
+
+    def set_items(self, items) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.items):
+            return None
+        d = self.items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            left = "已逾期" if d.days_left < 0 else ("今天" if d.days_left == 0 else f"{d.days_left}天")
+            return (d.due.isoformat(), left, d.label, d.case_number, d.title)[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and d.days_left <= 3:
+            from PySide6.QtGui import QColor
+            return QColor("#c0392b")
+        if role == Qt.ItemDataRole.UserRole:
+            return d.case_id
+        return None

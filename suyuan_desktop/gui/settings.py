@@ -1,0 +1,108 @@
+"""设置: station details (admins edit), accounts (admins manage), and this computer's options."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from ..core.domain.enums import Role
+from ..core.services.users import actor_for
+from . import messages
+from .dialogs import FormDialog
+from .widgets import muted
+
+
+class AddUserDialog(FormDialog):
+    def __init__(self, parent=None):
+        super().__init__("添加账号", parent)
+        self.username = QLineEdit()
+        self.display = QLineEdit()
+        self.role = QComboBox()
+        for r in Role:
+            self.role.addItem(r.label, r.value)
+        self.role.setCurrentIndex(self.role.findData(Role.MEDIATOR.value))
+        self.phone = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        for label, w in (("登录名", self.username), ("姓名", self.display), ("角色", self.role), ("手机", self.phone),
+                         ("初始密码", self.password)):
+            self.form.addRow(label, w)
+        self.finish_layout()
+
+    def collect(self):
+        return dict(username=self.username.text().strip(), display_name=self.display.text().strip(),
+                    role=self.role.currentData(), password=self.password.text(), phone=self.phone.text().strip() or None)
+
+
+class SettingsPage(QWidget):
+    def __init__(self, station_app, user, tasks, parent=None):
+        super().__init__(parent)
+        self.station_app, self.user, self.tasks = station_app, user, tasks
+        admin = user.role == Role.ADMIN.value
+        lay = QVBoxLayout(self)
+        box = QGroupBox("本站信息")
+        form = QFormLayout(box)
+        st = station_app.station()
+        self.name = QLineEdit(st.name)
+        self.committee = QLineEdit(st.committee_name)
+        self.short = QLineEdit(st.short_name)
+        self.template = QLineEdit(st.case_number_template)
+        self.address = QLineEdit(st.address or "")
+        code = QLineEdit(st.code)
+        code.setReadOnly(True)
+        for label, w in (("调委会代码", code), ("站点名称", self.name), ("调解委员会", self.committee), ("案号简称", self.short),
+                         ("案号模板", self.template), ("地址", self.address)):
+            w.setEnabled(admin or w is code)
+            form.addRow(label, w)
+        save = QPushButton("保存站点信息")
+        save.setEnabled(admin)
+        save.clicked.connect(self.save_station)
+        form.addRow("", save)
+        form.addRow("", muted("区中心服务器：尚未配置（同步功能开通后在此设置）。"))
+        lay.addWidget(box)
+
+        users = QGroupBox("账号（仅管理员可管理）")
+        v = QVBoxLayout(users)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["登录名", "姓名", "角色", "状态"])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        v.addWidget(self.table)
+        row = QHBoxLayout()
+        self.add_button = QPushButton("添加账号")
+        self.add_button.setEnabled(admin)
+        self.add_button.clicked.connect(self.add_user)
+        row.addWidget(self.add_button)
+        row.addStretch(1)
+        v.addLayout(row)
+        lay.addWidget(users, 1)
+        self.refresh_users()
+
+    def refresh_users(self):
+        users = self.station_app.users.list_users()
+        self.table.setRowCount(len(users))
+        for r, u in enumerate(users):
+            for c, text in enumerate((u.username, u.display_name, Role(u.role).label, "启用" if u.active else "停用")):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+
+    def save_station(self):
+        changes = dict(name=self.name.text().strip(), committee_name=self.committee.text().strip(),
+                       short_name=self.short.text().strip(), case_number_template=self.template.text().strip(),
+                       address=self.address.text().strip() or None)
+        self.tasks.run_write(self.station_app.update_station, actor_for(self.user), on_done=lambda _: messages.info("已保存", "站点信息已保存。"),
+                             **changes)
+
+    def add_user(self):
+        dlg = AddUserDialog(self)
+        while dlg.exec() == QDialog.DialogCode.Accepted:
+            try:
+                self.station_app.users.add_user(actor_for(self.user), **dlg.result_value)
+            except Exception as exc:  # noqa: BLE001 - shown in the dialog
+                from ..core.domain.errors import ValidationError
+                if isinstance(exc, ValidationError):
+                    dlg.show_service_error(exc)
+                    continue
+                messages.show_error(exc)
+            break
+        self.refresh_users()

@@ -1,0 +1,121 @@
+"""Background work, Anki-style: a plain function runs off the GUI thread; its result or error comes
+back on the GUI thread. Database writes go to one single-thread pool (serialised, in order);
+reads, PDF work and sync go to an I/O pool. Long tasks may take a ``Progress`` for progress and
+cooperative cancellation (as Orange3 does)."""
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+
+class Cancelled(Exception):
+    pass
+
+
+class Progress:
+    """Handed to long tasks: report progress, check for cancellation."""
+
+    def __init__(self, emit: Callable[[int, str], None]):
+        self._emit = emit
+        self._cancel = threading.Event()
+
+    def report(self, percent: int, message: str = "") -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+        self._emit(percent, message)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object, str)
+    progress = Signal(int, str)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn, args, kwargs, signals: _Signals):
+        super().__init__()
+        self.fn, self.args, self.kwargs, self.signals = fn, args, kwargs, signals
+        self.setAutoDelete(True)
+
+    @Slot()
+    def run(self):
+        try:
+            result = self.fn(*self.args, **self.kwargs)
+        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI thread
+            self.signals.failed.emit(exc, traceback.format_exc())
+        else:
+            self.signals.done.emit(result)
+
+
+class TaskRunner(QObject):
+    """``run_write`` for database writes (one at a time, in order), ``run`` for everything else."""
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._writer = QThreadPool(self)
+        self._writer.setMaxThreadCount(1)
+        self._io = QThreadPool(self)
+        self._io.setMaxThreadCount(3)
+        self._live: set[_Signals] = set()
+
+    def _submit(self, pool, fn, on_done, on_error, on_progress, with_progress, *args, **kwargs):
+        signals = _Signals()
+        self._live.add(signals)
+        progress = None
+        if with_progress:
+            progress = Progress(signals.progress.emit)
+            kwargs["progress"] = progress
+            if on_progress:
+                signals.progress.connect(on_progress)
+
+        def finish_ok(result):
+            self._live.discard(signals)
+            self.busy_changed.emit(bool(self._live))
+            if on_done:
+                on_done(result)
+
+        def finish_err(exc, tb):
+            self._live.discard(signals)
+            self.busy_changed.emit(bool(self._live))
+            if isinstance(exc, Cancelled):
+                return
+            if on_error:
+                on_error(exc)
+            else:
+                from . import messages
+                messages.show_error(exc, tb)
+
+        signals.done.connect(finish_ok)
+        signals.failed.connect(finish_err)
+        self.busy_changed.emit(True)
+        pool.start(_Job(fn, args, kwargs, signals))
+        return progress
+
+    def run(self, fn: Callable[..., Any], *args, on_done=None, on_error=None, on_progress=None,
+            with_progress=False, **kwargs):
+        return self._submit(self._io, fn, on_done, on_error, on_progress, with_progress, *args, **kwargs)
+
+    def run_write(self, fn: Callable[..., Any], *args, on_done=None, on_error=None, **kwargs):
+        return self._submit(self._writer, fn, on_done, on_error, None, False, *args, **kwargs)
+
+    def wait(self, msecs: int = 30000) -> bool:
+        return self._writer.waitForDone(msecs) and self._io.waitForDone(msecs)
+
+    @property
+    def pending(self) -> int:
+        return len(self._live)

@@ -1,0 +1,106 @@
+"""Small shared widgets: a field that validates as the mediator types, and form helpers."""
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from ..core.domain.errors import ValidationError
+
+ERROR_STYLE = "color: #c0392b;"
+INVALID_EDIT = "QLineEdit { border: 1px solid #c0392b; }"
+
+
+def bind_validation(edit: QLineEdit, error_label: QLabel, check: Callable[[str], object], *,
+                    required: bool = False, required_message: str = "不能为空，请填写。") -> Callable[[], bool]:
+    """Validate ``edit`` on every change with ``check`` (a domain validator raising ValidationError)
+    and show its Chinese message in ``error_label``. Returns a function telling whether it is valid."""
+    error_label.setStyleSheet(ERROR_STYLE)
+    error_label.setWordWrap(True)
+    error_label.setVisible(False)
+    state = {"ok": not required, "touched": False}
+
+    def run(show: bool) -> bool:
+        text = edit.text().strip()
+        message = ""
+        if not text:
+            ok = not required
+            message = required_message if required else ""
+        else:
+            try:
+                check(text)
+                ok = True
+            except ValidationError as exc:
+                ok = False
+                message = exc.errors[0].message
+        state["ok"] = ok
+        if show or state["touched"]:
+            error_label.setText("" if ok else message)
+            error_label.setVisible(not ok)  # an empty error line takes no space
+            edit.setStyleSheet("" if ok else INVALID_EDIT)
+        return ok
+
+    def on_edit(_=None):
+        state["touched"] = True
+        run(True)
+
+    edit.textChanged.connect(lambda _: run(state["touched"]))
+    edit.editingFinished.connect(on_edit)
+    run(False)
+    return lambda: run(True)
+
+
+class Field(QWidget):
+    """A line edit with its error line under it."""
+
+    changed = Signal()
+
+    def __init__(self, placeholder: str = "", parent=None):
+        super().__init__(parent)
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText(placeholder)
+        self.error = QLabel(self)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.setVisible(False)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addWidget(self.edit)
+        lay.addWidget(self.error)
+        self.edit.textChanged.connect(lambda _: self.changed.emit())
+        self._validity: Callable[[], bool] | None = None
+
+    def text(self) -> str:
+        return self.edit.text().strip()
+
+    def setText(self, text: str) -> None:
+        self.edit.setText(text or "")
+
+    def validate_with(self, check, *, required=False, required_message="不能为空，请填写。"):
+        self._validity = bind_validation(self.edit, self.error, check, required=required,
+                                         required_message=required_message)
+        return self
+
+    def is_valid(self) -> bool:
+        return self._validity() if self._validity else True
+
+    def show_error(self, message: str) -> None:
+        self.error.setVisible(True)
+        self.error.setText(message)
+        self.edit.setStyleSheet(INVALID_EDIT if message else "")
+
+
+def heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet("font-size: 15px; font-weight: bold; margin-top: 6px;")
+    return label
+
+
+def muted(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet("color: #666;")
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label

@@ -1,0 +1,382 @@
+"""The case workspace: every aspect of one case in tabs, and only the actions its state allows."""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget, QMenu, QPushButton, QTableWidget,
+    QTableWidgetItem, QTabWidget, QTextBrowser, QToolButton, QVBoxLayout, QWidget,
+)
+
+from ..core.documents.layouts import DOC_TYPES
+from ..core.domain.enums import (
+    AgreementKind, AttachmentKind, CaseSource, CaseStatus, ConfirmationOutcome, DisputeType, PartyKind, PartyRole,
+    PerformanceStatus, TerminationReason,
+)
+from ..core.domain.errors import ValidationError
+from ..core.domain.money import amount_in_words, format_amount
+from ..core.services.users import actor_for
+from . import dialogs, messages
+from .preview import PreviewDialog
+
+S = CaseStatus
+
+
+def _esc(text) -> str:
+    import html
+    return html.escape(str(text if text is not None else ""))
+
+
+class DropList(QListWidget):
+    """The attachment list accepts files dropped on it (scans of signed paper documents)."""
+
+    dropped = Signal(list)
+
+    def __init__(self):
+        super().__init__()
+        self.setAcceptDrops(True)
+
+    def dragEnterEvent(self, e):
+        if e.mimeData().hasUrls():
+            e.acceptProposedAction()
+
+    def dragMoveEvent(self, e):
+        if e.mimeData().hasUrls():
+            e.acceptProposedAction()
+
+    def dropEvent(self, e):
+        paths = [u.toLocalFile() for u in e.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.dropped.emit(paths)
+            e.acceptProposedAction()
+
+
+class CaseWorkspace(QWidget):
+    changed = Signal()
+    closed = Signal()
+
+    TABS = ("基本情况", "当事人", "调查与调解记录", "无争议事实", "协议", "履行与回访", "司法确认", "附件", "操作记录")
+
+    def __init__(self, station_app, user, tasks, case_id: str, *, kiosk: bool = False, parent=None):
+        super().__init__(parent)
+        self.station_app, self.user, self.tasks, self.kiosk = station_app, user, tasks, kiosk
+        self.case_id = case_id
+        self.case = None
+        lay = QVBoxLayout(self)
+        top = QHBoxLayout()
+        back = QPushButton("← 返回")
+        back.clicked.connect(self.closed.emit)
+        top.addWidget(back)
+        self.header = QLabel()
+        self.header.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.header.setWordWrap(True)
+        top.addWidget(self.header, 1)
+        self.print_button = QToolButton()
+        self.print_button.setText("打印文书 ▾")
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.print_button.setMinimumHeight(34)
+        top.addWidget(self.print_button)
+        lay.addLayout(top)
+        self.actions_bar = QHBoxLayout()
+        lay.addLayout(self.actions_bar)
+        self.tabs = QTabWidget()
+        self.pages = {}
+        for name in self.TABS:
+            if name == "附件":
+                w = QWidget()
+                v = QVBoxLayout(w)
+                self.attachments = DropList()
+                self.attachments.dropped.connect(self.attach_paths)
+                v.addWidget(QLabel("把签字后的扫描件拖到这里，或点“添加附件”。"))
+                v.addWidget(self.attachments, 1)
+                add = QPushButton("添加附件…")
+                add.clicked.connect(self.choose_attachment)
+                v.addWidget(add)
+                self.tabs.addTab(w, name)
+            elif name == "操作记录":
+                self.audit = QTableWidget(0, 4)
+                self.audit.setHorizontalHeaderLabels(["时间（UTC）", "操作人", "对象", "变更的字段"])
+                self.audit.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+                self.audit.horizontalHeader().setStretchLastSection(True)
+                self.audit.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+                self.tabs.addTab(self.audit, name)
+            else:
+                browser = QTextBrowser()
+                browser.setOpenExternalLinks(False)
+                self.pages[name] = browser
+                self.tabs.addTab(browser, name)
+        lay.addWidget(self.tabs, 1)
+        self.reload()
+
+    @property
+    def actor(self):
+        return actor_for(self.user)
+
+    # --- loading -------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.tasks.run(self.station_app.cases.get, self.case_id, on_done=self._show)
+        self.tasks.run(self.station_app.cases.audit_trail, self.case_id, on_done=self._show_audit)
+
+    def _show(self, case) -> None:
+        self.case = case
+        self.header.setText(f"{case.case_number}　{case.title}　［{S(case.status).label}］")
+        self._render_tabs(case)
+        self._build_actions(case)
+        self._build_print_menu(case)
+        self.attachments.clear()
+        for a in case.attachments:
+            self.attachments.addItem(f"{a.filename}（{AttachmentKind(a.kind).label}，{a.size // 1024 + 1} KB）")
+
+    def _show_audit(self, lines) -> None:
+        labels = {"cases": "案件", "parties": "当事人", "agreements": "协议", "agreement_clauses": "协议条款",
+                  "mediation_sessions": "调解记录", "investigations": "调查记录", "follow_ups": "回访",
+                  "attachments": "附件", "fact_records": "无争议事实", "facts": "事实", "judicial_confirmations": "司法确认"}
+        actions = {"insert": "新增", "update": "修改", "delete": "作废"}
+        self.audit.setRowCount(len(lines))
+        for r, line in enumerate(lines):
+            for c, text in enumerate((line.at.strftime("%Y-%m-%d %H:%M"), line.actor or "",
+                                      f"{actions.get(line.action, line.action)}{labels.get(line.entity_type, line.entity_type)}",
+                                      "、".join(line.fields))):
+                self.audit.setItem(r, c, QTableWidgetItem(text))
+
+    def _render_tabs(self, c) -> None:
+        rows = [("案号", c.case_number), ("纠纷名称", c.title), ("纠纷类型", DisputeType(c.dispute_type).label),
+                ("案件来源", CaseSource(c.source).label), ("状态", S(c.status).label), ("收案日期", c.received_date),
+                ("受理日期", c.accepted_date or "—"), ("结案日期", c.closed_date or "—"),
+                ("调解员", "、".join(m.name for m in c.mediators) or "未指派"),
+                ("激化风险", "有" if c.risk_of_escalation else "无"), ("纠纷简要情况", c.summary), ("申请事项", c.claims or "—")]
+        if c.referral:
+            r = c.referral
+            rows.insert(4, ("法院委派/委托", f"{r.court} {r.reference_number}，期限至 {r.deadline}（{r.limit_days}日）"))
+        if c.termination_reason:
+            rows.append(("终止原因", TerminationReason(c.termination_reason).label + (f"：{c.termination_detail}" if c.termination_detail else "")))
+        self.pages["基本情况"].setHtml(_table(rows))
+
+        parts = []
+        for p in c.parties:
+            items = [("身份", PartyRole(p.role).label), ("类型", PartyKind(p.kind).label)]
+            if p.kind == PartyKind.PERSON.value:
+                items += [("性别/年龄", f"{p.gender or ''} {str(p.age) + '岁' if p.age is not None else ''}"),
+                          ("身份证号码", p.id_number or "—")]
+            else:
+                items += [("统一社会信用代码", p.credit_code or "—"), ("法定代表人", p.legal_representative or "—")]
+            items += [("联系电话", p.phone or "—"), ("住址", p.address or "—")]
+            parts.append(f"<h3>{p.position}. {_esc(p.name)}</h3>" + _table(items))
+        self.pages["当事人"].setHtml("".join(parts))
+
+        recs = [f"<h3>调查记录 {i.occurred_at:%Y-%m-%d %H:%M} {_esc(i.place)}</h3><p>被调查人：{_esc(i.subject)}；调查人：{_esc(i.investigators)}</p><pre>{_esc(i.record)}</pre>"
+                for i in c.investigations]
+        recs += [f"<h3>调解记录 {s.occurred_at:%Y-%m-%d %H:%M} {_esc(s.place)}</h3><p>到场：{_esc(s.attendees)}</p><pre>{_esc(s.content)}</pre><p>结果：{_esc(s.result or '')}</p>"
+                 for s in c.sessions]
+        self.pages["调查与调解记录"].setHtml("".join(recs) or "<p>尚无记录。</p>")
+
+        names = {p.id: p.name for p in c.parties}
+        facts = []
+        for r in c.fact_records:
+            facts.append(f"<h3>记载于 {r.record_date}</h3><ol>" + "".join(
+                f"<li>{_esc(f.text)}（确认：{'、'.join(names.get(x, '?') for x in f.confirmed_by)}）</li>" for f in r.facts) + "</ol>")
+            if r.disputed_points:
+                facts.append(f"<p>争议焦点：{_esc(r.disputed_points)}</p>")
+        self.pages["无争议事实"].setHtml("".join(facts) or "<p>尚未记载无争议事实。调解不成时，可经各方同意记载无争议事实。</p>")
+
+        ags = []
+        for a in c.agreements:
+            state = {"draft": "草稿（未生效）", "effective": "已生效", "superseded": "已被补充协议变更"}[a.state]
+            clauses = "".join(f"<li>{_esc(cl.text)}" + (f"（人民币{format_amount(cl.amount)}元，{amount_in_words(cl.amount)}）" if cl.amount is not None else "") + "</li>"
+                              for cl in a.clauses)
+            extra = f"；生效日期 {a.effective_date}" if a.effective_date else ""
+            if a.confirmation_deadline and a.state == "effective":
+                extra += f"；司法确认申请截止 <b>{a.confirmation_deadline}</b>"
+            ags.append(f"<h3>{AgreementKind(a.kind).label} {a.number}（{state}）</h3><p>达成日期 {a.agreed_date}{extra}</p><ol>{clauses}</ol>"
+                       f"<p>履行：{_esc(a.performance_method or '')} {('期限 ' + str(a.performance_deadline)) if a.performance_deadline else ''}</p>")
+        self.pages["协议"].setHtml("".join(ags) or "<p>尚未达成协议。</p>")
+
+        fus = [f"<li>{f.visit_date} {_esc(f.visited)}（{_esc(f.method or '')}）：{PerformanceStatus(f.performance_status).label}，{_esc(f.notes)}</li>"
+               for f in c.follow_ups]
+        self.pages["履行与回访"].setHtml(("<ul>" + "".join(fus) + "</ul>") if fus else "<p>尚无回访记录。</p>")
+        jcs = [f"<li>{j.applied_date} 向{_esc(j.court)}申请（截止 {j.deadline}）：{ConfirmationOutcome(j.outcome).label} {_esc(j.court_case_number or '')}</li>"
+               for j in c.confirmations]
+        self.pages["司法确认"].setHtml(("<ul>" + "".join(jcs) + "</ul>") if jcs else "<p>尚未申请司法确认。</p>")
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def _build_actions(self, c) -> None:
+        while self.actions_bar.count():
+            item = self.actions_bar.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        allowed = set(c.allowed_statuses)
+        status = S(c.status)
+        buttons = []
+        if S.ACCEPTED.value in allowed:
+            buttons.append(("受理", self.accept_case))
+        if S.REFUSED.value in allowed:
+            buttons.append(("不予受理", self.refuse))
+        if status in (S.ACCEPTED, S.IN_MEDIATION):
+            buttons.append(("记录调解", self.record_session))
+            buttons.append(("调解协议", self.edit_agreement))
+            buttons.append(("口头协议", self.oral_agreement))
+        if status in (S.IN_MEDIATION, S.SUSPENDED, S.FAILED):
+            buttons.append(("无争议事实", self.record_facts))
+        if S.FAILED.value in allowed:
+            buttons.append(("终止调解", self.terminate))
+        if S.WITHDRAWN.value in allowed:
+            buttons.append(("撤回", self.withdraw))
+        if S.CONFIRM_APPLIED.value in allowed:
+            buttons.append(("申请司法确认", self.apply_confirmation))
+        if status is S.CONFIRM_APPLIED:
+            buttons.append(("司法确认结果", self.confirmation_outcome))
+        if status in (S.AGREED, S.CONFIRM_APPLIED, S.CONFIRMED, S.CONFIRM_REJECTED, S.PERFORMING, S.PERFORMED):
+            buttons.append(("回访", self.follow_up))
+        if S.RETURNED_TO_COURT.value in allowed and c.source in ("court_assigned", "court_entrusted"):
+            buttons.append(("退回法院", self.return_to_court))
+        if S.ARCHIVED.value in allowed:
+            buttons.append(("归档", self.archive))
+        for text, slot in buttons:
+            b = QPushButton(text)
+            b.setMinimumHeight(36)
+            b.clicked.connect(slot)
+            self.actions_bar.addWidget(b)
+        self.actions_bar.addStretch(1)
+
+    def _write(self, fn, *args, dialog=None):
+        def failed(exc):
+            if dialog is not None and isinstance(exc, ValidationError):
+                dialog.show_service_error(exc)
+                dialog.show()
+                return
+            messages.show_error(exc)
+
+        def done(case):
+            if dialog is not None:
+                dialog.accept()
+            self._show(case)
+            self.reload()
+            self.changed.emit()
+        self.tasks.run_write(fn, self.actor, self.case.id, *args, on_done=done, on_error=failed)
+
+    def _dialog(self, dlg, fn, convert=lambda v: (v,)):
+        """Run a form dialog; save through the service; keep the dialog open on a validation error."""
+        while dlg.exec():
+            holder = {}
+            try:
+                result = fn(self.actor, self.case.id, *convert(dlg.result_value))
+            except ValidationError as exc:
+                dlg.show_service_error(exc)
+                continue
+            except Exception as exc:  # noqa: BLE001
+                messages.show_error(exc)
+                return
+            holder["case"] = result
+            self._show(result)
+            self.reload()
+            self.changed.emit()
+            return result
+        return None
+
+    def accept_case(self):
+        self._write(self.station_app.cases.accept)
+
+    def refuse(self):
+        self._dialog(dialogs.ReasonDialog("不予受理", "理由", "如：一方当事人明确拒绝调解（人民调解法第17条）", self),
+                     self.station_app.cases.refuse)
+
+    def withdraw(self):
+        self._dialog(dialogs.ReasonDialog("撤回", "撤回原因", "如：双方已自行和解", self), self.station_app.cases.withdraw)
+
+    def record_session(self):
+        self._dialog(dialogs.SessionDialog(self.case, self), self.station_app.cases.record_session)
+
+    def edit_agreement(self):
+        draft = next((a for a in self.case.agreements if a.state == "draft"), None)
+        self._dialog(dialogs.AgreementEditor(self.case, self, draft), self.station_app.cases.save_agreement)
+
+    def oral_agreement(self):
+        self._dialog(dialogs.OralAgreementDialog(self.case, self), self.station_app.cases.conclude_with_oral_agreement)
+
+    def record_facts(self):
+        self._dialog(dialogs.FactsEditor(self.case, self), self.station_app.cases.record_undisputed_facts)
+
+    def terminate(self):
+        self._dialog(dialogs.TerminateDialog(self), self.station_app.cases.terminate)
+
+    def apply_confirmation(self):
+        ag = self.case.effective_agreement
+        self._dialog(dialogs.ConfirmationDialog(ag.confirmation_deadline if ag else None, self),
+                     self.station_app.cases.apply_judicial_confirmation, convert=lambda v: v)
+
+    def confirmation_outcome(self):
+        self._dialog(dialogs.OutcomeDialog(self), self.station_app.cases.record_confirmation_outcome, convert=lambda v: v)
+
+    def follow_up(self):
+        self._dialog(dialogs.FollowUpDialog(self.case, self.user, self), self.station_app.cases.record_follow_up)
+
+    def return_to_court(self):
+        if messages.ask("退回法院", "确认将调解材料退回委派/委托法院？"):
+            self._write(self.station_app.cases.return_to_court)
+
+    def archive(self):
+        if messages.ask("归档", "归档后案件不能再修改。确认立卷归档？"):
+            self._write(self.station_app.cases.archive)
+
+    # --- documents and attachments ----------------------------------------------------------------
+
+    def _build_print_menu(self, c) -> None:
+        menu = QMenu(self)
+        available = {"application", "registration", "notice", "cover"}
+        if c.investigations:
+            available.add("investigation")
+        if c.sessions:
+            available.add("session")
+        if any(a.kind == "written" for a in c.agreements):
+            available.add("agreement")
+        if any(a.kind == "oral" for a in c.agreements):
+            available.add("oral_agreement")
+        if c.fact_records:
+            available.add("undisputed_facts")
+        if c.effective_agreement and c.effective_agreement.kind == "written":
+            available.add("judicial_confirmation")
+        if c.follow_ups:
+            available.add("follow_up")
+        if c.termination_reason:
+            available.add("termination")
+        for code, dtype in DOC_TYPES.items():
+            if code in available:
+                menu.addAction(dtype.label, lambda code=code: self.print_document(code))
+        menu.addSeparator()
+        menu.addAction("整本卷宗（含目录）", self.print_dossier)
+        self.print_button.setMenu(menu)
+
+    def print_document(self, doc_type: str) -> None:
+        self.tasks.run(self.station_app.documents.issue, self.actor, self.case.id, doc_type,
+                       on_done=lambda res: self._preview(DOC_TYPES[doc_type].label, res[1]))
+
+    def print_dossier(self) -> None:
+        def done(dossier):
+            if dossier.missing:
+                messages.warn("卷宗不完整", "缺少以下必备材料：\n" + "\n".join(dossier.missing))
+            self._preview("卷宗", dossier.pdf)
+        self.tasks.run(self.station_app.documents.dossier, self.actor, self.case.id, on_done=done)
+
+    def _preview(self, title: str, pdf: bytes) -> None:
+        self.last_preview = PreviewDialog(title, pdf, kiosk=self.kiosk, parent=self)
+        self.last_preview.open()
+        self.reload()
+
+    def choose_attachment(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "选择附件", "", "扫描件和文件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)")
+        if paths:
+            self.attach_paths(paths)
+
+    def attach_paths(self, paths: list[str]) -> None:
+        for path in paths:
+            self.tasks.run_write(self.station_app.cases.attach_file, self.actor, self.case.id, path,
+                                 on_done=lambda case: self._show(case))
+
+
+def _table(rows) -> str:
+    body = "".join(f"<tr><td style='color:#555;padding:4px 12px 4px 0;white-space:nowrap'>{_esc(k)}</td>"
+                   f"<td style='padding:4px 0'>{_esc(v)}</td></tr>" for k, v in rows)
+    return f"<table>{body}</table>"
+
+
