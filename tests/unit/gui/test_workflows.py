@@ -1,0 +1,360 @@
+"""Each workflow end to end through real widgets (pytest-qt, offscreen)."""
+from __future__ import annotations
+
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+
+from suyuan_desktop.core.services.station import StationApp
+from tests.helpers.builders import LI_ID, ZHANG_ID, concluded_case, mediating_case
+from tests.unit.gui.conftest import run_modal, type_text
+
+
+def ok_button(dlg):
+    return dlg.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def wait_idle(qtbot, window):
+    qtbot.waitUntil(lambda: window.tasks.pending == 0, timeout=10000)
+
+
+def test_first_run_wizard_creates_the_station(qtbot, tmp_path):
+    from suyuan_desktop.gui.first_run import FirstRunWizard
+    wizard = FirstRunWizard(tmp_path / "new")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.station_page
+    assert not page.isComplete()
+    qtbot.keyClicks(page.ui.codeEdit, "4107/03")
+    assert "字母、数字" in page.ui.codeError.text() and not page.isComplete()
+    page.ui.codeEdit.clear()
+    qtbot.keyClicks(page.ui.codeEdit, "410703001")
+    type_text(qtbot, page.ui.nameEdit, "平原镇矛盾纠纷调处中心")
+    type_text(qtbot, page.ui.townshipEdit, "平原镇")
+    type_text(qtbot, page.ui.shortEdit, "平原")
+    assert page.isComplete()
+    assert page.ui.exampleLabel.text().endswith("平原人调字第0001号")
+    wizard.next()
+    admin = wizard.admin_page
+    qtbot.keyClicks(admin.username.edit, "admin")
+    type_text(qtbot, admin.display.edit, "王建国")
+    qtbot.keyClicks(admin.password.edit, "short")
+    admin.password.edit.editingFinished.emit()
+    assert not admin.isComplete() and "至少需要8位" in admin.password.error.text()
+    admin.password.edit.clear()
+    qtbot.keyClicks(admin.password.edit, "admin-pass-1")
+    qtbot.keyClicks(admin.confirm.edit, "admin-pass-1")
+    assert admin.isComplete()
+    wizard.accept()
+    assert wizard.result() == QDialog.DialogCode.Accepted
+    assert StationApp.exists(tmp_path / "new")
+    assert wizard.station_app.station().short_name == "平原"
+    wizard.station_app.close()
+
+
+def test_login_with_wrong_then_right_password(qtbot, gui_station):
+    from suyuan_desktop.gui.login import LoginDialog
+    station, _ = gui_station
+    dlg = LoginDialog(station, "平原镇矛盾纠纷调处中心")
+    qtbot.addWidget(dlg)
+    qtbot.keyClicks(dlg.ui.usernameEdit, "admin")
+    qtbot.keyClicks(dlg.ui.passwordEdit, "wrong-password")
+    qtbot.mouseClick(dlg.ui.loginButton, Qt.MouseButton.LeftButton)
+    assert "还可尝试4次" in dlg.ui.errorLabel.text() and dlg.user is None
+    qtbot.keyClicks(dlg.ui.passwordEdit, "admin-pass-1")
+    qtbot.keyPress(dlg.ui.passwordEdit, Qt.Key.Key_Return)
+    assert dlg.user is not None and dlg.user.username == "admin"
+
+
+def test_intake_with_invalid_then_valid_input(qtbot, gui_station):
+    from suyuan_desktop.gui.intake import IntakeDialog
+    from suyuan_desktop.gui.tasks import TaskRunner
+    station, user = gui_station
+    tasks = TaskRunner()
+    dlg = IntakeDialog(station, user, tasks)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert not dlg.save_button.isEnabled()
+    type_text(qtbot, dlg.title.edit, "张三与李四相邻关系纠纷")
+    dlg.summary.setPlainText("李四修建院墙堵塞排水沟。")
+    zhang, li = dlg.party_editors
+    type_text(qtbot, zhang.name.edit, "张三")
+    qtbot.keyClicks(zhang.id_number.edit, ZHANG_ID[:-1] + ("0" if ZHANG_ID[-1] != "0" else "1"))
+    zhang.id_number.edit.editingFinished.emit()
+    assert "校验码" in zhang.id_number.error.text() and not dlg.save_button.isEnabled()
+    zhang.id_number.edit.clear()
+    qtbot.keyClicks(zhang.id_number.edit, ZHANG_ID.lower())
+    assert "男，1975年03月15日出生" in zhang.derived.text()
+    qtbot.keyClicks(zhang.phone.edit, "1380013800")
+    zhang.phone.edit.editingFinished.emit()
+    assert "11位" in zhang.phone.error.text() and not dlg.save_button.isEnabled()
+    qtbot.keyClicks(zhang.phone.edit, "0")
+    type_text(qtbot, li.name.edit, "新乡市卫滨区鑫源商贸有限公司")
+    li.kind.setCurrentIndex(li.kind.findData("organisation"))
+    assert li.credit_code.isVisible() and not li.id_number.isVisible()
+    assert not dlg.save_button.isEnabled()  # an organisation needs its legal representative
+    type_text(qtbot, li.legal_rep.edit, "赵六")
+    qtbot.keyClicks(li.credit_code.edit, "91110000600037341L")
+    assert dlg.save_button.isEnabled()
+    qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.created is not None, timeout=10000)
+    case = station.cases.get(dlg.created.id)
+    assert case.case_number == "（2026）平原人调字第0001号"
+    assert case.parties[0].id_number == ZHANG_ID and case.parties[1].credit_code == "91110000600037341L"
+
+
+def test_unsaved_intake_asks_before_closing(qtbot, gui_station, quiet_messages):
+    from suyuan_desktop.gui.intake import IntakeDialog
+    from suyuan_desktop.gui.tasks import TaskRunner
+    station, user = gui_station
+    dlg = IntakeDialog(station, user, TaskRunner())
+    qtbot.addWidget(dlg)
+    dlg.show()
+    type_text(qtbot, dlg.title.edit, "未保存的纠纷")
+    quiet_messages.auto_answer(False)
+    dlg.reject()
+    assert dlg.isVisible() and quiet_messages.shown[-1][0] == "ask"
+    quiet_messages.auto_answer(True)  # the test's own teardown closes it: let it go
+    dlg.reject()
+    assert not dlg.isVisible()
+
+
+@pytest.fixture
+def window(qtbot, gui_station):
+    from suyuan_desktop.gui.main_window import MainWindow
+    station, user = gui_station
+    win = MainWindow(station, user)
+    qtbot.addWidget(win)
+    win.show()
+    wait_idle(qtbot, win)
+    return win
+
+
+def test_session_agreement_and_printing_to_pdf(qtbot, window, gui_station, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+    from pypdf import PdfReader
+
+    from suyuan_desktop.gui import dialogs
+    station, user = gui_station
+    from suyuan_desktop.core.services.users import actor_for
+    case = mediating_case(station, actor_for(user))
+    window.open_case(case.id)
+    ws = window.workspace
+    qtbot.waitUntil(lambda: ws.case is not None, timeout=5000)
+    buttons = {ws.actions_bar.itemAt(i).widget().text() for i in range(ws.actions_bar.count()) if ws.actions_bar.itemAt(i).widget()}
+    assert {"记录调解", "调解协议", "终止调解", "撤回"} <= buttons and "归档" not in buttons
+
+    def fill_session(dlg):
+        dlg.content.setPlainText("双方当面陈述，调解员释法说理。")
+        ok_button(dlg).click()
+    run_modal(qtbot, dialogs.SessionDialog, fill_session)
+    ws.record_session()
+    assert len(station.cases.get(case.id).sessions) == 2
+
+    def fill_agreement(dlg):
+        dlg.clauses.item(0, 0).setText("李四赔偿张三损失")
+        dlg.clauses.item(0, 1).setText("1200")
+        assert "壹仟贰佰元整" in dlg.words.text()
+        dlg.method.setText("现金支付")
+        dlg.signed.setChecked(True)
+        ok_button(dlg).click()
+    run_modal(qtbot, dialogs.AgreementEditor, fill_agreement)
+    ws.edit_agreement()
+    assert station.cases.get(case.id).status == "agreed"
+    qtbot.waitUntil(lambda: ws.case.status == "agreed", timeout=5000)
+
+    ws.print_document("agreement")
+    qtbot.waitUntil(lambda: getattr(ws, "last_preview", None) is not None, timeout=10000)
+    preview = ws.last_preview
+    assert preview.doc.pageCount() == 2
+    out = tmp_path / "printed.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    from suyuan_desktop.gui.preview import print_pdf
+    assert print_pdf(preview.doc, printer) == 2
+    reader = PdfReader(str(out))
+    assert len(reader.pages) == 2
+    box = reader.pages[0].mediabox
+    assert abs(float(box.width) - 595) < 3 and abs(float(box.height) - 842) < 3  # A4
+
+
+def test_failed_mediation_ends_in_undisputed_facts(qtbot, window, gui_station):
+    from suyuan_desktop.core.services.users import actor_for
+    from suyuan_desktop.gui import dialogs
+    station, user = gui_station
+    case = mediating_case(station, actor_for(user))
+    window.open_case(case.id)
+    ws = window.workspace
+    qtbot.waitUntil(lambda: ws.case is not None, timeout=5000)
+
+    def fill_facts(dlg):
+        edit, boxes = dlg.rows[0]
+        edit.setText("张三与李四系相邻关系。")
+        boxes[0].setChecked(True)  # only one party confirmed: the service refuses
+        dlg.consent.setChecked(True)
+        ok_button(dlg).click()
+
+        def fix(again):  # the dialog comes back with the service's reason on it
+            assert again is dlg and "李四" in dlg.error.text()
+            boxes[1].setChecked(True)
+            ok_button(dlg).click()
+        run_modal(qtbot, dialogs.FactsEditor, fix)
+    run_modal(qtbot, dialogs.FactsEditor, fill_facts)
+    ws.record_facts()
+    assert station.cases.get(case.id).fact_records[0].facts[0].text == "张三与李四系相邻关系。"
+
+    def fill_terminate(dlg):
+        dlg.reason.setCurrentIndex(dlg.reason.findData("large_differences"))
+        ok_button(dlg).click()
+    run_modal(qtbot, dialogs.TerminateDialog, fill_terminate)
+    ws.terminate()
+    assert station.cases.get(case.id).status == "failed"
+
+
+def test_home_shows_the_judicial_confirmation_deadline(qtbot, gui_station):
+    from suyuan_desktop.core.services.users import actor_for
+    from suyuan_desktop.gui.main_window import MainWindow
+    station, user = gui_station
+    from suyuan_desktop.core.services.inputs import AgreementInput
+    from tests.helpers.builders import sign_all
+    c = mediating_case(station, actor_for(user))
+    station.cases.save_agreement(actor_for(user), c.id, AgreementInput(
+        facts_and_disputes="x", clauses=["赔偿"], performance_method="现金", party_signatures=sign_all(c),
+        mediator_signed_date="2026-11-22", sealed_date="2026-11-22"))
+    win = MainWindow(station, user)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.home.deadlines.rowCount() > 0, timeout=5000)
+    rows = [[win.home.deadlines.index(r, col).data() for col in range(5)] for r in range(win.home.deadlines.rowCount())]
+    assert ["2026-12-22", "24天", "司法确认申请期限", c.case_number, c.title] in rows
+
+
+def test_follow_up_through_the_dialog(qtbot, window, gui_station):
+    from suyuan_desktop.core.services.users import actor_for
+    from suyuan_desktop.gui import dialogs
+    station, user = gui_station
+    case = concluded_case(station, actor_for(user))
+    window.open_case(case.id)
+    ws = window.workspace
+    qtbot.waitUntil(lambda: ws.case is not None, timeout=5000)
+
+    def fill(dlg):
+        dlg.status.setCurrentIndex(dlg.status.findData("performed"))
+        dlg.notes.setPlainText("余款已付清，双方满意。")
+        ok_button(dlg).click()
+    run_modal(qtbot, dialogs.FollowUpDialog, fill)
+    ws.follow_up()
+    assert station.cases.get(case.id).status == "performed"
+
+
+def test_kiosk_idle_lock_keeps_the_unsaved_intake(qtbot, gui_station):
+    from suyuan_desktop.gui.intake import IntakeDialog
+    from suyuan_desktop.gui.login import LoginDialog
+    from suyuan_desktop.gui.main_window import MainWindow
+    station, user = gui_station
+    win = MainWindow(station, user, kiosk=True, idle_minutes=10)
+    qtbot.addWidget(win)
+    win.show()
+    intake = IntakeDialog(station, user, win.tasks, win)
+    intake.show()
+    type_text(qtbot, intake.title.edit, "锁屏前填写的纠纷")
+    type_text(qtbot, intake.party_editors[0].name.edit, "张三")
+
+    seen = {}
+
+    def unlock(dlg):
+        seen["hidden"] = not intake.isVisible() and not win.isVisible() and win.locked
+        win.idle.timer.setInterval(600_000)  # no second lock during the rest of the test
+        qtbot.keyClicks(dlg.ui.passwordEdit, "admin-pass-1")
+        dlg.ui.loginButton.click()
+    run_modal(qtbot, LoginDialog, unlock)
+    win.idle.timer.setInterval(50)  # the mediator walks away: the idle clock runs out
+    win.idle.timer.start()
+    qtbot.waitUntil(lambda: "hidden" in seen and not win.locked, timeout=5000)
+    assert seen["hidden"], "while locked, the windows (and the draft) are hidden"
+    assert intake.isVisible() and intake.title.text() == "锁屏前填写的纠纷"
+    assert intake.party_editors[0].name.text() == "张三"
+
+
+def test_case_list_search_as_you_type(qtbot, window, gui_station):
+    from suyuan_desktop.core.services.users import actor_for
+    from tests.helpers.builders import new_case
+    station, user = gui_station
+    for _ in range(3):
+        new_case(station, actor_for(user))
+    window.show_page(window.cases)
+    qtbot.waitUntil(lambda: window.cases.model.rowCount() == 3, timeout=5000)
+    qtbot.keyClicks(window.cases.search, LI_ID[-4:])  # not a phone tail, not a name: nothing
+    qtbot.waitUntil(lambda: window.cases.model.rowCount() == 0, timeout=5000)
+    window.cases.search.clear()
+    type_text(qtbot, window.cases.search, "张三")
+    qtbot.waitUntil(lambda: window.cases.model.rowCount() == 3 and window.cases.count_label.text() == "共 3 件", timeout=5000)
+
+
+def test_models_pass_qtmodeltester(qtmodeltester, qtbot, gui_station):
+    from suyuan_desktop.core.services.users import actor_for
+    from suyuan_desktop.gui.models import CaseListModel, DeadlineModel
+    from suyuan_desktop.gui.tasks import TaskRunner
+    from tests.helpers.builders import new_case
+    station, user = gui_station
+    for _ in range(5):
+        new_case(station, actor_for(user))
+    tasks = TaskRunner()
+    model = CaseListModel(station.cases, tasks)
+    model.set_filter(model.filter)
+    qtbot.waitUntil(lambda: model.rowCount() == 5, timeout=5000)
+    qtmodeltester.check(model, force_py=True)
+    deadlines = DeadlineModel()
+    deadlines.set_items(station.cases.deadlines())
+    qtmodeltester.check(deadlines, force_py=True)
+
+
+def test_case_list_pages_through_many_cases(qtbot, gui_station):
+    from suyuan_desktop.core.services.demo import generate_demo
+    from suyuan_desktop.core.services.users import actor_for
+    from suyuan_desktop.gui.models import PAGE, CaseListModel
+    from suyuan_desktop.gui.tasks import TaskRunner
+    station, user = gui_station
+    generate_demo(station, actor_for(user), 250, seed=9)
+    model = CaseListModel(station.cases, TaskRunner())
+    model.set_filter(model.filter)
+    qtbot.waitUntil(lambda: model.rowCount() == PAGE, timeout=5000)
+    while model.canFetchMore():
+        model.fetchMore()
+        qtbot.waitUntil(lambda: not model._loading, timeout=5000)
+    assert model.rowCount() == 250 and len({r.id for r in model.rows}) == 250
+
+
+def test_pyside6_keeps_none_refcount_flat():
+    """printing.md: PySide6 6.12.0 on Python 3.11 drops a reference to None on every void call and
+    aborts the process; an upgrade with that bug must fail here."""
+    from PySide6.QtCore import QEvent as E
+    app = QApplication.instance() or QApplication([])
+    before = sys.getrefcount(None)
+    for _ in range(1000):
+        E(E.Type.User).accept()
+    assert abs(sys.getrefcount(None) - before) < 50
+    assert app is not None
+
+
+def test_generated_forms_are_not_stale():
+    import subprocess
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[3]
+    r = subprocess.run([sys.executable, str(root / "installer/tools/build_forms.py"), "--check"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+
+
+def test_smoke_test_command(tmp_path):
+    import os
+    import subprocess
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    r = subprocess.run([sys.executable, "-m", "suyuan_desktop.gui.app", "--smoke-test"], capture_output=True, text=True,
+                       env=env, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert "interactive after" in r.stdout
+
+
