@@ -123,6 +123,7 @@ class Case(SyncMixin, Base):
         UniqueConstraint("station_code", "case_year", "case_seq", name="uq_case_station_year_seq"),
         Index("ix_cases_status_received", "status", "received_date"),
         Index("ix_cases_number_received", "case_number", "received_date"),
+        Index("ix_cases_seq", "case_seq"),
     )
     station_code: Mapped[str] = mapped_column(String(32), nullable=False)
     case_number: Mapped[str] = mapped_column(String(64), unique=True, nullable=False)
@@ -175,6 +176,7 @@ class Party(SyncMixin, Base):
         Index("ix_parties_name_case", "name", "case_id"),
         Index("ix_parties_phone_case", "phone", "case_id"),
         Index("ix_parties_id_number_case", "id_number", "case_id"),
+        Index("ix_parties_agent_case", "agent_name", "case_id"),
     )
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), nullable=False, index=True)
     position: Mapped[int] = mapped_column(Integer, nullable=False)
