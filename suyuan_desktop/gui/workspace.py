@@ -349,7 +349,7 @@ class CaseWorkspace(QWidget):
 
     def print_document(self, doc_type: str) -> None:
         self.tasks.run(self.station_app.documents.issue, self.actor, self.case.id, doc_type,
-                       on_done=lambda res: self._preview(DOC_TYPES[doc_type].label, res[1]))
+                       on_done=lambda res: self._preview(DOC_TYPES[doc_type].label, res[1], res[0].id))
 
     def print_dossier(self) -> None:
         def done(dossier):
@@ -358,8 +358,11 @@ class CaseWorkspace(QWidget):
             self._preview("卷宗", dossier.pdf)
         self.tasks.run(self.station_app.documents.dossier, self.actor, self.case.id, on_done=done)
 
-    def _preview(self, title: str, pdf: bytes) -> None:
-        self.last_preview = PreviewDialog(title, pdf, kiosk=self.kiosk, parent=self)
+    def _preview(self, title: str, pdf: bytes, issued_id: str | None = None) -> None:
+        def printed(printer: str, copies: int):
+            if issued_id:
+                self.tasks.run_write(self.station_app.documents.record_print, self.actor, issued_id, printer, copies)
+        self.last_preview = PreviewDialog(title, pdf, kiosk=self.kiosk, parent=self, on_printed=printed)
         self.last_preview.open()
         self.reload()
 

@@ -163,7 +163,7 @@ class TestMigrations:
     def test_there_is_an_upgrade_step_under_test(self):
         assert len(self._revisions()) >= 3
 
-    @pytest.mark.parametrize("previous", ["0001", "0002", "0003"])
+    @pytest.mark.parametrize("previous", ["0001", "0002", "0003", "0004"])
     def test_upgrade_from_a_previous_revision_keeps_the_data(self, tmp_path, previous):
         key = os.urandom(32)
         store = Store(tmp_path / "old.db", key)

@@ -20,7 +20,7 @@ from ..documents.render import (
 )
 from ..domain.enums import AttachmentKind, CaseStatus
 from ..domain.errors import FieldError, ValidationError
-from ..store.models import Attachment, Case, IssuedDocument
+from ..store.models import Attachment, Case, IssuedDocument, PrintRecord
 from ..store.tracking import Actor
 from . import exchange
 
@@ -130,6 +130,22 @@ class DocumentService:
             rows = s.execute(select(IssuedDocument).where(IssuedDocument.case_id == case.id)
                              .order_by(IssuedDocument.created_at)).scalars().all()
             return [self._view(r, case.case_number, reused=False) for r in rows]
+
+    def record_print(self, actor: Actor, issued_id: str, printer: str, copies: int) -> None:
+        if copies < 1:
+            raise ValidationError(FieldError("copies", "份数", "至少打印1份。", "range"))
+        with self.app.store.write(actor) as s:
+            s.add(PrintRecord(issued_document_id=issued_id, printer=printer or "默认打印机", copies=copies,
+                              printed_by=actor.username))
+
+    def print_history(self, case_ref: str) -> list[tuple[str, int, str, int, str | None]]:
+        """(document, version, printer, copies, printed by), oldest first."""
+        with self.app.store.read() as s:
+            case = self.app.cases._load(s, case_ref)
+            rows = s.execute(select(PrintRecord, IssuedDocument).join(
+                IssuedDocument, IssuedDocument.id == PrintRecord.issued_document_id).where(
+                IssuedDocument.case_id == case.id).order_by(PrintRecord.printed_at)).all()
+            return [(DOC_TYPES[d.doc_type].label, d.doc_version, p.printer, p.copies, p.printed_by) for p, d in rows]
 
     # --- verification ----------------------------------------------------------------------
 

@@ -371,6 +371,18 @@ class IssuedDocument(SyncMixin, Base):
     issued_by: Mapped[str | None] = mapped_column(String(64))
 
 
+class PrintRecord(AuditedMixin, Base):
+    """Print history: which issued document went to which printer, how many copies, by whom."""
+
+    __tablename__ = "print_records"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=uuid7)
+    issued_document_id: Mapped[str] = mapped_column(ForeignKey("issued_documents.id"), nullable=False, index=True)
+    printer: Mapped[str] = mapped_column(String(200), nullable=False)
+    copies: Mapped[int] = mapped_column(Integer, nullable=False)
+    printed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
+    printed_by: Mapped[str | None] = mapped_column(String(64))
+
+
 # --- reference data --------------------------------------------------------------------------
 
 class DisputeSubtype(AuditedMixin, Base):

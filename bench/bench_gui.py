@@ -1,0 +1,123 @@
+"""GUI benchmark (issue 5): cold start to an interactive main window side by side with a bare
+PySide6 QMainWindow in one run; search-as-you-type at 100,000 cases; resident memory.
+Run: QT_QPA_PLATFORM=offscreen python -m bench.bench_gui
+"""
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.common import DATA_DIR, bench_env, rss_mb, summary_ms, write_section
+
+BARE = r"""
+import os, sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+def age():
+    start = int(Path('/proc/self/stat').read_text().rsplit(')', 1)[1].split()[19])
+    return (float(Path('/proc/uptime').read_text().split()[0]) - start / os.sysconf('SC_CLK_TCK')) * 1000
+app = QApplication(sys.argv)
+w = QMainWindow(); w.resize(1366, 768); w.show()
+def done():
+    app.processEvents(); print(f"interactive after {age():.0f} ms"); app.quit()
+QTimer.singleShot(0, done)
+app.exec()
+"""
+
+
+def _ms(out: str) -> float:
+    return float(out.split("interactive after")[1].split("ms")[0])
+
+
+def cold_starts(station: Path, runs: int = 7) -> tuple[list[float], list[float]]:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    bare, ours = [], []
+    for _ in range(runs):  # interleaved, so both see the same machine state
+        bare.append(_ms(subprocess.run([sys.executable, "-c", BARE], capture_output=True, text=True, env=env,
+                                       check=True).stdout))
+        ours.append(_ms(subprocess.run([sys.executable, "-m", "suyuan_desktop.gui.app", "--smoke-test", "--data-dir",
+                                        str(station)], capture_output=True, text=True, env=env, check=True).stdout))
+    return bare[1:], ours[1:]  # the first pair warms the OS file cache
+
+
+def search_per_keystroke(station: Path) -> tuple[list[float], float]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from suyuan_desktop.core.services.station import StationApp
+    from suyuan_desktop.gui.main_window import MainWindow
+    app = QApplication.instance() or QApplication([])
+    station_app = StationApp.open(station)
+    user = next(u for u in station_app.users.list_users() if u.role == "admin")
+    win = MainWindow(station_app, user)
+    win.resize(1366, 768)
+    win.show()
+    win.show_page(win.cases)
+    page = win.cases
+    times = []
+    for word in ("张伟", "秀英", "王芳", "李娜", "刘洋", "陈静", "杨勇", "赵磊", "黄艳", "周杰"):
+        page.search.clear()
+        page.apply()
+        _wait(app, page)
+        for i in range(1, len(word) + 1):
+            page.search.setText(word[:i])
+            t = time.perf_counter()
+            page.apply()  # what the debounce timer calls after the last keystroke
+            _wait(app, page)
+            times.append((time.perf_counter() - t) * 1000)
+    for _ in range(20):  # scroll through a few pages
+        page.model.fetchMore()
+        _wait(app, page)
+    rss = rss_mb()
+    win.close()
+    station_app.close()
+    return times, rss
+
+
+def _wait(app, page):
+    deadline = time.perf_counter() + 30
+    while (page.model._loading or page.model._more and not page.model.rows) and time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.0005)
+    app.processEvents()
+
+
+def main() -> None:
+    bench_env()
+    from bench.build_station import build
+    info = build(100_000)
+    big = DATA_DIR / "station-100000"
+    small = DATA_DIR / "station-200"
+    if not small.exists():
+        build(200)
+    bare_s, ours_s = cold_starts(small)
+    bare_b, ours_b = cold_starts(big, runs=4)
+    keys, rss = search_per_keystroke(big)
+    body = f"""
+Cold start = process start to the first paint of an interactive main window (`suyuan-desktop
+--smoke-test --data-dir D`: opens the encrypted station, key from the keyring, migration check,
+main window with 工作台 loading in the background), interleaved with a bare `QMainWindow` start.
+
+| start | bare PySide6 QMainWindow | suyuan-desktop | ratio (median) |
+|---|---|---|---|
+| station with 200 cases | {summary_ms(bare_s)} | {summary_ms(ours_s)} | {statistics.median(ours_s) / statistics.median(bare_s):.2f}× |
+| station with {info['cases']:,} cases | {summary_ms(bare_b)} | {summary_ms(ours_b)} | {statistics.median(ours_b) / statistics.median(bare_b):.2f}× |
+
+| measure (100,000 cases, {info['parties']:,} parties) | result |
+|---|---|
+| search as you type: keystroke to first page shown (after the 150 ms debounce), 2-character names | {summary_ms(keys)} |
+| resident memory after searching and scrolling 20 pages | {rss:.0f} MB |
+
+Budgets (issue 5): cold start ≤ 1.5× the bare start; ≤ 50 ms per keystroke; RSS ≤ 300 MB.
+"""
+    write_section("GUI: cold start, search as you type, memory (issue 5)", body)
+    print(body)
+
+
+if __name__ == "__main__":
+    main()
