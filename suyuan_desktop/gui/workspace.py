@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget, QMenu, QPushButton, QTableWidget,
+    QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget, QMenu, QPushButton, QTableWidget,
     QTableWidgetItem, QTabWidget, QTextBrowser, QToolButton, QVBoxLayout, QWidget,
 )
 
@@ -344,11 +344,26 @@ class CaseWorkspace(QWidget):
             if code in available:
                 menu.addAction(dtype.label, lambda code=code: self.print_document(code))
         menu.addSeparator()
+        if "agreement" in available:
+            menu.addAction("协议书现场签名（触屏）…", lambda: self.sign_document("agreement"))
+        if "undisputed_facts" in available:
+            menu.addAction("无争议事实记载书现场签名（触屏）…", lambda: self.sign_document("undisputed_facts"))
         menu.addAction("整本卷宗（含目录）", self.print_dossier)
         self.print_button.setMenu(menu)
 
     def print_document(self, doc_type: str) -> None:
         self.tasks.run(self.station_app.documents.issue, self.actor, self.case.id, doc_type,
+                       on_done=lambda res: self._preview(DOC_TYPES[doc_type].label, res[1], res[0].id))
+
+    def sign_document(self, doc_type: str) -> None:
+        from .signature import SignDialog
+        signers = [p.name for p in self.case.parties] + [m.name for m in self.case.mediators]
+        dlg = SignDialog(signers, self)
+        self.sign_dialog = dlg
+        if dlg.exec() != QDialog.DialogCode.Accepted or not dlg.signatures():
+            return
+        self.tasks.run(self.station_app.documents.issue, self.actor, self.case.id, doc_type,
+                       signatures=dlg.signatures(),
                        on_done=lambda res: self._preview(DOC_TYPES[doc_type].label, res[1], res[0].id))
 
     def print_dossier(self) -> None:

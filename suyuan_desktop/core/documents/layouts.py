@@ -21,6 +21,7 @@ from ..domain.enums import (
 from ..domain.errors import FieldError, ValidationError
 from ..domain.money import amount_in_words, format_amount
 from .fonts import FontSet
+from .signatures import SignatureDrawing
 
 CN_DIGITS = "〇一二三四五六七八九"
 
@@ -84,7 +85,8 @@ _CASE_HEAD = ("id", "case_number", "title", "dispute_type", "source", "summary",
               "accepted_date", "closed_date", "registered_by", "status", "termination_reason", "termination_detail")
 
 
-def select_data(doc_type: str, station: dict, case: dict, target_id: str | None, template: dict) -> dict:
+def select_data(doc_type: str, station: dict, case: dict, target_id: str | None, template: dict,
+                signatures: dict | None = None) -> dict:
     dtype = DOC_TYPES[doc_type]
     data = {
         "document": {"type": doc_type, "template_version": template["version"]},
@@ -119,6 +121,8 @@ def select_data(doc_type: str, station: dict, case: dict, target_id: str | None,
         if doc_type == "follow_up":
             effective = [a for a in case.get("agreements", []) if a["state"] == "effective"]
             data["agreement_number"] = effective[-1]["number"] if effective else None
+    if signatures:  # {signer's printed name: {"strokes": normalised strokes, "date": iso date}}
+        data["signatures"] = signatures
     if doc_type in ("undisputed_facts", "termination", "registration"):
         data["referrals"] = case.get("court_referrals", [])
     if doc_type == "termination":
@@ -238,9 +242,12 @@ class Ctx:
 
     def signatures(self, lines: list[tuple[str, str, str]], seal: bool, date) -> list:
         """Printed names with a line to sign on and a date, then the committee's seal position."""
+        drawn = self.d.get("signatures") or {}
         rows = [[self.p(label, self.s_cell, "签名栏"), self.p(name, self.s_cell, "签名栏"),
+                 SignatureDrawing(drawn[name]["strokes"]) if name in drawn else
                  Paragraph(f'<font size="7" color="#666666">{hint}</font>', self.s_cell),
-                 self.p("    年    月    日", self.s_cell)] for label, name, hint in lines]
+                 self.p(body_date(drawn[name]["date"]) if name in drawn else "    年    月    日", self.s_cell)]
+                for label, name, hint in lines]
         t = Table(rows, colWidths=[26 * mm, 44 * mm, 50 * mm, None], hAlign="LEFT", rowHeights=[14 * mm] * len(rows))
         t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), self.f.body), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                                ("LINEBELOW", (2, 0), (2, -1), 0.6, colors.black)]))

@@ -79,13 +79,24 @@ class DocumentService:
     def _case_doc(self, case_ref: str) -> dict:
         return exchange.export_cases(self.app, [case_ref], include_files=False)["cases"][0]
 
-    def issue(self, actor: Actor, case_ref: str, doc_type: str, target_id: str | None = None) -> tuple[IssuedView, bytes]:
+    def issue(self, actor: Actor, case_ref: str, doc_type: str, target_id: str | None = None, *,
+              signatures: dict | None = None) -> tuple[IssuedView, bytes]:
+        """Issue (or reprint) a document. ``signatures`` maps a signer's printed name to strokes
+        drawn on a touch screen; signing makes a new version with the strokes in the PDF."""
         if doc_type not in DOC_TYPES:
             raise ValidationError(FieldError("doc_type", "文书类型", f"“{doc_type}”不是可出具的文书，可选：{'、'.join(DOC_TYPES)}、dossier。", "choice"))
         template = self._template(doc_type)
         station = self.app.station().__dict__
         case = self._case_doc(case_ref)
-        data = select_data(doc_type, station, case, target_id, template)
+        if signatures:
+            from ..documents.signatures import normalise
+            names = {p["name"] for p in case["parties"]} | {m["name"] for m in case.get("mediators", [])}
+            unknown = sorted(set(signatures) - names)
+            if unknown:
+                raise ValidationError(FieldError("signatures", "签名", f"“{'、'.join(unknown)}”不是本案当事人或调解员。", "unknown_signer"))
+            signatures = {n: {"strokes": normalise(v["strokes"]), "date": str(v.get("date") or self.app.today())}
+                          for n, v in signatures.items()}
+        data = select_data(doc_type, station, case, target_id, template, signatures)
         digest = data_hash(data)
         target_key = (data.get("target") or {}).get("id", "")
         with self.app.store.read() as s:

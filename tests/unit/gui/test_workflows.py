@@ -360,3 +360,25 @@ def test_smoke_test_command(tmp_path):
     assert "interactive after" in r.stdout
 
 
+
+
+def test_signature_pad_captures_mouse_strokes_and_keeps_none_refcount_flat(qtbot):
+    from PySide6.QtCore import QPoint
+
+    from suyuan_desktop.gui.signature import SignDialog
+    dlg = SignDialog(["张三", "李四"])
+    qtbot.addWidget(dlg)
+    dlg.show()
+    pad = dlg.pads["张三"]
+    before = sys.getrefcount(None)
+    for stroke in range(60):  # the 6.12 bug killed the process during the second stroke
+        qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(20, 30 + stroke % 40))
+        for i in range(1, 20):
+            qtbot.mouseMove(pad, QPoint(20 + i * 12, 30 + (i * 7 + stroke) % 60))
+        qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(260, 60))
+    assert abs(sys.getrefcount(None) - before) < 200
+    sigs = dlg.signatures()
+    assert list(sigs) == ["张三"] and len(sigs["张三"]["strokes"]) == 60
+    assert all(len(s) >= 2 for s in sigs["张三"]["strokes"])
+    pad.clear()
+    assert dlg.signatures() == {}
