@@ -354,7 +354,7 @@ def build_parser() -> argparse.ArgumentParser:
     a = sub.add_parser("audit", help="审计日志").add_subparsers(dest="audit_cmd", required=True, parser_class=_Parser)
     a.add_parser("verify", help="校验审计日志哈希链").set_defaults(func=cmd_audit_verify)
 
-    from .core.documents.layouts import DOC_TYPES
+    from .core.documents.types import DOC_TYPES
     types = [t.replace("_", "-") for t in DOC_TYPES] + ["dossier"]
     s = sub.add_parser("print", help="出具文书（PDF），或生成整本卷宗")
     s.add_argument("type", choices=types, metavar="TYPE", help="文书类型：" + "、".join(types))

@@ -69,9 +69,10 @@ def _process_age_ms() -> float:
 def _smoke_station(data_dir: Path | None):
     from ..core.services.demo import generate_demo
     from ..core.services.station import StationApp, StationSetup
+    from ..paths import station_exists
     from ..core.services.users import actor_for
     from ..core.store.tracking import Actor
-    if data_dir and StationApp.exists(data_dir):
+    if data_dir and station_exists(data_dir):
         app = StationApp.open(data_dir)
         admin = next(u for u in app.users.list_users() if u.role == "admin")
         return app, admin
@@ -84,6 +85,12 @@ def _smoke_station(data_dir: Path | None):
                             admin_username="admin", admin_display_name="测试管理员", admin_password="smoke-test-1")
     generate_demo(app, Actor(None, "smoke", "system"), 50, seed=1)
     return app, actor_for_user(app)
+
+
+def _open_station(data_dir):
+    """Runs off the GUI thread: SQLAlchemy and the store load while the login screen is up."""
+    from ..core.services.station import StationApp
+    return StationApp.open(data_dir)
 
 
 def actor_for_user(app):
@@ -99,8 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", default=os.environ.get("SUYUAN_LANG", "zh_CN"))
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
 
-    from ..core.services.station import StationApp, default_data_dir
     from ..logsetup import configure_logging
+    from ..paths import default_data_dir
     data_dir = args.data_dir or (None if args.smoke_test else default_data_dir())
     configure_logging(data_dir)
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
@@ -111,45 +118,75 @@ def main(argv: list[str] | None = None) -> int:
 
     from .main_window import MainWindow
     if args.smoke_test:
-        station_app, user = _smoke_station(data_dir)
-        window = MainWindow(station_app, user)
+        window = MainWindow()  # the shell paints first; the station opens off the GUI thread
         window.resize(1366, 768)
         window.show()
-        painted = {}
+        result = {}
 
         def first_paint():
             qapp.processEvents()
-            painted["ms"] = _process_age_ms()
+            result["paint"] = _process_age_ms()
+            window.tasks.run(_smoke_station, data_dir, on_done=attached, on_error=failed)
+
+        def attached(opened):
+            station_app, user = opened
+            result["app"] = station_app
+            window.attach(station_app, user)
+            qapp.processEvents()
+            result["ready"] = _process_age_ms()
+            qapp.quit()
+
+        def failed(exc):
+            result["error"] = exc
             qapp.quit()
         QTimer.singleShot(0, first_paint)
         qapp.exec()
         window.tasks.wait(10_000)
-        print(f"smoke test: main window interactive after {painted.get('ms', -1):.0f} ms")
-        station_app.close()
+        if "error" in result:
+            print(f"smoke test failed: {result['error']}", file=sys.stderr)
+            return 1
+        print(f"smoke test: main window interactive after {result['paint']:.0f} ms "
+              f"(station opened and pages built after {result['ready']:.0f} ms)")
+        result["app"].close()
         return 0
 
     from ..core.domain.errors import SuyuanError
+    from ..paths import station_exists
     from . import messages
-    try:
-        if not StationApp.exists(data_dir):
+    if not station_exists(data_dir):
+        try:
             from .first_run import FirstRunWizard
             wizard = FirstRunWizard(data_dir)
             if wizard.exec() != QDialog.DialogCode.Accepted:
                 return 0
-            station_app = wizard.station_app
-            username = wizard.admin_username
-        else:
-            station_app = StationApp.open(data_dir)
-            username = ""
-    except SuyuanError as exc:
-        messages.warn("无法打开工作站", exc.message)
-        return 3
+        except SuyuanError as exc:
+            messages.warn("无法创建工作站", exc.message)
+            return 3
+        station_app, username = wizard.station_app, wizard.admin_username
+    else:
+        station_app, username = None, ""
     from .login import LoginDialog
-    login = LoginDialog(station_app, station_app.station().name, username=username)
+    from .tasks import TaskRunner
+    login = LoginDialog(station_app, "诉源调解工作站", username=username)
+    opener = TaskRunner(login)
+    if station_app is None:  # the login screen shows at once; the database opens meanwhile
+        def opened(app):
+            login.set_station(app, app.station().name)
+
+        def failed(exc):
+            messages.show_error(exc)
+            login.reject()
+        opener.run(_open_station, data_dir, on_done=opened, on_error=failed)
+    else:
+        login.set_station(station_app, station_app.station().name)
     if args.kiosk:
         login.showFullScreen()
     if login.exec() != QDialog.DialogCode.Accepted:
+        opener.wait(30_000)
+        if login.station_app is not None:
+            login.station_app.close()
         return 0
+    station_app = login.station_app
     window = MainWindow(station_app, login.user, kiosk=args.kiosk, idle_minutes=args.idle_minutes)
     window.showFullScreen() if args.kiosk else window.showMaximized()
     rc = qapp.exec()

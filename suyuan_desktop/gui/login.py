@@ -14,13 +14,26 @@ class LoginDialog(QDialog):
         self.ui.setupUi(self)
         self.station_app = app
         self.user = None
+        self._pending = False
         self.ui.stationLabel.setText(station_name)
         self.ui.usernameEdit.setText(username)
         self.ui.loginButton.clicked.connect(self.try_login)
         self.ui.passwordEdit.returnPressed.connect(self.try_login)
         (self.ui.passwordEdit if username else self.ui.usernameEdit).setFocus()
 
+    def set_station(self, app, station_name: str) -> None:
+        """The station finished opening in the background while this dialog was on screen."""
+        self.station_app = app
+        self.ui.stationLabel.setText(station_name)
+        if self._pending:
+            self._pending = False
+            self.try_login()
+
     def try_login(self) -> None:
+        if self.station_app is None:  # still opening: log in as soon as it is ready
+            self._pending = True
+            self.ui.errorLabel.setText("正在打开工作站数据库，请稍候…")
+            return
         username = self.ui.usernameEdit.text().strip()
         password = self.ui.passwordEdit.text()
         if not username:

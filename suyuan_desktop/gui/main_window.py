@@ -8,12 +8,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import messages
-from .case_list import CaseListPage
-from .home import HomePage
-from .intake import IntakeDialog
-from .settings import SettingsPage
 from .tasks import TaskRunner
-from .workspace import CaseWorkspace
 
 KIOSK_STYLE = """
 QWidget { font-size: 17px; }
@@ -46,12 +41,16 @@ class IdleWatcher(QObject):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, station_app, user, *, kiosk: bool = False, idle_minutes: float = 10):
+    def __init__(self, station_app=None, user=None, *, kiosk: bool = False, idle_minutes: float = 10):
+        """Two phases, so the window paints before the database and its libraries are loaded
+        (printing.md: show the window first). Without a station it is a shell that says it is
+        opening; ``attach`` then builds the pages. With one, it attaches at once."""
         super().__init__()
-        self.station_app, self.user, self.kiosk = station_app, user, kiosk
+        self.kiosk = kiosk
+        self.idle_minutes = idle_minutes
+        self.station_app = self.user = None
         self.tasks = TaskRunner(self)
-        st = station_app.station()
-        self.setWindowTitle(f"{st.name} - 诉源调解工作站")
+        self.setWindowTitle("诉源调解工作站")
         central = QWidget()
         outer = QHBoxLayout(central)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -64,42 +63,59 @@ class MainWindow(QMainWindow):
             b.setCheckable(True)
             b.setMinimumHeight(48)
             b.setMinimumWidth(110)
+            b.setEnabled(False)
             self.nav_group.addButton(b)
             self.nav_buttons[key] = b
             nav.addWidget(b)
         nav.addStretch(1)
         self.lock_button = QPushButton("锁定")
+        self.lock_button.setEnabled(False)
         self.lock_button.clicked.connect(self.lock)
         nav.addWidget(self.lock_button)
         outer.addLayout(nav)
         self.stack = QStackedWidget()
+        self.opening = QLabel("正在打开工作站数据库…")
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.opening.setStyleSheet("font-size: 18px; color: #555;")
+        self.stack.addWidget(self.opening)
         outer.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.status_sync = QLabel()
+        self.statusBar().addWidget(self.status_sync, 1)
+        self.locked = False
+        self.idle = None
+        self.workspace = None
+        if kiosk:
+            self.setStyleSheet(KIOSK_STYLE)
+        if station_app is not None:
+            self.attach(station_app, user)
 
+    def attach(self, station_app, user) -> None:
+        from .case_list import CaseListPage
+        from .home import HomePage
+        from .settings import SettingsPage
+        self.station_app, self.user = station_app, user
+        st = station_app.station()
+        self.setWindowTitle(f"{st.name} - 诉源调解工作站")
         self.home = HomePage(station_app, self.tasks)
         self.cases = CaseListPage(station_app, self.tasks)
         self.settings = SettingsPage(station_app, user, self.tasks)
         for page in (self.home, self.cases, self.settings):
             self.stack.addWidget(page)
-        self.workspace: CaseWorkspace | None = None
         self.nav_buttons["home"].clicked.connect(lambda: self.show_page(self.home))
         self.nav_buttons["cases"].clicked.connect(lambda: self.show_page(self.cases))
         self.nav_buttons["settings"].clicked.connect(lambda: self.show_page(self.settings))
+        for b in (*self.nav_buttons.values(), self.lock_button):
+            b.setEnabled(True)
         for page in (self.home, self.cases):
             page.open_case.connect(self.open_case)
             page.new_case.connect(self.new_case)
-
-        self.status_sync = QLabel()
         self.status_user = QLabel(f"当前用户：{user.display_name}")
-        self.statusBar().addWidget(self.status_sync, 1)
         self.statusBar().addPermanentWidget(self.status_user)
         self.tasks.busy_changed.connect(lambda busy: self.statusBar().showMessage("正在处理…" if busy else "", 0 if busy else 1))
-        self.locked = False
-        self.idle = IdleWatcher(idle_minutes, self) if kiosk else None
-        if self.idle:
+        if self.kiosk:
+            self.idle = IdleWatcher(self.idle_minutes, self)
             self.idle.idle.connect(self.lock)
-        if kiosk:
-            self.setStyleSheet(KIOSK_STYLE)
         self.nav_buttons["home"].setChecked(True)
         self.show_page(self.home)
         self.refresh_status()
@@ -119,6 +135,7 @@ class MainWindow(QMainWindow):
     def open_case(self, case_id: str | None) -> None:
         if not case_id:
             return
+        from .workspace import CaseWorkspace
         if self.workspace is not None:
             self.stack.removeWidget(self.workspace)
             self.workspace.deleteLater()
@@ -133,6 +150,7 @@ class MainWindow(QMainWindow):
         self.show_page(self.home if self.nav_buttons["home"].isChecked() else self.cases)
 
     def new_case(self) -> None:
+        from .intake import IntakeDialog
         dlg = IntakeDialog(self.station_app, self.user, self.tasks, self)
         self.intake_dialog = dlg
         if dlg.exec() == QDialog.DialogCode.Accepted and dlg.created:
@@ -177,6 +195,8 @@ class MainWindow(QMainWindow):
             self.idle.timer.start()
 
     def closeEvent(self, event) -> None:
+        if self.station_app is None:
+            return super().closeEvent(event)
         if self.tasks.pending and not self.tasks.wait(10_000):
             event.ignore()
             return

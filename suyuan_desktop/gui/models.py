@@ -30,6 +30,7 @@ class CaseListModel(QAbstractTableModel):
         self._more = True
         self._loading = False
         self._generation = 0
+        self._counted = False
 
     # --- Qt model interface ------------------------------------------------------------------
 
@@ -91,8 +92,7 @@ class CaseListModel(QAbstractTableModel):
         self._more = True
         self._loading = False
         self.endResetModel()
-        generation = self._generation
-        self.tasks.run(self.cases.count, flt, on_done=lambda n: generation == self._generation and self.count_known.emit(n))
+        self._counted = False
         self.fetchMore()
 
     def refresh(self) -> None:
@@ -113,6 +113,14 @@ class CaseListModel(QAbstractTableModel):
             self.rows.extend(page.items)
             self.endInsertRows()
         self.loaded.emit(len(self.rows))
+        if not self._counted:  # the total, after the first page is on screen (never competing with it)
+            self._counted = True
+            if not self._more:
+                self.count_known.emit(len(self.rows))
+            else:
+                flt = self.filter
+                self.tasks.run(self.cases.count, flt,
+                               on_done=lambda n: generation == self._generation and self.count_known.emit(n))
 
     def _failed(self, generation: int, exc) -> None:
         if generation == self._generation:

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QTabWidget, QTextBrowser, QToolButton, QVBoxLayout, QWidget,
 )
 
-from ..core.documents.layouts import DOC_TYPES
+from ..core.documents.types import DOC_TYPES
 from ..core.domain.enums import (
     AgreementKind, AttachmentKind, CaseSource, CaseStatus, ConfirmationOutcome, DisputeType, PartyKind, PartyRole,
     PerformanceStatus, TerminationReason,

@@ -163,7 +163,7 @@ class TestMigrations:
     def test_there_is_an_upgrade_step_under_test(self):
         assert len(self._revisions()) >= 3
 
-    @pytest.mark.parametrize("previous", ["0001", "0002", "0003", "0004"])
+    @pytest.mark.parametrize("previous", ["0001", "0002", "0003", "0004", "0005"])
     def test_upgrade_from_a_previous_revision_keeps_the_data(self, tmp_path, previous):
         key = os.urandom(32)
         store = Store(tmp_path / "old.db", key)
@@ -217,3 +217,7 @@ def test_intake_validation_failure_writes_nothing(station, admin):
     with station.store.read() as s:
         assert s.execute(select(func.count()).select_from(SyncOutbox)).scalar_one() == before
     assert station.cases.count() == 0
+
+
+def test_head_revision_constant_matches_alembic():
+    assert migrate.HEAD_REVISION == migrate.head_revision()

@@ -21,32 +21,10 @@ from ..domain.enums import (
 from ..domain.errors import FieldError, ValidationError
 from ..domain.money import amount_in_words, format_amount
 from .fonts import FontSet
+from .types import DOC_TYPES, DocType  # noqa: F401 - re-exported
 from .signatures import SignatureDrawing
 
 CN_DIGITS = "〇一二三四五六七八九"
-
-
-@dataclass(frozen=True)
-class DocType:
-    code: str
-    label: str
-    target: str | None  # which record of the case the document is about ("agreements", ...)
-
-
-DOC_TYPES = {d.code: d for d in (
-    DocType("application", "人民调解申请书", None),
-    DocType("registration", "人民调解受理登记表", None),
-    DocType("notice", "人民调解当事人权利义务告知书", None),
-    DocType("investigation", "人民调解调查记录", "investigations"),
-    DocType("session", "人民调解记录", "sessions"),
-    DocType("agreement", "人民调解协议书", "agreements"),
-    DocType("oral_agreement", "人民调解口头协议登记表", "agreements"),
-    DocType("undisputed_facts", "无争议事实记载书", "fact_records"),
-    DocType("judicial_confirmation", "司法确认申请书", "agreements"),
-    DocType("follow_up", "人民调解回访记录", "follow_ups"),
-    DocType("termination", "终止调解情况表", None),
-    DocType("cover", "卷宗封面", None),
-)}
 
 
 def body_date(iso) -> str:

@@ -13,7 +13,6 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
 from sqlalchemy import delete, select
 
 from ..domain import calendar_data
@@ -41,8 +40,7 @@ class NotInitialised(SuyuanError):
     code = "not_initialised"
 
 
-def default_data_dir() -> Path:
-    return Path(os.environ.get("SUYUAN_DATA_DIR") or platformdirs.user_data_dir("suyuan-station", "suyuan"))
+from ...paths import default_data_dir  # noqa: E402,F401 - re-exported for the CLI
 
 
 @dataclass
@@ -100,8 +98,15 @@ class StationApp:
             self.station_code = station.code
         self.cases = CaseService(self)
         self.users = UserService(self)
-        from .documents import DocumentService  # ReportLab is imported on first use, not at start
-        self.documents = DocumentService(self)
+        self._documents = None
+
+    @property
+    def documents(self):
+        """Document service, created on first use: ReportLab and pypdf stay out of start-up."""
+        if self._documents is None:
+            from .documents import DocumentService
+            self._documents = DocumentService(self)
+        return self._documents
 
     # --- lifecycle ---------------------------------------------------------------------------
 

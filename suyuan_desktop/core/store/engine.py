@@ -43,7 +43,9 @@ def _apply_pragmas(conn, key: bytes) -> None:
     conn.execute("PRAGMA journal_mode = WAL")
     # FULL: a committed outbox row or cursor must survive power loss (sync.md §4a).
     conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA cache_size = -65536")
+    # per connection: 24 MB. Search scans the name index (~20 MB at 300,000 parties); a pool of
+    # up to 4 connections keeps the desktop app inside its 300 MB RSS budget.
+    conn.execute("PRAGMA cache_size = -24576")
     conn.execute("PRAGMA temp_store = MEMORY")
 
 
@@ -75,8 +77,8 @@ class Store:
             f"sqlite:///{self.path}",
             module=sqlcipher,
             poolclass=QueuePool,
-            pool_size=4,
-            max_overflow=4,
+            pool_size=3,
+            max_overflow=1,
             connect_args={"check_same_thread": False, "timeout": 15},
             # Chinese as UTF-8 (3 bytes), not \uXXXX escapes (6): the audit log and the outbox
             # hold JSON copies of every change

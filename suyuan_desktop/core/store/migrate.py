@@ -6,18 +6,17 @@ import logging
 import shutil
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-
 from .engine import Store
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# The newest revision. Checked against Alembic's own head by a test; lets a start-up with a
+# current schema skip importing Alembic (~0.4 s) altogether.
+HEAD_REVISION = "0006"
 
 
-def _config(connection=None) -> Config:
+def _config(connection=None):
+    from alembic.config import Config
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     if connection is not None:
@@ -26,18 +25,25 @@ def _config(connection=None) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
     return ScriptDirectory.from_config(_config()).get_current_head()
 
 
 def current_revision(store: Store) -> str | None:
     with store.engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "alembic_version" not in tables:
+            return None
+        return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
 def upgrade(store: Store, revision: str = "head", *, backup_dir: Path | None = None) -> Path | None:
     """Bring the schema to ``revision``. If the database already holds a schema that is behind,
     copy the (still encrypted) file to ``backup_dir`` first. Returns the backup path, if any."""
     current = current_revision(store)
+    if current == (HEAD_REVISION if revision == "head" else revision):
+        return None
+    from alembic import command
     target = head_revision() if revision == "head" else revision
     if current == target:
         return None

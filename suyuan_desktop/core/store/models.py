@@ -11,7 +11,7 @@ import datetime as dt
 from decimal import Decimal
 
 from sqlalchemy import (
-    JSON, BigInteger, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text,
+    JSON, text, BigInteger, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text,
     TypeDecorator, UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
@@ -176,7 +176,7 @@ class Party(SyncMixin, Base):
         Index("ix_parties_name_case", "name", "case_id"),
         Index("ix_parties_phone_case", "phone", "case_id"),
         Index("ix_parties_id_number_case", "id_number", "case_id"),
-        Index("ix_parties_agent_case", "agent_name", "case_id"),
+        Index("ix_parties_agent_case", "agent_name", "case_id", sqlite_where=text("agent_name IS NOT NULL")),
     )
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), nullable=False, index=True)
     position: Mapped[int] = mapped_column(Integer, nullable=False)

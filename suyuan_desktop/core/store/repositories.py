@@ -64,7 +64,8 @@ def matching_case_ids(text: str):
     elif not (m and "号" in q):
         sub = f"%{_escape_like(q)}%"
         parts.append(select(Party.case_id).where(Party.name.like(sub, escape="\\")))
-        parts.append(select(Party.case_id).where(Party.agent_name.like(sub, escape="\\")))
+        parts.append(select(Party.case_id).where(Party.agent_name.is_not(None),  # the partial index
+                                                 Party.agent_name.like(sub, escape="\\")))
     return union_all(*parts)
 
 
