@@ -77,7 +77,7 @@ def main(cases: int) -> None:
                 return app.cases.search(CaseFilter(text=q), limit=50)
             ours.append(timed(run_ours, n_warm=1))
             hits += bool(run_ours().items)
-        for q in qs[:40]:
+        for q in qs[:20]:
             with app.store.read() as s:
                 alt.append(timed(lambda: naive(s, q), n_warm=0))
         rows.append((label, summary_ms(ours), summary_ms(alt), f"{hits}/{len(qs)}"))

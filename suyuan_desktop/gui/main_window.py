@@ -169,7 +169,13 @@ class MainWindow(QMainWindow):
         if self.locked:
             return
         self.locked = True
-        hidden = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not self]
+        def ours(w) -> bool:  # dialogs opened from this window (intake, editors, previews)
+            while w is not None:
+                if w is self:
+                    return True
+                w = w.parentWidget()
+            return False
+        hidden = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not self and ours(w)]
         for w in hidden:
             w.hide()
         self.hide()

@@ -65,7 +65,8 @@ class PreviewDialog(QDialog):
         self.on_printed = on_printed
         self.kiosk = kiosk
         self.doc, self._buffer = load_pdf(pdf, self)
-        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # kept: see module docstring
+        self.printer: QPrinter | None = None  # made per print job; kept referenced (module docstring)
+        self.output_file: str | None = None   # print to a PDF file instead (tests, "print to file")
         lay = QVBoxLayout(self)
         self.view = QPdfView(self)
         self.view.setDocument(self.doc)
@@ -87,13 +88,30 @@ class PreviewDialog(QDialog):
         lay.addLayout(row)
         self.resize(900, 1000)
 
+    def done(self, result: int) -> None:
+        # detach the document before the dialog goes, so no pending page render of QPdfView
+        # reaches a deleted document
+        self.view.setDocument(None)
+        self.doc.close()
+        super().done(result)
+
     def save_as(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "另存为", f"{self.windowTitle()[5:]}.pdf", "PDF 文件 (*.pdf)")
         if path:
             with open(path, "wb") as fh:
                 fh.write(self.pdf)
 
+    def _new_printer(self) -> QPrinter:
+        """A fresh QPrinter configured once. (Switching an existing native printer to PDF output
+        crashed the event loop later under pytest-qt; a printer is never reconfigured here.)"""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if self.output_file:
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(self.output_file)
+        return printer
+
     def print_document(self) -> None:
+        self.printer = self._new_printer()
         if not self.kiosk:
             dialog = QPrintDialog(self.printer, self)
             dialog.setWindowTitle("打印")

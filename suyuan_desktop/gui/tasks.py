@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import weakref
 import traceback
 from typing import Any, Callable
 
@@ -64,9 +65,11 @@ class TaskRunner(QObject):
     """``run_write`` for database writes (one at a time, in order), ``run`` for everything else."""
 
     busy_changed = Signal(bool)
+    _instances: "weakref.WeakSet[TaskRunner]" = weakref.WeakSet()
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        TaskRunner._instances.add(self)
         self._writer = QThreadPool(self)
         self._writer.setMaxThreadCount(1)
         self._io = QThreadPool(self)
@@ -74,7 +77,10 @@ class TaskRunner(QObject):
         self._live: set[_Signals] = set()
 
     def _submit(self, pool, fn, on_done, on_error, on_progress, with_progress, *args, **kwargs):
-        signals = _Signals()
+        # Parented to the runner and deleted with deleteLater on the GUI thread: never by Python's
+        # garbage collector in the worker thread when the job object dies there, while events for
+        # it are still queued here (that crashed the event loop in QCoreApplication::notify).
+        signals = _Signals(self)
         self._live.add(signals)
         progress = None
         if with_progress:
@@ -85,12 +91,14 @@ class TaskRunner(QObject):
 
         def finish_ok(result):
             self._live.discard(signals)
+            signals.deleteLater()
             self.busy_changed.emit(bool(self._live))
             if on_done:
                 on_done(result)
 
         def finish_err(exc, tb):
             self._live.discard(signals)
+            signals.deleteLater()
             self.busy_changed.emit(bool(self._live))
             if isinstance(exc, Cancelled):
                 return
@@ -115,6 +123,15 @@ class TaskRunner(QObject):
 
     def wait(self, msecs: int = 30000) -> bool:
         return self._writer.waitForDone(msecs) and self._io.waitForDone(msecs)
+
+    @classmethod
+    def wait_all(cls, msecs: int = 30000) -> None:
+        """Let every runner's jobs finish (before a station's store is closed under them)."""
+        for runner in list(cls._instances):
+            try:
+                runner.wait(msecs)
+            except RuntimeError:  # its C++ side is already gone: nothing can be running
+                pass
 
     @property
     def pending(self) -> int:

@@ -170,13 +170,12 @@ def test_session_agreement_and_printing_to_pdf(qtbot, window, gui_station, tmp_p
     preview = ws.last_preview
     assert preview.doc.pageCount() == 2
     out = tmp_path / "printed.pdf"
-    printer = preview.printer  # the dialog's own printer (it keeps it referenced; printing.md)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(out))
+    preview.output_file = str(out)
     preview.kiosk = True  # kiosk mode prints straight to the configured printer, no dialog
     preview.print_document()
     qtbot.waitUntil(lambda: station.documents.print_history(case.id) != [], timeout=5000)
     assert station.documents.print_history(case.id) == [("人民调解协议书", 1, str(out), 1, "admin")]
+    preview.accept()
     reader = PdfReader(str(out))
     assert len(reader.pages) == 2
     box = reader.pages[0].mediabox
