@@ -62,20 +62,12 @@ def main() -> None:
         sys.exit("libreoffice is not installed: apt-get install libreoffice-writer-nogui")
     tmp = Path(tempfile.mkdtemp(prefix="suyuan-docbench-"))
     bench_env()
-    import os
-    os.environ["XDG_DATA_HOME"] = str(tmp / "keyring")
     from suyuan_desktop.core.documents.layouts import select_data
     from suyuan_desktop.core.documents.render import load_template, render_document
     from suyuan_desktop.core.services import exchange
-    from suyuan_desktop.core.services.station import StationApp, StationSetup
-    from suyuan_desktop.core.services.users import actor_for
-    from tests.helpers.builders import concluded_case
+    from tests.helpers.builders import concluded_case, throwaway_station
 
-    app = StationApp.create(tmp / "st", StationSetup(code="410703001", name="平原镇矛盾纠纷调处中心", township="平原镇",
-                                                     short_name="平原"),
-                            admin_username="admin", admin_display_name="王建国", admin_password="admin-pass-1")
-    app._fixed_today = dt.date(2026, 11, 28)
-    actor = actor_for(app.users.authenticate("admin", "admin-pass-1"))
+    app, actor = throwaway_station(tmp)
     case_view = concluded_case(app, actor)
     case = exchange.export_cases(app, [case_view.id], include_files=False)["cases"][0]
     station = app.station().__dict__

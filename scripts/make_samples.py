@@ -5,7 +5,6 @@ Uses a throwaway station in a temp dir and an explicit file keyring, never the u
 """
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import tempfile
@@ -17,20 +16,10 @@ sys.path.insert(0, str(ROOT))
 
 def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="suyuan-samples-"))
-    os.environ["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
-    os.environ["XDG_DATA_HOME"] = str(tmp / "keyring")
-    import datetime as dt
-
     from suyuan_desktop.core.services.inputs import CaseIntake, OralAgreementInput
-    from suyuan_desktop.core.services.station import StationApp, StationSetup
-    from suyuan_desktop.core.services.users import actor_for
-    from tests.helpers.builders import concluded_case, failed_case, intake_data, mediating_case
+    from tests.helpers.builders import concluded_case, failed_case, intake_data, mediating_case, throwaway_station
 
-    app = StationApp.create(tmp / "st", StationSetup(code="410703001", name="平原镇矛盾纠纷调处中心", township="平原镇",
-                                                     short_name="平原"),
-                            admin_username="admin", admin_display_name="王建国", admin_password="admin-pass-1")
-    app._fixed_today = dt.date(2026, 11, 28)
-    actor = actor_for(app.users.authenticate("admin", "admin-pass-1"))
+    app, actor = throwaway_station(tmp)
     done = concluded_case(app, actor)
     failed = failed_case(app, actor)
     oral = mediating_case(app, actor, title="王五与赵六邻里纠纷")

@@ -11,7 +11,28 @@ from ..core.store.repositories import CaseFilter
 PAGE = 100
 
 
-class CaseListModel(QAbstractTableModel):
+class _TableModel(QAbstractTableModel):
+    """Read-only table over ``self.rows`` with fixed ``HEADERS``."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list = []
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+
+class CaseListModel(_TableModel):
     """Rows arrive a page at a time; a new filter starts a new generation, and pages of an older
     generation that arrive late are dropped, so fast typing never shows stale results."""
 
@@ -24,7 +45,6 @@ class CaseListModel(QAbstractTableModel):
         super().__init__(parent)
         self.cases = cases
         self.tasks = tasks
-        self.rows: list = []
         self.filter = CaseFilter()
         self._after = None
         self._more = True
@@ -33,17 +53,6 @@ class CaseListModel(QAbstractTableModel):
         self._counted = False
 
     # --- Qt model interface ------------------------------------------------------------------
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -130,33 +139,22 @@ class CaseListModel(QAbstractTableModel):
         messages.show_error(exc)
 
 
-class DeadlineModel(QAbstractTableModel):
+class DeadlineModel(_TableModel):
     HEADERS = ("到期日", "剩余", "事项", "案号", "纠纷名称")
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.items: list = []
+    @property
+    def items(self) -> list:
+        return self.rows
 
     def set_items(self, items) -> None:
         self.beginResetModel()
-        self.items = list(items)
+        self.rows = list(items)
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
-
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.items):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
-        d = self.items[index.row()]
+        d = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             left = "已逾期" if d.days_left < 0 else ("今天" if d.days_left == 0 else f"{d.days_left}天")
             return (d.due.isoformat(), left, d.label, d.case_number, d.title)[index.column()]

@@ -83,3 +83,21 @@ def failed_case(app, actor):
                {"text": "李四于2026年5月翻建房屋。", "confirmed_by": [1, 2], "evidence_refs": "证据1：建房审批表"}]))
     return app.cases.terminate(actor, case.id, TerminationInput(reason="large_differences", detail="双方对界址分歧较大",
                                                                 terminated_date="2026-11-26"))
+
+
+def throwaway_station(root, *, code="410703001", today=None):
+    """A station in ``root`` with its key in an explicitly chosen file keyring under ``root``
+    (scripts and benchmarks: never the user's keyring or data). Returns (app, admin actor)."""
+    import os
+    from pathlib import Path
+
+    from suyuan_desktop.core.services.station import StationApp, StationSetup
+    from suyuan_desktop.core.services.users import actor_for
+    root = Path(root)
+    os.environ["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
+    os.environ["XDG_DATA_HOME"] = str(root / "keyring")
+    app = StationApp.create(root / "st", StationSetup(code=code, name="平原镇矛盾纠纷调处中心", township="平原镇",
+                                                      short_name="平原"),
+                            admin_username="admin", admin_display_name="王建国", admin_password="admin-pass-1")
+    app._fixed_today = today or dt.date(2026, 11, 28)
+    return app, actor_for(app.users.authenticate("admin", "admin-pass-1"))
