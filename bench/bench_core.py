@@ -106,7 +106,7 @@ def main(cases: int) -> None:
     body = f"""
 Station: {n_cases:,} cases, {info['parties']:,} parties, built by `demo` (`bench/build_station.py`).
 Times are whole service calls (`CaseService.search(...)`, first page of 50 with party names),
-warm, single process, SQLCipher page cache 64 MB.
+warm, single process, SQLCipher page cache 24 MB per connection.
 
 | search | shipped (covering indexes, GLOB prefix, phone tail) | alternative: `LIKE '%q%'` everywhere | queries with hits |
 |---|---|---|---|

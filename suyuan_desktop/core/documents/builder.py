@@ -35,9 +35,12 @@ class PageInfo:
 def draw_qr(c, payload: str, x: float, y: float, size: float) -> None:
     """The QR symbol as filled squares (with its 4-module quiet zone). Drawn directly rather than
     through renderPDF, whose default state would add a non-embedded Helvetica to the page."""
-    qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)  # None: smallest version that fits
+    qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
     qr.addData(payload)
-    qr.make()
+    # make() would encode the symbol 8 times to score every mask pattern (~20% of a document's
+    # build time); any mask is valid, since readers take it from the format bits.
+    qr.version = qr.calculate_version()  # the smallest version that fits
+    qr.makeImpl(False, 2)
     n = qr.getModuleCount()
     module = size / (n + 8)
     c.saveState()
