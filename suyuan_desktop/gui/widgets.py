@@ -48,7 +48,9 @@ def bind_validation(edit: QLineEdit, error_label: QLabel, check: Callable[[str],
     edit.textChanged.connect(lambda _: run(state["touched"]))
     edit.editingFinished.connect(on_edit)
     run(False)
-    return lambda: run(True)
+    # checking validity (to enable a Save button) shows nothing until the field was touched:
+    # a new form does not open covered in red
+    return lambda: run(False)
 
 
 class Field(QWidget):
