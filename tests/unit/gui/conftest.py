@@ -73,14 +73,3 @@ def _commit(widget, text: str) -> None:
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
 
-
-def pytest_collection_modifyitems(config, items):
-    """OPEN DEFECT, not a fix: in this pytest-qt process the GUI thread sometimes segfaults in
-    QCoreApplication::notifyInternal2 <- QTimerInfoList::activateTimers (a timer whose receiver is
-    gone), in roughly half of the runs of this directory since the print-history change; a
-    standalone run of the same window never crashed, and Qt reports no cross-thread warning.
-    Until it is found, a test that crashes its xdist worker is rerun (at most 4 times). Assertion
-    failures are never rerun. See the closing note of issue 5."""
-    for item in items:
-        if "tests/unit/gui" in str(item.fspath):
-            item.add_marker(pytest.mark.flaky(reruns=4, rerun_except="AssertionError"))
