@@ -31,20 +31,31 @@ def gui_station(station, admin):
 
 
 def run_modal(qtbot, cls, fill, *, timeout=5000):
-    """Answer the next modal dialog of type ``cls``: ``fill(dialog)`` runs once it is shown."""
+    """Answer the next modal dialog of type ``cls``: ``fill(dialog)`` runs once it is shown.
+
+    Polls with a QTimer object kept referenced here, stopped before ``fill`` runs. (A chain of
+    static ``QTimer.singleShot(ms, callable)`` calls rescheduled from inside nested modal event
+    loops crashed the process in QCoreApplication::notify, in about half the runs.)"""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
     done = {}
+    timer = QTimer()
+    timer.setInterval(20)
 
     def poll():
         dlg = QApplication.activeModalWidget()
         if isinstance(dlg, cls) and dlg.isVisible():
+            timer.stop()
             done["dialog"] = dlg
             fill(dlg)
-            return
-        QTimer.singleShot(20, poll)
-    QTimer.singleShot(0, poll)
+    timer.timeout.connect(poll)
+    timer.start()
+    done["timer"] = timer
+    _live_timers.append(timer)  # alive until the session ends, whatever the test does
     return done
+
+
+_live_timers: list = []
 
 
 def type_text(qtbot, widget, text: str) -> None:
@@ -73,3 +84,17 @@ def _commit(widget, text: str) -> None:
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
 
+
+
+@pytest.fixture
+def tasks():
+    """A task runner that outlives its jobs: at teardown it waits for them and delivers their
+    results before it is released (the app's runners live as long as their window, which waits)."""
+    from PySide6.QtWidgets import QApplication
+
+    from suyuan_desktop.gui.tasks import TaskRunner
+    runner = TaskRunner()
+    yield runner
+    runner.wait(30_000)
+    QApplication.processEvents()
+    _live_timers.append(runner)  # never collected mid-session

@@ -70,11 +70,10 @@ def test_login_with_wrong_then_right_password(qtbot, gui_station):
     assert dlg.user is not None and dlg.user.username == "admin"
 
 
-def test_intake_with_invalid_then_valid_input(qtbot, gui_station):
+def test_intake_with_invalid_then_valid_input(qtbot, gui_station, tasks):
     from suyuan_desktop.gui.intake import IntakeDialog
     from suyuan_desktop.gui.tasks import TaskRunner
     station, user = gui_station
-    tasks = TaskRunner()
     dlg = IntakeDialog(station, user, tasks)
     qtbot.addWidget(dlg)
     dlg.show()
@@ -107,11 +106,11 @@ def test_intake_with_invalid_then_valid_input(qtbot, gui_station):
     assert case.parties[0].id_number == ZHANG_ID and case.parties[1].credit_code == "91110000600037341L"
 
 
-def test_unsaved_intake_asks_before_closing(qtbot, gui_station, quiet_messages):
+def test_unsaved_intake_asks_before_closing(qtbot, gui_station, quiet_messages, tasks):
     from suyuan_desktop.gui.intake import IntakeDialog
     from suyuan_desktop.gui.tasks import TaskRunner
     station, user = gui_station
-    dlg = IntakeDialog(station, user, TaskRunner())
+    dlg = IntakeDialog(station, user, tasks)
     qtbot.addWidget(dlg)
     dlg.show()
     type_text(qtbot, dlg.title.edit, "未保存的纠纷")
@@ -297,7 +296,7 @@ def test_case_list_search_as_you_type(qtbot, window, gui_station):
     qtbot.waitUntil(lambda: window.cases.model.rowCount() == 3 and window.cases.count_label.text() == "共 3 件", timeout=5000)
 
 
-def test_models_pass_qtmodeltester(qtmodeltester, qtbot, gui_station):
+def test_models_pass_qtmodeltester(qtmodeltester, qtbot, gui_station, tasks):
     from suyuan_desktop.core.services.users import actor_for
     from suyuan_desktop.gui.models import CaseListModel, DeadlineModel
     from suyuan_desktop.gui.tasks import TaskRunner
@@ -305,7 +304,6 @@ def test_models_pass_qtmodeltester(qtmodeltester, qtbot, gui_station):
     station, user = gui_station
     for _ in range(5):
         new_case(station, actor_for(user))
-    tasks = TaskRunner()
     model = CaseListModel(station.cases, tasks)
     model.set_filter(model.filter)
     qtbot.waitUntil(lambda: model.rowCount() == 5, timeout=5000)
@@ -315,14 +313,14 @@ def test_models_pass_qtmodeltester(qtmodeltester, qtbot, gui_station):
     qtmodeltester.check(deadlines, force_py=True)
 
 
-def test_case_list_pages_through_many_cases(qtbot, gui_station):
+def test_case_list_pages_through_many_cases(qtbot, gui_station, tasks):
     from suyuan_desktop.core.services.demo import generate_demo
     from suyuan_desktop.core.services.users import actor_for
     from suyuan_desktop.gui.models import PAGE, CaseListModel
     from suyuan_desktop.gui.tasks import TaskRunner
     station, user = gui_station
     generate_demo(station, actor_for(user), 250, seed=9)
-    model = CaseListModel(station.cases, TaskRunner())
+    model = CaseListModel(station.cases, tasks)
     model.set_filter(model.filter)
     qtbot.waitUntil(lambda: model.rowCount() == PAGE, timeout=5000)
     while model.canFetchMore():
