@@ -70,12 +70,10 @@ def _smoke_station(data_dir: Path | None):
     from ..core.services.demo import generate_demo
     from ..core.services.station import StationApp, StationSetup
     from ..paths import station_exists
-    from ..core.services.users import actor_for
     from ..core.store.tracking import Actor
     if data_dir and station_exists(data_dir):
         app = StationApp.open(data_dir)
-        admin = next(u for u in app.users.list_users() if u.role == "admin")
-        return app, admin
+        return app, _first_admin(app)
     tmp = Path(tempfile.mkdtemp(prefix="suyuan-smoke-"))
     # a throwaway demo station: its key goes into an explicitly chosen file keyring in the temp dir
     os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
@@ -84,7 +82,7 @@ def _smoke_station(data_dir: Path | None):
                                                                      short_name="测试"),
                             admin_username="admin", admin_display_name="测试管理员", admin_password="smoke-test-1")
     generate_demo(app, Actor(None, "smoke", "system"), 50, seed=1)
-    return app, actor_for_user(app)
+    return app, _first_admin(app)
 
 
 def _open_station(data_dir):
@@ -93,7 +91,8 @@ def _open_station(data_dir):
     return StationApp.open(data_dir)
 
 
-def actor_for_user(app):
+def _first_admin(app):
+    """The smoke test runs as the station's first admin (no login screen)."""
     return next(u for u in app.users.list_users() if u.role == "admin")
 
 

@@ -20,7 +20,7 @@ def _parent():
 
 def info(title: str, text: str) -> None:
     shown.append(("info", text))
-    if _answers is not None and _answers and _answers[0] == "auto":
+    if _answers and _answers[0] == "auto":
         return
     QMessageBox.information(_parent(), title, text)
 

@@ -258,7 +258,6 @@ class CaseWorkspace(QWidget):
     def _dialog(self, dlg, fn, convert=lambda v: (v,)):
         """Run a form dialog; save through the service; keep the dialog open on a validation error."""
         while dlg.exec():
-            holder = {}
             try:
                 result = fn(self.actor, self.case.id, *convert(dlg.result_value))
             except ValidationError as exc:
@@ -267,7 +266,6 @@ class CaseWorkspace(QWidget):
             except Exception as exc:  # noqa: BLE001
                 messages.show_error(exc)
                 return
-            holder["case"] = result
             self._show(result)
             self.reload()
             self.changed.emit()

@@ -91,12 +91,12 @@ def backup(app: StationApp, dest: Path, passphrase: str) -> BackupReport:
     app.store.checkpoint()
     with app.store.read() as s:  # a consistent snapshot of what to copy
         shas = sorted(set(s.execute(select(Attachment.sha256)).scalars()))
-    src = open_raw(app.store.path, key=app.store._key)
+    src = open_raw(app.store.path, key=app.store.key)
     try:
         expected = _table_counts(src)
     finally:
         src.close()
-    export_encrypted_copy(app.store.path, app.store._key, tmp, dest_passphrase=passphrase)
+    export_encrypted_copy(app.store.path, app.store.key, tmp, dest_passphrase=passphrase)
     conn = open_raw(tmp, passphrase=passphrase)
     try:
         conn.execute("CREATE TABLE backup_blobs (sha256 TEXT PRIMARY KEY, data BLOB NOT NULL)")

@@ -114,8 +114,10 @@ class Store:
             with session.begin():
                 yield session
 
-    def raw_connection_key_pragma(self) -> str:
-        return _key_pragma(self._key)
+    @property
+    def key(self) -> bytes:
+        """The raw SQLCipher key (for encrypted copies: backups, restore)."""
+        return self._key
 
     def checkpoint(self) -> None:
         with self.engine.connect() as conn:
