@@ -2,7 +2,7 @@
 
 Messages are Chinese. Exit code 0 on success; on failure a one-line reason on stderr and a
 non-zero code (1 bad input or refused, 2 usage, 3 environment such as the keyring; `verify`:
-4 altered, 5 unknown).
+4 altered, 5 unknown; `sync`: 6 district unreachable).
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from .core.store.repositories import CaseFilter
 from .core.store.tracking import Actor, verify_audit_chain
 from .logsetup import configure_logging
 
-EXIT_INPUT, EXIT_USAGE, EXIT_ENV = 1, 2, 3
+EXIT_INPUT, EXIT_USAGE, EXIT_ENV, EXIT_OFFLINE = 1, 2, 3, 6
 
 
 class CliError(Exception):
@@ -274,6 +274,62 @@ def cmd_deadlines(args) -> int:
     return 0
 
 
+def cmd_enroll(args) -> int:
+    with _open(args) as app:
+        resp = app.sync.enroll(args.url, args.ticket, device_name=args.device_name, ca_bundle=args.ca_bundle)
+    print(f"已注册到区中心：调委会 {resp.station_name}（{resp.station_code}），设备编号 {resp.device_id}")
+    return 0
+
+
+def _sync_exit(exc) -> int:
+    from .core.sync.client import Offline
+    print(f"错误：{exc.message}", file=sys.stderr)
+    return EXIT_OFFLINE if isinstance(exc, Offline) else EXIT_INPUT
+
+
+def cmd_sync(args) -> int:
+    from .core.sync.client import SyncError
+    with _open(args) as app:
+        if args.sync_cmd == "status":
+            st = app.sync.status()
+            print(f"注册：{'已注册 ' + (st.server_url or '') if st.enrolled else '未注册'}")
+            print(f"待上传变更：{st.pending}；被拒绝：{st.rejected}；待处理冲突：{st.conflicts_open}；移交他站的案件：{st.revoked_cases}")
+            print(f"上次成功：{st.last_ok_at or '从未'}；上次尝试：{st.last_attempt_at or '从未'}")
+            if st.last_error:
+                print(f"上次错误：{st.last_error}")
+            if st.clock_warning:
+                print(f"提醒：{st.clock_warning}")
+            return 0
+        if args.sync_cmd == "export":
+            n = app.sync.export_unsynced(Path(args.file))
+            print(f"已导出 {n} 项未同步的变更到 {args.file}（含校验值）")
+            return 0
+        if args.sync_cmd == "conflicts":
+            for c in app.sync.conflicts():
+                print(f"{c.id}\t{c.kind}\t{c.entity_type}\t{c.field or '-'}\t区中心={json.dumps(c.server_value, ensure_ascii=False)}"
+                      f"\t本站={json.dumps(c.client_value, ensure_ascii=False)}")
+            return 0
+        if args.server:
+            from .core.sync.client import check_server_url
+            from .core.services.sync import SYNC_ACTOR
+            url = check_server_url(args.server)
+            st = app.sync._state()
+            if "device_id" not in st:
+                raise CliError(f"本站尚未注册到 {url}：请先运行 suyuan enroll {url} 注册码。")
+            if st.get("server_url") != url:
+                with app.store.write(SYNC_ACTOR) as s:
+                    app.sync._put(s, server_url=url)
+        try:
+            r = app.sync.sync()
+        except SyncError as exc:
+            return _sync_exit(exc)
+    print(f"同步完成：上传 {r.pushed} 项（重复 {r.duplicates}、冲突 {r.conflicts}、被拒绝 {r.rejected}），"
+          f"下载 {r.pulled} 项，附件上传 {r.blobs_up}/下载 {r.blobs_down}")
+    if r.clock_warning:
+        print(f"提醒：{r.clock_warning}", file=sys.stderr)
+    return 0
+
+
 # --- parser ------------------------------------------------------------------------------------
 
 class _Parser(argparse.ArgumentParser):
@@ -369,6 +425,18 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("deadlines", help="即将到期的期限")
     s.add_argument("--days", type=int, default=30)
     s.set_defaults(func=cmd_deadlines)
+
+    s = sub.add_parser("enroll", help="用区中心签发的一次性注册码注册本站")
+    s.add_argument("url", help="区中心地址，如 https://tiaojie.weibin.gov.cn")
+    s.add_argument("ticket", help="一次性注册码")
+    s.add_argument("--device-name", help="设备名称（默认：计算机名）")
+    s.add_argument("--ca-bundle", help="区中心内部 CA 证书文件（PEM）")
+    s.set_defaults(func=cmd_enroll)
+    s = sub.add_parser("sync", help="与区中心同步；sync status 查看状态；sync export 导出未同步变更")
+    s.add_argument("sync_cmd", nargs="?", choices=["run", "status", "export", "conflicts"], default="run")
+    s.add_argument("file", nargs="?", help="sync export 的输出文件")
+    s.add_argument("--server", help="区中心地址（已注册时可省略）")
+    s.set_defaults(func=cmd_sync)
     return p
 
 

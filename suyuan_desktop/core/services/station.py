@@ -108,6 +108,14 @@ class StationApp:
             self._documents = DocumentService(self)
         return self._documents
 
+    @property
+    def sync(self):
+        """Sync engine, created on first use (httpx stays out of start-up)."""
+        if getattr(self, "_sync", None) is None:
+            from .sync import SyncService
+            self._sync = SyncService(self)
+        return self._sync
+
     # --- lifecycle ---------------------------------------------------------------------------
 
     @staticmethod

@@ -109,6 +109,21 @@ class Store:
                 yield session
 
     @contextlib.contextmanager
+    def write_deferring_links(self, actor: Actor = tracking.SYSTEM):
+        """A unit of work with foreign-key enforcement off: for sync, which applies the
+        district's rows in commit order, where a child can arrive a page before its parent."""
+        with self._write_engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            raw.execute("PRAGMA foreign_keys=OFF")  # outside any transaction, or SQLite ignores it
+            try:
+                with self.WriteSession(bind=conn) as session:
+                    session.info["actor"] = actor
+                    with session.begin():
+                        yield session
+            finally:
+                raw.execute("PRAGMA foreign_keys=ON")
+
+    @contextlib.contextmanager
     def read(self):
         with self.ReadSession() as session:
             with session.begin():

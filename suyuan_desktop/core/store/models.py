@@ -444,3 +444,67 @@ class AuditEntry(Base):
 
 SYNCABLE_MODELS = {m.class_.__tablename__: m.class_ for m in Base.registry.mappers
                    if getattr(m.class_, "__syncable__", False)}
+
+
+# --- sync bookkeeping (not synced themselves) --------------------------------------------------
+
+class SyncState(Base):
+    """Key/value sync settings: server, device, cursor, seq base, last success and error."""
+
+    __tablename__ = "sync_state"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str | None] = mapped_column(Text)
+
+
+class SyncShadow(Base):
+    """The server version last applied for each entity, and the server's flags on it."""
+
+    __tablename__ = "sync_shadow"
+    entity_type: Mapped[str] = mapped_column(String(40), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    server_version: Mapped[int] = mapped_column(Integer, nullable=False)
+    flags: Mapped[list | None] = mapped_column(JSON)
+
+
+class SyncConflict(Base):
+    """Open conflicts on this station's cases as the district last reported them."""
+
+    __tablename__ = "sync_conflicts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    entity_type: Mapped[str] = mapped_column(String(40), nullable=False)
+    entity_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    case_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    field: Mapped[str | None] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(24), nullable=False)
+    base_value: Mapped[object | None] = mapped_column(JSON)
+    server_value: Mapped[object | None] = mapped_column(JSON)
+    client_value: Mapped[object | None] = mapped_column(JSON)
+    created_at: Mapped[str] = mapped_column(String(40), nullable=False)
+
+
+class SyncRevokedCase(Base):
+    """Cases the district moved to another station: kept read-only for the mediator's record."""
+
+    __tablename__ = "sync_revoked_cases"
+    case_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    revoked_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
+
+
+class SyncReference(Base):
+    """District reference datasets as last downloaded, with their ETag."""
+
+    __tablename__ = "sync_reference"
+    dataset: Mapped[str] = mapped_column(String(40), primary_key=True)
+    etag: Mapped[str] = mapped_column(String(80), nullable=False)
+    data: Mapped[object] = mapped_column(JSON, nullable=False)
+
+
+class SyncLogEntry(Base):
+    """Append-only diagnostic log of syncs (counts, durations, error codes; never personal data)."""
+
+    __tablename__ = "sync_log"
+    __table_args__ = {"sqlite_autoincrement": True}
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
+    event: Mapped[str] = mapped_column(String(32), nullable=False)
+    detail: Mapped[dict] = mapped_column(JSON, nullable=False)

@@ -12,7 +12,7 @@ from sqlalchemy import event, inspect, select
 from ..domain.canonical import canonical_json, jsonable, sha256_hex
 from ..domain.errors import ImmutableRecord
 from .ids import uuid7
-from .models import AuditEntry, SyncOutbox, utcnow
+from .models import AuditEntry, SyncOutbox, SyncRevokedCase, utcnow
 
 SYNC_SCHEMA_VERSION = 1
 GENESIS_HASH = "0" * 64
@@ -72,6 +72,16 @@ def _changes(obj, *, new: bool) -> dict:
     return out
 
 
+def _fill_scalar_defaults(obj) -> None:
+    """Column defaults (active=True, lead=False, ...) are applied by the INSERT itself; set them
+    on the object first so the audit entry and the outbox patch carry the whole record."""
+    for col in inspect(obj).mapper.columns:
+        default = col.default
+        if default is not None and getattr(default, "is_scalar", False) and col.key not in _META_FIELDS:
+            if getattr(obj, col.key, None) is None:
+                setattr(obj, col.key, default.arg)
+
+
 def _head_hash(session) -> str:
     head = session.info.get("audit_head")
     if head is None:
@@ -98,6 +108,7 @@ def _before_flush(session, flush_context, instances):
             obj.updated_at = now
         elif hasattr(obj, "id") and getattr(obj, "id", "x") is None:
             obj.id = uuid7()
+        _fill_scalar_defaults(obj)
         pending.append((obj, "insert", _changes(obj, new=True)))
 
     for obj in list(session.dirty):
@@ -124,6 +135,7 @@ def _before_flush(session, flush_context, instances):
 
     if not pending:
         return
+    _refuse_revoked(session, [obj for obj, _, _ in pending])
     prev = _head_hash(session)
     for obj, action, changes in pending:
         entity_type = obj.__tablename__
@@ -146,6 +158,33 @@ def _before_flush(session, flush_context, instances):
                 schema_version=SYNC_SCHEMA_VERSION, user_id=actor.user_id, device_time=now,
                 payload_hash=sha256_hex(canonical_json(payload)), state="pending"))
     session.info["audit_head"] = prev
+
+
+def _refuse_revoked(session, objs) -> None:
+    """A case the district moved to another station stays here read-only (sync.md §4a)."""
+    case_ids = set()
+    for obj in objs:
+        if getattr(obj, "__tablename__", "") == "cases":
+            case_ids.add(obj.id)
+        elif getattr(obj, "case_id", None):
+            case_ids.add(obj.case_id)
+    if not case_ids:
+        return
+    with session.no_autoflush:
+        hit = session.execute(select(SyncRevokedCase.case_id).where(
+            SyncRevokedCase.case_id.in_(case_ids)).limit(1)).first()
+    if hit is not None:
+        raise ImmutableRecord("该案件已由区中心移交给其他调委会，本站保留只读副本，不能再修改。")
+
+
+def append_audit(session, actor: str, entity_type: str, entity_id: str, action: str, changes: dict) -> None:
+    """Chain an audit entry written outside the flush hook (sync applying the district's state)."""
+    now = utcnow()
+    prev = _head_hash(session)
+    digest = audit_hash(prev, now, actor, entity_type, entity_id, action, changes)
+    session.add(AuditEntry(at=now, actor=actor, entity_type=entity_type, entity_id=entity_id,
+                           action=action, changes=changes, prev_hash=prev, hash=digest))
+    session.info["audit_head"] = digest
 
 
 def _forget_head(session, *args):

@@ -1,0 +1,192 @@
+"""suyuan-server: run the district sync service and administer it.
+
+    suyuan-server run --database-url URL --bind 127.0.0.1:8600
+    suyuan-server station add CODE NAME
+    suyuan-server enroll-ticket STATION
+    suyuan-server device list | device revoke DEVICE_ID
+    suyuan-server reference publish DATASET FILE.json
+    suyuan-server case assign CASE_ID STATION
+    suyuan-server case delegate STATION FILE.json
+    suyuan-server conflicts [--all]
+
+The database is PostgreSQL (postgresql://...) or, for a one-machine trial, SQLite (the default,
+in the data directory). Settings come from options or SUYUAN_SERVER_DATABASE_URL / _BLOB_DIR.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+from .service import ApiError, DistrictService, REFERENCE_DATASETS
+
+
+def _default_dir() -> Path:
+    from platformdirs import user_data_dir
+    return Path(os.environ.get("SUYUAN_SERVER_HOME") or user_data_dir("suyuan-server", appauthor=False))
+
+
+def _service(args) -> DistrictService:
+    home = Path(args.data_dir) if args.data_dir else _default_dir()
+    url = args.database_url or os.environ.get("SUYUAN_SERVER_DATABASE_URL")
+    if not url:
+        home.mkdir(parents=True, exist_ok=True)
+        url = f"sqlite:///{home / 'district.db'}"
+    blob_dir = args.blob_dir or os.environ.get("SUYUAN_SERVER_BLOB_DIR") or home / "blobs"
+    svc = DistrictService(url, blob_dir)
+    svc.create_schema()
+    return svc
+
+
+def _print_json(obj) -> None:
+    print(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+
+
+def cmd_run(args) -> int:
+    import uvicorn
+    from .app import create_app
+    svc = _service(args)
+    host, _, port = args.bind.rpartition(":")
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    print(f"区中心同步服务已启动：http://{host}:{port}（数据库：{svc.dialect}）", flush=True)
+    uvicorn.run(create_app(svc), host=host or "127.0.0.1", port=int(port), log_level="warning",
+                ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key, timeout_keep_alive=30)
+    return 0
+
+
+def cmd_init(args) -> int:
+    svc = _service(args)
+    print(f"区中心数据库就绪（{svc.dialect}），服务编号 {svc.meta('server_id')}")
+    return 0
+
+
+def cmd_station(args) -> int:
+    svc = _service(args)
+    if args.action == "add":
+        svc.add_station(args.code, args.name or args.code)
+        print(f"已登记调委会 {args.code}")
+    else:
+        for s in svc.list_stations():
+            print(f"{s['code']}\t{s['name']}")
+    return 0
+
+
+def cmd_ticket(args) -> int:
+    svc = _service(args)
+    ticket = svc.issue_ticket(args.station, hours=args.hours)
+    print(ticket)
+    print(f"一次性注册码，{args.hours} 小时内有效；在站点电脑上运行：suyuan enroll <区中心地址> {ticket}", file=sys.stderr)
+    return 0
+
+
+def cmd_device(args) -> int:
+    svc = _service(args)
+    if args.action == "revoke":
+        svc.revoke_device(args.device_id)
+        print(f"已撤销设备 {args.device_id}；该设备的本地数据不受影响。")
+    else:
+        for d in svc.list_devices():
+            state = "已撤销" if d["revoked_at"] else "正常"
+            print(f"{d['id']}\t{d['station_code']}\t{d['name']}\t序号{d['last_applied_seq']}\t"
+                  f"待传{d['outbox_depth'] if d['outbox_depth'] is not None else '-'}\t最近{d['last_seen_at']}\t{state}")
+    return 0
+
+
+def cmd_reference(args) -> int:
+    svc = _service(args)
+    data = json.loads(Path(args.file).read_text("utf-8"))
+    etag = svc.publish_reference(args.dataset, data)
+    print(f"已发布{REFERENCE_DATASETS[args.dataset]}，版本标识 {etag}")
+    return 0
+
+
+def cmd_case(args) -> int:
+    svc = _service(args)
+    if args.action == "assign":
+        n = svc.assign_case(args.case_id, args.station)
+        print(f"案件已移交 {args.station}（{n} 条记录）")
+    elif args.action == "delegate":
+        spec = json.loads(Path(args.file).read_text("utf-8"))
+        case_id = svc.create_case(args.station, spec["case"], spec.get("parties", []), spec.get("referral"))
+        print(case_id)
+    elif args.action == "void":
+        svc.district_delete_case(args.case_id)
+        print("案件已作废（保留全部记录）")
+    return 0
+
+
+def cmd_conflicts(args) -> int:
+    svc = _service(args)
+    _print_json([c.model_dump() for c in svc.list_conflicts(args.station, None if args.all else "open")])
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="suyuan-server", description="诉源治理 区中心同步服务")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--database-url", help="postgresql://user@host/db 或 sqlite:///path（默认：数据目录中的 SQLite）")
+    common.add_argument("--data-dir", help="数据目录（SQLite 数据库和附件）")
+    common.add_argument("--blob-dir", help="附件存放目录")
+    sub = p.add_subparsers(dest="cmd", required=True)
+    r = sub.add_parser("run", parents=[common], help="启动同步服务")
+    r.add_argument("--bind", default="127.0.0.1:8600")
+    r.add_argument("--tls-cert")
+    r.add_argument("--tls-key")
+    r.set_defaults(fn=cmd_run)
+    sub.add_parser("init", parents=[common], help="创建或升级数据库").set_defaults(fn=cmd_init)
+    s = sub.add_parser("station", parents=[common], help="调委会")
+    s.add_argument("action", choices=["add", "list"])
+    s.add_argument("code", nargs="?")
+    s.add_argument("name", nargs="?")
+    s.set_defaults(fn=cmd_station)
+    t = sub.add_parser("enroll-ticket", parents=[common], help="签发一次性注册码")
+    t.add_argument("station")
+    t.add_argument("--hours", type=int, default=72)
+    t.set_defaults(fn=cmd_ticket)
+    d = sub.add_parser("device", parents=[common], help="设备")
+    d.add_argument("action", choices=["list", "revoke"])
+    d.add_argument("device_id", nargs="?")
+    d.set_defaults(fn=cmd_device)
+    ref = sub.add_parser("reference", parents=[common], help="参考数据")
+    ref.add_argument("action", choices=["publish"])
+    ref.add_argument("dataset", choices=sorted(REFERENCE_DATASETS))
+    ref.add_argument("file")
+    ref.set_defaults(fn=cmd_reference)
+    c = sub.add_parser("case", parents=[common], help="案件移交、委派、作废")
+    c_sub = c.add_subparsers(dest="action", required=True)
+    a = c_sub.add_parser("assign", parents=[common])
+    a.add_argument("case_id")
+    a.add_argument("station")
+    dl = c_sub.add_parser("delegate", parents=[common])
+    dl.add_argument("station")
+    dl.add_argument("file")
+    v = c_sub.add_parser("void", parents=[common])
+    v.add_argument("case_id")
+    c.set_defaults(fn=cmd_case)
+    cf = sub.add_parser("conflicts", parents=[common], help="待处理冲突")
+    cf.add_argument("--station")
+    cf.add_argument("--all", action="store_true")
+    cf.set_defaults(fn=cmd_conflicts)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if getattr(args, "action", None) == "add" and not args.code:
+        print("用法：suyuan-server station add 代码 名称", file=sys.stderr)
+        return 2
+    if getattr(args, "action", None) == "revoke" and not args.device_id:
+        print("用法：suyuan-server device revoke 设备编号", file=sys.stderr)
+        return 2
+    try:
+        return args.fn(args)
+    except ApiError as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

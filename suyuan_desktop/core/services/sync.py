@@ -1,0 +1,624 @@
+"""The station's sync engine (sync.md §4a "Sync sequence"): hello, blobs first, push the outbox in
+device_seq order, pull pages (each applied together with its cursor in one local transaction),
+conflicts, reference data, blob downloads. One sync at a time (a file lock across processes).
+No network I/O ever happens inside a write transaction.
+
+Fault points for the kill tests: SUYUAN_SYNC_FAULT=<name> makes the process SIGKILL itself there.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import platform
+import signal
+import socket
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+from sqlalchemy import delete, func, select, text, update
+
+from ..domain.errors import SuyuanError
+from ..security import keystore
+from ..store.models import (
+    SYNCABLE_MODELS, Holiday, DisputeSubtype, SyncConflict, SyncLogEntry, SyncOutbox, SyncReference,
+    SyncRevokedCase, SyncShadow, SyncState, utcnow,
+)
+from ..store.tracking import Actor, append_audit
+from ..sync import protocol as P
+from ..sync.client import (
+    CLIENT_VERSION, CursorGone, HashMismatch, NotAuthorized, Offline, ProtocolConflict, SyncError,
+    Transport, UpgradeRequired, check_server_url,
+)
+
+log = logging.getLogger(__name__)
+SYNC_ACTOR = Actor(None, "sync:district", "system")
+OPEN_OUTBOX = ("pending",)
+_FIELDS = {t: tuple(f) for t, f in P.ENTITY_FIELDS.items()}
+_TYPE_ORDER = tuple(P.ENTITY_FIELDS)  # parents before children within a page
+
+
+class SyncBusy(SyncError):
+    code = "sync_busy"
+
+
+class NotEnrolled(SyncError):
+    code = "not_enrolled"
+
+
+def _fault(name: str) -> None:
+    if os.environ.get("SUYUAN_SYNC_FAULT") == name:
+        log.warning("fault point %s: killing the process", name)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    enrolled: bool
+    server_url: str | None
+    station_code: str
+    device_id: str | None
+    pending: int
+    rejected: int
+    conflicts_open: int
+    last_ok_at: str | None
+    last_attempt_at: str | None
+    last_error: str | None
+    clock_warning: str | None
+    revoked_cases: int
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    duplicates: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    pages: int = 0
+    blobs_up: int = 0
+    blobs_down: int = 0
+    references: list[str] = field(default_factory=list)
+    clock_warning: str | None = None
+    resnapshot: bool = False
+    requests: int = 0
+
+
+class SyncService:
+    def __init__(self, app, *, transport_factory=None):
+        self.app = app
+        self.store = app.store
+        self._transport_factory = transport_factory or (lambda url, ca, device_id: Transport(url, ca_bundle=ca, device_id=device_id))
+        self._lock = FileLock(str(Path(app.data_dir) / "sync.lock"))  # across processes
+        self._busy = threading.Lock()                                  # across threads
+
+    # --- state -----------------------------------------------------------------------------------
+
+    def _state(self) -> dict[str, str]:
+        with self.store.read() as s:
+            return {r.key: r.value for r in s.execute(select(SyncState)).scalars()}
+
+    @staticmethod
+    def _put(session, **values) -> None:
+        for k, v in values.items():
+            row = session.get(SyncState, k)
+            if row is None:
+                session.add(SyncState(key=k, value=None if v is None else str(v)))
+            else:
+                row.value = None if v is None else str(v)
+
+    def _refresh_name(self, st: dict) -> str:
+        return f"sync/{st['server_id']}/{st['device_id']}/refresh"
+
+    def is_enrolled(self) -> bool:
+        return "device_id" in self._state()
+
+    def status(self) -> SyncStatus:
+        st = self._state()
+        with self.store.read() as s:
+            pending = s.execute(select(func.count()).select_from(SyncOutbox).where(SyncOutbox.state == "pending")).scalar_one()
+            rejected = s.execute(select(func.count()).select_from(SyncOutbox).where(SyncOutbox.state == "rejected")).scalar_one()
+            conflicts = s.execute(select(func.count()).select_from(SyncConflict)).scalar_one()
+            revoked = s.execute(select(func.count()).select_from(SyncRevokedCase)).scalar_one()
+        return SyncStatus(enrolled="device_id" in st, server_url=st.get("server_url"), station_code=self.app.station_code,
+                          device_id=st.get("device_id"), pending=pending, rejected=rejected, conflicts_open=conflicts,
+                          last_ok_at=st.get("last_ok_at"), last_attempt_at=st.get("last_attempt_at"),
+                          last_error=st.get("last_error"), clock_warning=st.get("clock_warning"),
+                          revoked_cases=revoked)
+
+    def conflicts(self) -> list[SyncConflict]:
+        with self.store.read() as s:
+            return list(s.execute(select(SyncConflict).order_by(SyncConflict.id)).scalars())
+
+    def rejected_changes(self) -> list[SyncOutbox]:
+        with self.store.read() as s:
+            return list(s.execute(select(SyncOutbox).where(SyncOutbox.state == "rejected")
+                                  .order_by(SyncOutbox.local_seq)).scalars())
+
+    # --- enrollment ------------------------------------------------------------------------------
+
+    def enroll(self, server_url: str, ticket: str, *, device_name: str | None = None,
+               ca_bundle: str | None = None) -> P.EnrollResponse:
+        url = check_server_url(server_url)
+        st = self._state()
+        t = self._transport_factory(url, ca_bundle, None)
+        try:
+            resp = t.enroll(P.EnrollRequest(ticket=ticket.strip(), device_name=(device_name or socket.gethostname())[:100],
+                                            client_version=CLIENT_VERSION, os=platform.platform()[:100]))
+        finally:
+            t.close()
+        if resp.station_code != self.app.station_code:
+            raise SyncError(f"注册码属于调委会“{resp.station_code}”，而本站是“{self.app.station_code}”。"
+                            "请向区中心索取本站的注册码。", error="wrong_station")
+        keystore.set_secret(f"sync/{resp.server_id}/{resp.device_id}/refresh", resp.refresh_token)
+        with self.store.write(SYNC_ACTOR) as s:
+            # Device sequence numbers restart at 1 for a new device: the outbox rows still
+            # pending (all of them, at a first enrollment) become 1, 2, 3 ... for the server.
+            first_pending = s.execute(select(func.min(SyncOutbox.local_seq)).where(SyncOutbox.state == "pending")).scalar()
+            if first_pending is not None:
+                base = first_pending - 1
+            else:
+                base = s.execute(text("SELECT seq FROM sqlite_sequence WHERE name='sync_outbox'")).scalar() or 0
+            keep_cursor = st.get("server_id") == resp.server_id
+            self._put(s, server_url=url, server_id=resp.server_id, device_id=resp.device_id,
+                      replica_epoch=resp.replica_epoch, seq_base=base, ca_bundle=ca_bundle,
+                      cursor=st.get("cursor") if keep_cursor else None, last_error=None)
+            s.add(SyncLogEntry(at=utcnow(), event="enroll", detail={"device_id": resp.device_id, "seq_base": base}))
+        log.info("enrolled as device %s", resp.device_id)
+        return resp
+
+    # --- one sync --------------------------------------------------------------------------------
+
+    def sync(self, *, progress=None) -> SyncReport:
+        """Run one full sync. Raises SyncBusy if another is running (in any process)."""
+        if not self._busy.acquire(blocking=False):
+            raise SyncBusy("另一个同步正在进行，请稍候。")
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout:
+            self._busy.release()
+            raise SyncBusy("另一个同步正在进行（可能在另一个窗口或命令行中），请稍候。") from None
+        started = time.monotonic()
+        try:
+            st = self._state()
+            if "device_id" not in st:
+                raise NotEnrolled("本站尚未在区中心注册。请先向区中心索取注册码，然后运行“注册到区中心”。")
+            with self.store.write(SYNC_ACTOR) as s:
+                self._put(s, last_attempt_at=utcnow().isoformat(timespec="seconds"))
+            try:
+                report = self._run(st, progress or (lambda msg: None))
+            except SyncError as exc:
+                with self.store.write(SYNC_ACTOR) as s:
+                    self._put(s, last_error=exc.message, last_error_code=exc.error)
+                    s.add(SyncLogEntry(at=utcnow(), event="error", detail={"error": exc.error, "status": exc.status}))
+                raise
+            with self.store.write(SYNC_ACTOR) as s:
+                self._put(s, last_ok_at=utcnow().isoformat(timespec="seconds"), last_error=None, last_error_code=None,
+                          clock_warning=report.clock_warning)
+                s.add(SyncLogEntry(at=utcnow(), event="sync", detail={
+                    "pushed": report.pushed, "duplicates": report.duplicates, "pulled": report.pulled,
+                    "rejected": report.rejected, "conflicts": report.conflicts, "ms": int((time.monotonic() - started) * 1000)}))
+            return report
+        finally:
+            self._lock.release()
+            self._busy.release()
+
+    def _run(self, st: dict, progress) -> SyncReport:
+        report = SyncReport()
+        t = self._transport_factory(st["server_url"], st.get("ca_bundle") or None, st["device_id"])
+        try:
+            self._authenticate(t, st)
+            t.reauth = lambda: self._authenticate(t, st, fresh=True)
+            pending = self._count_pending()
+            hello = t.hello(P.HelloRequest(client_version=CLIENT_VERSION, protocol_min=P.PROTOCOL_MIN,
+                                           protocol_max=self.protocol_max, replica_epoch=int(st.get("replica_epoch") or 1),
+                                           outbox_depth=pending, device_time=dt.datetime.now().astimezone().isoformat()))
+            report.clock_warning = _clock_warning(hello.server_time)
+            resnapshot = st.get("db_epoch") not in (None, str(hello.db_epoch))
+            progress("上传附件")
+            self._upload_blobs(t, report)
+            progress("上传变更")
+            self._push(t, st, report)
+            if resnapshot:
+                self._reset_cursor(hello.db_epoch)
+                report.resnapshot = True
+            with self.store.write(SYNC_ACTOR) as s:
+                self._put(s, db_epoch=hello.db_epoch)
+            progress("下载变更")
+            try:
+                self._pull(t, report)
+            except CursorGone:
+                # 410: our outbox is already pushed (above); take a fresh snapshot, keep local work
+                self._reset_cursor(hello.db_epoch)
+                report.resnapshot = True
+                self._pull(t, report)
+            if hello.conflicts_open or self.status().conflicts_open:
+                self._refresh_conflicts(t, report)
+            progress("更新参考数据")
+            self._references(t, hello, report)
+            progress("下载附件")
+            self._download_blobs(t, report)
+            report.requests = t._n
+            return report
+        finally:
+            t.close()
+
+    protocol_max = P.PROTOCOL_CURRENT
+
+    def _authenticate(self, t: Transport, st: dict, *, fresh: bool = False) -> str:
+        cached = getattr(self, "_access", None)
+        if not fresh and cached and cached[0] == st["device_id"] and cached[2] > time.monotonic():
+            t.access_token = cached[1]
+            return cached[1]
+        name = self._refresh_name(st)
+        refresh = keystore.get_secret(name)
+        if not refresh:
+            raise NotAuthorized("系统钥匙串中找不到本机的同步凭据。请向区中心申请新的注册码重新注册（本地数据不受影响）。",
+                                error="refresh_missing")
+        tok = t.token(st["device_id"], refresh)
+        keystore.set_secret(name, tok.refresh_token)
+        t.access_token = tok.access_token
+        # kept in memory only, and a minute short of its real life
+        self._access = (st["device_id"], tok.access_token, time.monotonic() + tok.expires_in - 60)
+        return tok.access_token
+
+    def _count_pending(self) -> int:
+        with self.store.read() as s:
+            return s.execute(select(func.count()).select_from(SyncOutbox).where(SyncOutbox.state == "pending")).scalar_one()
+
+    # --- blobs -----------------------------------------------------------------------------------
+
+    def _pending_blob_refs(self) -> list[tuple[str, str]]:
+        with self.store.read() as s:
+            rows = s.execute(select(SyncOutbox.patch).where(SyncOutbox.state == "pending",
+                                                            SyncOutbox.entity_type == "attachments")).scalars()
+            out = {}
+            for patch in rows:
+                sha = (patch.get("sha256") or {}).get("new")
+                if sha:
+                    out[sha] = (patch.get("mime") or {}).get("new") or "application/octet-stream"
+        return list(out.items())
+
+    def _upload_blobs(self, t: Transport, report: SyncReport, only: set[str] | None = None) -> None:
+        for sha, mime in self._pending_blob_refs():
+            if only is not None and sha not in only:
+                continue
+            if not self.app.blobs.has(sha):
+                continue  # never had the file here; the server will reject the reference
+            data = self.app.blobs.get(sha)
+            for attempt in range(2):
+                try:
+                    self._upload_one(t, sha, mime, data)
+                    report.blobs_up += 1
+                    break
+                except HashMismatch:
+                    if attempt:
+                        raise
+
+    def _upload_one(self, t: Transport, sha: str, mime: str, data: bytes) -> None:
+        st = t.start_upload(sha, len(data), mime)
+        offset, chunks = st.offset, 0
+        while not st.complete:
+            chunk = data[offset:offset + P.CHUNK]
+            try:
+                st = t.upload_chunk(st.upload_id, offset, chunk)
+            except ProtocolConflict as exc:
+                if exc.error != "offset_mismatch":
+                    raise
+                st = P.UploadState(upload_id=st.upload_id, sha256=sha, size=len(data),
+                                   offset=int(exc.detail.get("offset", 0)))
+            offset = st.offset
+            chunks += 1
+            _fault(f"upload_after_chunk:{chunks}")
+
+    def _download_blobs(self, t: Transport, report: SyncReport) -> None:
+        from ..store.models import Attachment
+        with self.store.read() as s:
+            shas = set(s.execute(select(Attachment.sha256).where(Attachment.deleted_at.is_(None))).scalars())
+        for sha in sorted(shas):
+            if self.app.blobs.has(sha):
+                continue
+            try:
+                data = t.download_blob(sha)
+            except SyncError as exc:
+                log.warning("blob download failed: %s", exc.error)
+                continue
+            import hashlib
+            if hashlib.sha256(data).hexdigest() != sha:
+                log.warning("downloaded blob failed its hash check; will retry next sync")
+                continue
+            self.app.blobs.put(data)
+            report.blobs_down += 1
+
+    # --- push ------------------------------------------------------------------------------------
+
+    def _batch(self, from_seq: int | None = None) -> list[SyncOutbox]:
+        with self.store.read() as s:
+            q = select(SyncOutbox).order_by(SyncOutbox.local_seq).limit(P.MAX_BATCH)
+            if from_seq is None:
+                q = q.where(SyncOutbox.state == "pending")
+            else:
+                q = q.where(SyncOutbox.local_seq >= from_seq)
+            return list(s.execute(q).scalars())
+
+    def _push(self, t: Transport, st: dict, report: SyncReport) -> None:
+        base = int(st.get("seq_base") or 0)
+        epoch = int(st.get("replica_epoch") or 1)
+        resend_from = None
+        for _ in range(100000):
+            rows = self._batch(resend_from)
+            resend_from = None
+            if not rows:
+                return
+            # a batch must be contiguous: stop before the first hole (rows acked earlier)
+            batch = [rows[0]]
+            for r in rows[1:]:
+                if r.local_seq != batch[-1].local_seq + 1:
+                    break
+                batch.append(r)
+            changes = [self._change(r, base) for r in batch]
+            try:
+                resp = t.push(P.PushRequest(replica_epoch=epoch, changes=changes))
+            except ProtocolConflict as exc:
+                if exc.error == "missing_blob":
+                    self._upload_blobs(t, report, only=set(exc.detail.get("sha256", [])))
+                    continue
+                if exc.error == "gap":
+                    # the server has less than we thought (restored from backup): send again from there
+                    expected = int(exc.detail["expected_next_seq"]) + base
+                    if expected >= batch[0].local_seq:
+                        raise SyncError("同步序号异常，请联系技术支持（已记录）。", error="gap_unresolved") from None
+                    resend_from = expected
+                    continue
+                raise
+            _fault("after_push_before_ack")
+            self._record_results(resp, base, report)
+            _fault("after_push_ack")
+
+    def _change(self, r: SyncOutbox, base: int) -> P.Change:
+        blob_refs = []
+        if r.entity_type == "attachments" and (r.patch.get("sha256") or {}).get("new"):
+            blob_refs.append(r.patch["sha256"]["new"])
+        return P.Change(device_seq=r.local_seq - base, change_id=r.change_id, entity_type=r.entity_type,
+                        entity_id=r.entity_id, op=r.op, base_version=r.base_version, patch=r.patch,
+                        blob_refs=blob_refs, schema_version=r.schema_version, payload_hash=r.payload_hash,
+                        device_time=r.device_time.isoformat() if r.device_time else None, user_id=r.user_id)
+
+    def _record_results(self, resp: P.PushResponse, base: int, report: SyncReport) -> None:
+        with self.store.write(SYNC_ACTOR) as s:
+            for res in resp.results:
+                row = s.execute(select(SyncOutbox).where(SyncOutbox.change_id == res.change_id)).scalar_one()
+                row.attempts += 1
+                row.server_result = res.model_dump()
+                if res.status == "rejected":
+                    row.state = "rejected"
+                    row.last_error = res.error
+                    report.rejected += 1
+                else:
+                    row.state = "acked"
+                    row.last_error = None
+                    report.pushed += res.status != "duplicate"
+                    report.duplicates += res.status == "duplicate"
+                    report.conflicts += res.status == "conflict"
+
+    # --- pull ------------------------------------------------------------------------------------
+
+    def _reset_cursor(self, db_epoch: int) -> None:
+        with self.store.write(SYNC_ACTOR) as s:
+            self._put(s, cursor=None, db_epoch=db_epoch)
+            s.execute(update(SyncShadow).values(server_version=-1))
+            s.add(SyncLogEntry(at=utcnow(), event="resnapshot", detail={"db_epoch": db_epoch}))
+
+    def _pull(self, t: Transport, report: SyncReport) -> None:
+        while True:
+            cursor = self._state().get("cursor")
+            page = t.pull(cursor)
+            if page is None:
+                return
+            self.apply_page(page.items, page.next_cursor)
+            report.pulled += len(page.items)
+            report.pages += 1
+            if not page.has_more:
+                return
+
+    def apply_page(self, items: list[P.PullItem], next_cursor: str) -> None:
+        """Apply one pull page and its cursor in one local transaction (idempotent on replay)."""
+        now = utcnow()
+        with self.store.write_deferring_links(SYNC_ACTOR) as s:
+            by_type: dict[str, list[P.PullItem]] = {t: [] for t in _TYPE_ORDER}
+            for it in items:
+                by_type.setdefault(it.entity_type, []).append(it)
+            by_type = {t: g for t, g in by_type.items() if g}
+            inserted = 0
+            for etype, group in by_type.items():
+                model = SYNCABLE_MODELS.get(etype)
+                if model is None:
+                    continue
+                inserted += self._apply_group(s, model, etype, group, now)
+            if inserted:
+                append_audit(s, SYNC_ACTOR.username, "sync", next_cursor[-40:], "pull",
+                             {"new_records": inserted, "types": sorted(by_type)})
+            self._put(s, cursor=next_cursor)
+            _fault("after_pull_apply_before_commit")
+        _fault("after_pull_commit")
+
+    def _apply_group(self, s, model, etype: str, group: list[P.PullItem], now) -> int:
+        table = model.__table__
+        ids = [it.entity_id for it in group]
+        shadow = dict(s.execute(select(SyncShadow.entity_id, SyncShadow.server_version).where(
+            SyncShadow.entity_type == etype, SyncShadow.entity_id.in_(ids))).all())
+        local = {r.id: r for r in s.execute(select(table).where(table.c.id.in_(ids))).all()}
+        keep: dict[str, set] = {}
+        for eid, patch in s.execute(select(SyncOutbox.entity_id, SyncOutbox.patch).where(
+                SyncOutbox.entity_type == etype, SyncOutbox.entity_id.in_(ids),
+                SyncOutbox.state.in_(("pending", "rejected")))).all():
+            keep.setdefault(eid, set()).update(patch)
+        defaults = {c.name: c.default.arg for c in table.columns
+                    if c.default is not None and getattr(c.default, "is_scalar", False)}
+        fields = _FIELDS[etype]
+        inserts, shadows, revoked = [], [], []
+        for it in group:
+            if it.op == "revoke":
+                if it.case_id:
+                    revoked.append(it.case_id)
+                continue
+            if shadow.get(it.entity_id, 0) >= it.version:
+                continue  # replayed page: already applied
+            state = it.state or {}
+            values = {f: P.from_json(etype, f, state.get(f)) for f in fields}
+            for f, v in defaults.items():
+                if values.get(f) is None and f in values:
+                    values[f] = v
+            if etype == "parties":
+                values["phone_tail"] = values["phone"].replace("-", "")[-4:] if values.get("phone") else None
+            row = local.get(it.entity_id)
+            stamp = dt.datetime.fromisoformat(it.updated_at) if it.updated_at else now
+            if row is None:
+                inserts.append({"id": it.entity_id, "version": it.version, "created_at": stamp, "updated_at": stamp, **values})
+            else:
+                mine = keep.get(it.entity_id, set())
+                changes = {f: {"old": _j(getattr(row, f)), "new": _j(v)} for f, v in values.items()
+                           if f not in mine and f != "phone_tail" and getattr(row, f) != v}
+                upd = {f: values[f] for f in changes}
+                if etype == "parties" and "phone" in upd:
+                    upd["phone_tail"] = values["phone_tail"]
+                upd["version"] = it.version
+                s.execute(table.update().where(table.c.id == it.entity_id).values(**upd, updated_at=now))
+                if changes:
+                    append_audit(s, SYNC_ACTOR.username, etype, it.entity_id, "sync", changes)
+            shadows.append({"entity_type": etype, "entity_id": it.entity_id, "server_version": it.version,
+                            "flags": it.flags or None})
+        if inserts:
+            s.execute(table.insert(), inserts)
+        if shadows:
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+            stmt = sqlite_insert(SyncShadow.__table__)
+            s.execute(stmt.on_conflict_do_update(index_elements=["entity_type", "entity_id"], set_={
+                "server_version": stmt.excluded.server_version, "flags": stmt.excluded.flags}), shadows)
+        for case_id in set(revoked):
+            if s.get(SyncRevokedCase, case_id) is None:
+                s.add(SyncRevokedCase(case_id=case_id, revoked_at=now))
+                append_audit(s, SYNC_ACTOR.username, "cases", case_id, "revoke", {"note": "区中心已将案件移交其他调委会"})
+        return len(inserts)
+
+    # --- conflicts, reference data -----------------------------------------------------------------
+
+    def _refresh_conflicts(self, t: Transport, report: SyncReport) -> None:
+        rows = t.conflicts()
+        with self.store.write(SYNC_ACTOR) as s:
+            s.execute(delete(SyncConflict))
+            for c in rows:
+                s.add(SyncConflict(id=c.id, entity_type=c.entity_type, entity_id=c.entity_id, case_id=c.case_id,
+                                   field=c.field, kind=c.kind, base_value=c.base_value, server_value=c.server_value,
+                                   client_value=c.client_value, created_at=c.created_at))
+
+    def resolve_conflict(self, conflict_id: int, choice: str, value=None) -> None:
+        """Decide a conflict at the station (online), then sync so the decision arrives here."""
+        st = self._state()
+        if "device_id" not in st:
+            raise NotEnrolled("本站尚未在区中心注册。")
+        t = self._transport_factory(st["server_url"], st.get("ca_bundle") or None, st["device_id"])
+        try:
+            self._authenticate(t, st)
+            t.resolve(conflict_id, P.ResolveRequest(choice=choice, value=value))
+        finally:
+            t.close()
+
+    def _references(self, t: Transport, hello: P.HelloResponse, report: SyncReport) -> None:
+        with self.store.read() as s:
+            have = {r.dataset: r.etag for r in s.execute(select(SyncReference)).scalars()}
+        for dataset, etag in hello.ref_versions.items():
+            if have.get(dataset) == etag:
+                continue
+            got = t.reference(dataset, have.get(dataset))
+            if got is None:
+                continue
+            new_etag, data = got
+            with self.store.write(SYNC_ACTOR) as s:
+                row = s.get(SyncReference, dataset)
+                if row is None:
+                    s.add(SyncReference(dataset=dataset, etag=new_etag, data=data))
+                else:
+                    row.etag, row.data = new_etag, data
+                _apply_reference(s, dataset, data)
+            if dataset == "holiday_calendar":
+                self.app._calendar = None
+            report.references.append(dataset)
+
+    # --- support ---------------------------------------------------------------------------------
+
+    def export_unsynced(self, path: Path) -> int:
+        """Write every change the district has not acknowledged to a file that carries its own
+        digest (for hand-carrying when the device was revoked). Returns the number of changes."""
+        with self.store.read() as s:
+            rows = list(s.execute(select(SyncOutbox).where(SyncOutbox.state.in_(("pending", "rejected")))
+                                  .order_by(SyncOutbox.local_seq)).scalars())
+        changes = []
+        for r in rows:
+            c = {"local_seq": r.local_seq, "change_id": r.change_id, "entity_type": r.entity_type,
+                 "entity_id": r.entity_id, "op": r.op, "base_version": r.base_version, "patch": r.patch,
+                 "schema_version": r.schema_version, "payload_hash": r.payload_hash, "state": r.state}
+            changes.append(c)
+        from ..domain.canonical import canonical_json, sha256_hex
+        body = {"format": "suyuan-unsynced/1", "station_code": self.app.station_code,
+                "exported_at": utcnow().isoformat(), "changes": changes}
+        body["digest"] = sha256_hex(canonical_json(body))
+        tmp = Path(path).with_suffix(".tmp")
+        tmp.write_text(json.dumps(body, ensure_ascii=False, indent=1), "utf-8")
+        os.replace(tmp, path)
+        return len(changes)
+
+
+def verify_export(path: Path) -> int:
+    """Check an unsynced-changes file: the file digest and every change's payload hash."""
+    from ..domain.canonical import canonical_json, sha256_hex
+    body = json.loads(Path(path).read_text("utf-8"))
+    digest = body.pop("digest", None)
+    if digest != sha256_hex(canonical_json(body)):
+        raise SuyuanError("导出文件的校验值不符：文件被改动或不完整。")
+    for c in body["changes"]:
+        if P.payload_hash(c) != c["payload_hash"]:
+            raise SuyuanError(f"导出文件中第 {c['local_seq']} 项变更的校验值不符。")
+    return len(body["changes"])
+
+
+def _j(v):
+    from ..domain.canonical import jsonable
+    return jsonable(v)
+
+
+def _utcnow_aware() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _clock_warning(server_time: str) -> str | None:
+    try:
+        server = dt.datetime.fromisoformat(server_time)
+    except ValueError:
+        return None
+    skew = (_utcnow_aware() - server).total_seconds()
+    if abs(skew) <= P.CLOCK_SKEW_WARN_SECONDS:
+        return None
+    minutes = int(abs(skew) // 60)
+    side = "快" if skew > 0 else "慢"
+    return f"本机时钟比区中心{side}约 {minutes} 分钟，请校准电脑时间（同步不受影响，业务日期以填写为准）。"
+
+
+def _apply_reference(s, dataset: str, data) -> None:
+    if dataset == "dispute_catalogue":
+        for d in data:
+            row = s.get(DisputeSubtype, d["code"])
+            active = bool(d.get("active", True))
+            if row is None:
+                s.add(DisputeSubtype(code=d["code"], name=d["name"], reporting_type=d["reporting_type"], active=active))
+            else:
+                # a rename keeps old cases' historical label in their issued documents; never deleted
+                row.name, row.reporting_type, row.active = d["name"], d["reporting_type"], active
+    elif dataset == "holiday_calendar":
+        s.execute(delete(Holiday))
+        for d in data["days"]:
+            s.add(Holiday(day=dt.date.fromisoformat(d["day"]), is_holiday=d["is_holiday"], calendar_version=data["version"]))
