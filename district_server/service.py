@@ -72,6 +72,21 @@ class _Work:
         self.feed_rows[(scope, entity_type, entity_id)] = op
 
 
+_FAULT_COUNTS: dict[str, int] = {}
+
+
+def _fault(name: str) -> None:
+    """SUYUAN_SERVER_FAULT=<name>:<n> kills the server process the n-th time it passes <name>
+    (the kill tests; never set in production)."""
+    want = os.environ.get("SUYUAN_SERVER_FAULT")
+    if not want or not want.startswith(name + ":"):
+        return
+    _FAULT_COUNTS[name] = _FAULT_COUNTS.get(name, 0) + 1
+    if str(_FAULT_COUNTS[name]) == want.split(":", 1)[1]:
+        import signal
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
 def _hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
@@ -311,8 +326,10 @@ class DistrictService:
             conn.execute(update(devices).where(devices.c.id == device.id)
                          .values(last_applied_seq=last, last_seen_at=utcnow()))
             self._publish(conn, work)
+            _fault("push_before_commit")
             return results, last
         results, last = db.run_tx(self.engine, fn)
+        _fault("push_after_commit")
         return P.PushResponse(results=results, last_applied_seq=last)
 
     def _missing_blobs(self, device: Device, changes) -> set[str]:

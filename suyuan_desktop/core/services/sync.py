@@ -413,19 +413,21 @@ class SyncService:
             s.execute(update(SyncShadow).values(server_version=-1))
             s.add(SyncLogEntry(at=utcnow(), event="resnapshot", detail={"db_epoch": db_epoch}))
 
+    page_size = int(os.environ.get("SUYUAN_SYNC_PAGE") or P.PULL_LIMIT)
+
     def _pull(self, t: Transport, report: SyncReport) -> None:
         while True:
             cursor = self._state().get("cursor")
-            page = t.pull(cursor)
+            page = t.pull(cursor, self.page_size)
             if page is None:
                 return
-            self.apply_page(page.items, page.next_cursor)
-            report.pulled += len(page.items)
             report.pages += 1
+            self.apply_page(page.items, page.next_cursor, page_no=report.pages)
+            report.pulled += len(page.items)
             if not page.has_more:
                 return
 
-    def apply_page(self, items: list[P.PullItem], next_cursor: str) -> None:
+    def apply_page(self, items: list[P.PullItem], next_cursor: str, *, page_no: int = 1) -> None:
         """Apply one pull page and its cursor in one local transaction (idempotent on replay)."""
         now = utcnow()
         with self.store.write_deferring_links(SYNC_ACTOR) as s:
@@ -443,8 +445,8 @@ class SyncService:
                 append_audit(s, SYNC_ACTOR.username, "sync", next_cursor[-40:], "pull",
                              {"new_records": inserted, "types": sorted(by_type)})
             self._put(s, cursor=next_cursor)
-            _fault("after_pull_apply_before_commit")
-        _fault("after_pull_commit")
+            _fault(f"after_pull_apply_before_commit:{page_no}")
+        _fault(f"after_pull_commit:{page_no}")
 
     def _apply_group(self, s, model, etype: str, group: list[P.PullItem], now) -> int:
         table = model.__table__
