@@ -27,36 +27,37 @@ class UploadStart(BaseModel):
 
 
 class BodyLimit:
-    """Refuse bodies over the limit while they stream in (a missing Content-Length is no way round)."""
+    """Refuse a body over the limit before reading it (413), and a body of unknown length (411):
+    a station always sends Content-Length, so nothing streams in unbounded."""
 
     def __init__(self, app, json_limit: int, chunk_limit: int):
         self.app, self.json_limit, self.chunk_limit = app, json_limit, chunk_limit
 
     async def __call__(self, scope, receive, send):
-        if scope["type"] != "http":
+        if scope["type"] != "http" or scope["method"] not in ("POST", "PATCH", "PUT"):
             return await self.app(scope, receive, send)
         limit = self.chunk_limit + 4096 if scope["method"] == "PATCH" else self.json_limit
-        seen = 0
-
-        async def limited():
-            nonlocal seen
-            msg = await receive()
-            if msg["type"] == "http.request":
-                seen += len(msg.get("body", b""))
-                if seen > limit:
-                    raise _TooLarge()
-            return msg
+        headers = dict(scope.get("headers") or [])
+        length = headers.get(b"content-length")
+        if length is None:
+            if headers.get(b"transfer-encoding"):
+                return await _problem(send, 411, "length_required", "请求须注明长度（Content-Length）。")
+            return await self.app(scope, receive, send)
         try:
-            await self.app(scope, limited, send)
-        except _TooLarge:
-            body = P.Problem(error="body_too_large", message=f"请求过大（上限 {limit // 1024} KB），请分批发送。").model_dump_json()
-            await send({"type": "http.response.start", "status": 413,
-                        "headers": [(b"content-type", b"application/json"), (b"connection", b"close")]})
-            await send({"type": "http.response.body", "body": body.encode()})
+            n = int(length)
+        except ValueError:
+            return await _problem(send, 400, "bad_length", "请求长度格式错误。")
+        if n > limit:
+            return await _problem(send, 413, "body_too_large", f"请求过大（上限 {limit // 1024} KB），请分批发送。")
+        return await self.app(scope, receive, send)
 
 
-class _TooLarge(Exception):
-    pass
+async def _problem(send, status: int, code: str, message: str) -> None:
+    body = P.Problem(error=code, message=message).model_dump_json().encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                            (b"connection", b"close")]})
+    await send({"type": "http.response.body", "body": body})
 
 
 def create_app(service: DistrictService) -> FastAPI:

@@ -485,14 +485,15 @@ class DistrictService:
             if (ch.entity_type, f) in P.DISTRICT_OWNED_FIELDS:
                 conflict_ids.append(self._conflict(conn, ch, device, cur, f, "ownership", old_v, server_v, client_v))
                 continue
-            if server_v != old_v and ch.base_version < cur.version:
-                conflict_ids.append(self._conflict(conn, ch, device, cur, f, "hard", old_v, server_v, client_v))
-                continue
             if ch.entity_type == "cases" and f == "status" and server_v and client_v:
+                # e.g. the station accepts a case the district has withdrawn meanwhile
                 if not can_transition(CaseStatus(server_v), CaseStatus(client_v)):
                     conflict_ids.append(self._conflict(conn, ch, device, cur, f, "invalid_transition",
                                                        old_v, server_v, client_v))
                     continue
+            if server_v != old_v and ch.base_version < cur.version:
+                conflict_ids.append(self._conflict(conn, ch, device, cur, f, "hard", old_v, server_v, client_v))
+                continue
             state[f] = client_v
             changed = True
         if conflict_ids and "conflict" not in flags:

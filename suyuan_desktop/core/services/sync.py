@@ -236,7 +236,7 @@ class SyncService:
                 self._reset_cursor(hello.db_epoch)
                 report.resnapshot = True
                 self._pull(t, report)
-            if hello.conflicts_open or self.status().conflicts_open:
+            if hello.conflicts_open or report.conflicts or self.status().conflicts_open:
                 self._refresh_conflicts(t, report)
             progress("更新参考数据")
             self._references(t, hello, report)
