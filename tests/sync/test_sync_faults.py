@@ -285,3 +285,33 @@ def test_district_server_killed_mid_push_then_restarted(station_factory, tmp_pat
     finally:
         server.kill()
         server.wait()
+
+
+def test_an_edit_made_while_a_pull_is_in_flight_is_not_overwritten(stations, district):
+    """R5: downloaded state never overwrites a pending local change; it is rebased on top."""
+    a = stations.make("S1")
+    case = new_case(a, MEDIATOR)
+    a.sync.sync()
+    district.district_edit("cases", case.id, {"risk_reported": True, "claims": "区中心记录的请求"})
+    real_factory = a.sync._transport_factory
+
+    def factory(url, ca, device_id):
+        t = real_factory(url, ca, device_id)
+        pull = t.pull
+
+        def pull_while_typing(cursor, limit=P.PULL_LIMIT):
+            page = pull(cursor, limit)
+            if page is not None and page.items:
+                edit_case(a, case.id, claims="调解员刚刚输入的请求")  # saved while the page downloads
+            return page
+        t.pull = pull_while_typing
+        return t
+    a.sync._transport_factory = factory
+    a.sync.sync()
+    got = local_case(a, case.id)
+    assert got.risk_reported is True                 # the district's field arrived
+    assert got.claims == "调解员刚刚输入的请求"        # the mediator's edit did not vanish
+    a.sync._transport_factory = real_factory
+    r = a.sync.sync()
+    assert r.conflicts == 1                          # both changed claims: a person decides
+    assert [c.field for c in a.sync.conflicts()] == ["claims"]
