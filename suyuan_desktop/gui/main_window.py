@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.status_sync = QLabel()
         self.statusBar().addWidget(self.status_sync, 1)
+        self.sync = None
         self.locked = False
         self.idle = None
         self.workspace = None
@@ -110,6 +111,13 @@ class MainWindow(QMainWindow):
         for page in (self.home, self.cases):
             page.open_case.connect(self.open_case)
             page.new_case.connect(self.new_case)
+        from .sync_ui import SyncController, SyncStatusBar
+        self.sync = SyncController(station_app, self.tasks, self)
+        self.sync_bar = SyncStatusBar(self.sync)
+        self.statusBar().removeWidget(self.status_sync)
+        self.status_sync = self.sync_bar.label
+        self.statusBar().addWidget(self.sync_bar, 1)
+        self.settings.enrolled.connect(lambda: self.sync.sync_now())
         self.status_user = QLabel(f"当前用户：{user.display_name}")
         self.statusBar().addPermanentWidget(self.status_user)
         self.tasks.busy_changed.connect(lambda busy: self.statusBar().showMessage("正在处理…" if busy else "", 0 if busy else 1))
@@ -118,7 +126,8 @@ class MainWindow(QMainWindow):
             self.idle.idle.connect(self.lock)
         self.nav_buttons["home"].setChecked(True)
         self.show_page(self.home)
-        self.refresh_status()
+        self.sync.start()
+        self.sync.finished.connect(self._after_sync)
 
     # --- navigation ----------------------------------------------------------------------------
 
@@ -158,8 +167,18 @@ class MainWindow(QMainWindow):
             self.open_case(dlg.created.id)
 
     def refresh_status(self) -> None:
-        self.tasks.run(self.station_app.pending_changes, on_done=lambda n: self.status_sync.setText(
-            f"● 离线工作（尚未连接区中心）　待同步 {n} 项更改"))
+        """Something was saved: update the sync corner now and sync a little later."""
+        if self.sync is not None:
+            self.sync.changed()
+
+    def _after_sync(self, result) -> None:
+        """Pulled changes show up on the page in front of the mediator."""
+        if isinstance(result, Exception) or not getattr(result, "pulled", 0):
+            return
+        if self.stack.currentWidget() is self.home:
+            self.home.refresh(self.user)
+        elif self.stack.currentWidget() is self.cases and self.cases.model.rows:
+            self.cases.model.refresh()
 
     # --- kiosk lock ----------------------------------------------------------------------------
 
@@ -203,6 +222,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         if self.station_app is None:
             return super().closeEvent(event)
+        if self.sync is not None:
+            self.sync.timer.stop()
+            self.sync.soon.stop()
         if self.tasks.pending and not self.tasks.wait(10_000):
             event.ignore()
             return

@@ -1,6 +1,7 @@
 """设置: station details (admins edit), accounts (admins manage), and this computer's options."""
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
@@ -36,6 +37,8 @@ class AddUserDialog(FormDialog):
 
 
 class SettingsPage(QWidget):
+    enrolled = Signal()
+
     def __init__(self, station_app, user, tasks, parent=None):
         super().__init__(parent)
         self.station_app, self.user, self.tasks = station_app, user, tasks
@@ -59,8 +62,26 @@ class SettingsPage(QWidget):
         save.setEnabled(admin)
         save.clicked.connect(self.save_station)
         form.addRow("", save)
-        form.addRow("", muted("区中心服务器：尚未配置（同步功能开通后在此设置）。"))
         lay.addWidget(box)
+
+        district = QGroupBox("区中心")
+        dform = QFormLayout(district)
+        self.server_url = QLineEdit()
+        self.server_url.setPlaceholderText("https://区中心地址")
+        self.ticket = QLineEdit()
+        self.ticket.setPlaceholderText("区中心签发的一次性注册码（72小时内有效）")
+        self.enroll_button = QPushButton("注册到区中心")
+        self.enroll_button.setEnabled(admin)
+        self.enroll_button.clicked.connect(self.enroll)
+        self.enroll_state = muted("")
+        dform.addRow("服务器地址", self.server_url)
+        dform.addRow("注册码", self.ticket)
+        dform.addRow("", self.enroll_button)
+        dform.addRow("", self.enroll_state)
+        for w in (self.server_url, self.ticket):
+            w.setEnabled(admin)
+        lay.addWidget(district)
+        self.show_enrollment()
 
         users = QGroupBox("账号（仅管理员可管理）")
         v = QVBoxLayout(users)
@@ -78,6 +99,28 @@ class SettingsPage(QWidget):
         v.addLayout(row)
         lay.addWidget(users, 1)
         self.refresh_users()
+
+    def show_enrollment(self):
+        st = self.station_app.sync.status()
+        if st.enrolled:
+            self.server_url.setText(st.server_url or "")
+            self.enroll_state.setText(f"已注册（设备编号 {st.device_id[:8]}…）。换服务器或设备被撤销后，可用新的注册码重新注册，未同步的更改不会丢失。")
+            self.enroll_button.setText("重新注册")
+        else:
+            self.enroll_state.setText("尚未注册：本站数据只保存在本机。注册后每5分钟自动与区中心同步。")
+
+    def enroll(self):
+        url, ticket = self.server_url.text().strip(), self.ticket.text().strip()
+        if not url or not ticket:
+            messages.warn("信息不完整", "请填写区中心服务器地址和注册码（向区中心索取）。")
+            return
+
+        def done(resp):
+            self.ticket.clear()
+            self.show_enrollment()
+            messages.info("注册成功", f"已注册到区中心：{resp.station_name}。现在开始第一次同步。")
+            self.enrolled.emit()
+        self.tasks.run(self.station_app.sync.enroll, url, ticket, on_done=done)
 
     def refresh_users(self):
         users = self.station_app.users.list_users()

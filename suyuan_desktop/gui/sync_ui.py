@@ -1,0 +1,270 @@
+"""Sync in the window: the status bar (online/offline, pending changes, last sync, conflicts), the
+同步 button, background sync every few minutes and shortly after edits, and the conflict dialog
+that shows the district's and this station's values side by side.
+
+All network and database work runs through the window's TaskRunner; nothing here blocks the GUI.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit,
+    QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from . import messages
+
+AUTO_SYNC_MINUTES = 5
+AFTER_EDIT_SECONDS = 30
+
+KIND_LABELS = {
+    "hard": "双方改了同一项",
+    "edit_after_delete": "区中心已作废，本站又修改",
+    "post_transfer": "案件已移交，原站点的修改",
+    "ownership": "该项只能由区中心修改",
+    "invalid_transition": "案件状态与区中心冲突",
+}
+FIELD_LABELS = {
+    "title": "案由", "summary": "纠纷简要情况", "claims": "当事人请求", "status": "案件状态",
+    "dispute_type": "纠纷类型", "source": "案件来源", "risk_reported": "已上报风险", "received_date": "收案日期",
+    "name": "姓名", "phone": "电话", "address": "住址", "id_number": "身份证号码", "station_code": "所属调委会",
+}
+ENTITY_LABELS = {"cases": "案件", "parties": "当事人", "agreements": "调解协议", "mediation_sessions": "调解记录"}
+
+
+def _show(value) -> str:
+    if value is None:
+        return "（空）"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, (dict, list)):
+        if isinstance(value, dict):
+            return "\n".join(f"{FIELD_LABELS.get(k, k)}：{_show(v)}" for k, v in value.items()
+                             if k not in ("id", "case_id"))
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def describe_status(st, *, online: bool | None) -> tuple[str, str]:
+    """(text, colour) for the status bar."""
+    pending = f"待同步 {st.pending} 项"
+    if not st.enrolled:
+        return f"● 未注册区中心（在“设置”中注册）　{pending}", "#777"
+    last = "从未同步"
+    if st.last_ok_at:
+        at = dt.datetime.fromisoformat(st.last_ok_at).replace(tzinfo=dt.timezone.utc).astimezone()
+        last = f"上次同步 {at:%m-%d %H:%M}"
+    extra = ""
+    if st.rejected:
+        extra += f"　被退回 {st.rejected} 项"
+    if online is False or (online is None and st.last_error):
+        return f"● 离线（{st.last_error or '区中心无法连接'}）　{pending}　{last}{extra}", "#b35c00"
+    return f"● 在线　{pending}　{last}{extra}", "#2e7d32"
+
+
+class SyncController(QObject):
+    """Runs syncs for one window: on demand, every few minutes, and shortly after edits."""
+
+    status_changed = Signal(object, object)   # SyncStatus, online (True/False/None)
+    finished = Signal(object)                 # SyncReport or the exception
+
+    def __init__(self, station_app, tasks, parent=None):
+        super().__init__(parent)
+        self.app, self.tasks = station_app, tasks
+        self.running = False
+        self.online: bool | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(AUTO_SYNC_MINUTES * 60_000)
+        self.timer.timeout.connect(self.sync_now)
+        self.soon = QTimer(self)
+        self.soon.setSingleShot(True)
+        self.soon.setInterval(AFTER_EDIT_SECONDS * 1000)
+        self.soon.timeout.connect(self.sync_now)
+
+    def start(self) -> None:
+        self.timer.start()
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.tasks.run(self.app.sync.status, on_done=lambda st: self.status_changed.emit(st, self.online),
+                       on_error=lambda exc: None)
+
+    def changed(self) -> None:
+        """Something was saved: refresh the count now, sync a little later (debounced)."""
+        self.refresh()
+        if self.app.sync.is_enrolled():
+            self.soon.start()
+
+    def sync_now(self, *, interactive: bool = False) -> bool:
+        if self.running:
+            return False  # one at a time; this one coalesces into the running one
+        if not self.app.sync.is_enrolled():
+            if interactive:
+                messages.info("尚未注册", "本站还没有注册到区中心。请向区中心索取一次性注册码，在“设置 → 区中心”中注册。")
+            return False
+        self.running = True
+        self.status_changed.emit(None, None)
+
+        def done(report):
+            self.running, self.online = False, True
+            self.refresh()
+            self.finished.emit(report)
+
+        def failed(exc):
+            from ..core.sync.client import Offline, ServerBusy
+            self.running = False
+            self.online = False if isinstance(exc, (Offline, ServerBusy)) else self.online
+            self.refresh()
+            self.finished.emit(exc)
+            if interactive and not isinstance(exc, Offline):
+                messages.show_error(exc)
+            elif interactive:
+                messages.warn("无法连接区中心", f"{getattr(exc, 'message', exc)}")
+        self.tasks.run(self.app.sync.sync, on_done=done, on_error=failed)
+        return True
+
+
+class SyncStatusBar(QWidget):
+    """The status bar's sync corner: state text, conflicts button, 同步 button."""
+
+    def __init__(self, controller: SyncController, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel("● 正在读取同步状态…")
+        self.conflicts = QPushButton()
+        self.conflicts.setVisible(False)
+        self.conflicts.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.conflicts.clicked.connect(self.open_conflicts)
+        self.button = QPushButton("同步")
+        self.button.setToolTip("立即与区中心同步（每5分钟也会自动同步）")
+        self.button.clicked.connect(lambda: controller.sync_now(interactive=True))
+        lay.addWidget(self.label, 1)
+        lay.addWidget(self.conflicts)
+        lay.addWidget(self.button)
+        controller.status_changed.connect(self.show_status)
+        self.status = None
+
+    def show_status(self, st, online) -> None:
+        if st is None:
+            self.label.setText("● 正在同步…")
+            self.label.setStyleSheet("color: #1565c0;")
+            self.button.setEnabled(False)
+            return
+        self.status = st
+        text, colour = describe_status(st, online=online)
+        self.label.setText(text)
+        self.label.setStyleSheet(f"color: {colour};")
+        self.button.setEnabled(not self.controller.running)
+        self.conflicts.setVisible(st.conflicts_open > 0)
+        self.conflicts.setText(f"冲突 {st.conflicts_open} 项待处理")
+        tip = st.clock_warning or ""
+        self.label.setToolTip(tip)
+
+    def open_conflicts(self) -> None:
+        dlg = ConflictDialog(self.controller, self.window())
+        self.conflict_dialog = dlg
+        dlg.exec()
+
+
+class ConflictDialog(QDialog):
+    """Each conflict with both values side by side; the mediator keeps one or writes a merge."""
+
+    def __init__(self, controller: SyncController, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.setWindowTitle("处理同步冲突")
+        self.resize(900, 560)
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel("以下内容在区中心和本站被同时修改。两边的内容都已保存，请选择保留哪一个，或写出合并后的内容。"))
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["记录", "内容", "情况", "发生时间"])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.itemSelectionChanged.connect(self.show_selected)
+        lay.addWidget(self.table, 1)
+        sides = QHBoxLayout()
+        self.server_text, self.client_text, self.merged = QPlainTextEdit(), QPlainTextEdit(), QPlainTextEdit()
+        for title, box, ro in (("区中心的内容", self.server_text, True), ("本站的内容", self.client_text, True),
+                               ("合并后的内容（可编辑）", self.merged, False)):
+            col = QVBoxLayout()
+            col.addWidget(QLabel(title))
+            box.setReadOnly(ro)
+            col.addWidget(box)
+            sides.addLayout(col)
+        lay.addLayout(sides, 1)
+        buttons = QDialogButtonBox()
+        self.keep_server = buttons.addButton("保留区中心的", QDialogButtonBox.ButtonRole.ActionRole)
+        self.keep_client = buttons.addButton("保留本站的", QDialogButtonBox.ButtonRole.ActionRole)
+        self.use_merged = buttons.addButton("采用合并内容", QDialogButtonBox.ButtonRole.ActionRole)
+        close = buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
+        close.clicked.connect(self.reject)
+        self.keep_server.clicked.connect(lambda: self.resolve("server"))
+        self.keep_client.clicked.connect(lambda: self.resolve("client"))
+        self.use_merged.clicked.connect(lambda: self.resolve("value"))
+        lay.addWidget(buttons)
+        self.rows = []
+        self.resolved: list[int] = []
+        self.load()
+
+    def load(self) -> None:
+        self.rows = self.controller.app.sync.conflicts()
+        self._fill()
+
+    def _fill(self) -> None:
+        self.table.setRowCount(len(self.rows))
+        for r, c in enumerate(self.rows):
+            values = (ENTITY_LABELS.get(c.entity_type, c.entity_type), FIELD_LABELS.get(c.field, c.field or "整条记录"),
+                      KIND_LABELS.get(c.kind, c.kind), c.created_at[:16].replace("T", " "))
+            for col, text in enumerate(values):
+                self.table.setItem(r, col, QTableWidgetItem(text))
+        if self.rows:
+            self.table.selectRow(0)
+        self.show_selected()
+
+    def current(self):
+        r = self.table.currentRow()
+        return self.rows[r] if 0 <= r < len(self.rows) else None
+
+    def show_selected(self) -> None:
+        c = self.current()
+        for w in (self.keep_server, self.keep_client, self.use_merged):
+            w.setEnabled(c is not None)
+        if c is None:
+            for box in (self.server_text, self.client_text, self.merged):
+                box.setPlainText("")
+            return
+        self.server_text.setPlainText(_show(c.server_value))
+        self.client_text.setPlainText(_show(c.client_value))
+        mergeable = c.field is not None and isinstance(c.client_value, str)
+        self.merged.setPlainText(c.client_value if mergeable else "")
+        self.merged.setEnabled(mergeable)
+        self.use_merged.setEnabled(mergeable)
+
+    def resolve(self, choice: str) -> None:
+        c = self.current()
+        if c is None:
+            return
+        value = self.merged.toPlainText().strip() if choice == "value" else None
+        if choice == "value" and not value:
+            messages.warn("合并内容为空", "请在“合并后的内容”中写出要保留的文字，或选择保留其中一边。")
+            return
+
+        def done(_):
+            self.controller.sync_now()
+            self.rows = [r for r in self.rows if r.id != c.id]
+            self.load_after_resolve(c.id)
+            self.resolved.append(c.id)
+        self.controller.tasks.run(self.controller.app.sync.resolve_conflict, c.id, choice, value,
+                                  on_done=done, on_error=messages.show_error)
+
+    def load_after_resolve(self, conflict_id: int) -> None:
+        self._fill()
+        if not self.rows:
+            self.accept()

@@ -1,0 +1,109 @@
+"""Sync in the window (issue 5 item 9): enrolment from 设置, the status bar, the 同步 button and
+the conflict dialog, through real widgets against a real district server."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from tests.helpers.builders import new_case  # noqa: E402
+from tests.sync.util import MEDIATOR, edit_case, local_case  # noqa: E402
+
+
+@pytest.fixture
+def district(tmp_path):
+    from district_server.service import DistrictService
+    svc = DistrictService(f"sqlite:///{tmp_path / 'district.db'}", tmp_path / "district-blobs")
+    svc.create_schema()
+    yield svc
+    svc.dispose()
+
+
+@pytest.fixture
+def window(qtbot, station):
+    from PySide6.QtWidgets import QApplication
+
+    from suyuan_desktop.gui import messages
+    from suyuan_desktop.gui.main_window import MainWindow
+    from suyuan_desktop.gui.tasks import TaskRunner
+    messages.shown.clear()
+    messages.auto_answer("auto")
+    user = station.users.authenticate("admin", "admin-pass-1")
+    win = MainWindow(station, user)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.sync.timer.stop()
+    win.sync.soon.stop()
+    TaskRunner.wait_all()
+    QApplication.processEvents()
+    messages.auto_answer()
+
+
+def _text(win) -> str:
+    return win.sync_bar.label.text()
+
+
+def test_enrol_from_settings_then_the_status_bar_shows_the_sync(qtbot, window, station, district, server):
+    from suyuan_desktop.gui import messages
+    district.add_station(station.station_code, "平原镇")
+    new_case(station, MEDIATOR)
+    window.refresh_status()
+    pending = station.sync.status().pending
+    qtbot.waitUntil(lambda: f"未注册区中心（在“设置”中注册）\u3000待同步 {pending} 项" in _text(window), timeout=5000)
+    window.show_page(window.settings)
+    window.settings.server_url.setText(server.url)
+    window.settings.ticket.setText(district.issue_ticket(station.station_code))
+    window.settings.enroll_button.click()
+    qtbot.waitUntil(lambda: "在线" in _text(window), timeout=15000)
+    assert "待同步 0 项" in _text(window) and "上次同步" in _text(window)
+    assert ("info", "已注册到区中心：平原镇。现在开始第一次同步。") in messages.shown
+    assert "已注册" in window.settings.enroll_state.text()
+    # an edit counts as pending until the 同步 button is pressed
+    edit_case(station, local_case_id(station), claims="补充请求")
+    window.refresh_status()
+    qtbot.waitUntil(lambda: "待同步 1 项" in _text(window), timeout=5000)
+    window.sync_bar.button.click()
+    qtbot.waitUntil(lambda: "待同步 0 项" in _text(window) and window.sync_bar.button.isEnabled(), timeout=15000)
+
+
+def local_case_id(station):
+    return station.cases.search().items[0].id
+
+
+def test_offline_is_shown_and_nothing_is_lost(qtbot, window, station, district, server):
+    district.add_station(station.station_code, "平原镇")
+    station.sync.enroll(server.url, district.issue_ticket(station.station_code))
+    server.stop()
+    new_case(station, MEDIATOR)
+    pending = station.sync.status().pending
+    window.sync_bar.button.click()
+    qtbot.waitUntil(lambda: "离线" in _text(window), timeout=15000)
+    assert f"待同步 {pending} 项" in _text(window) and "无法连接区中心" in _text(window)
+
+
+def test_conflict_dialog_shows_both_values_and_takes_a_merge(qtbot, window, station, district, server):
+    from suyuan_desktop.gui.sync_ui import ConflictDialog
+    district.add_station(station.station_code, "平原镇")
+    station.sync.enroll(server.url, district.issue_ticket(station.station_code))
+    case = new_case(station, MEDIATOR)
+    station.sync.sync()
+    district.district_edit("cases", case.id, {"summary": "区中心：排水沟两户共用。"})
+    edit_case(station, case.id, summary="站点：排水沟张三独用。")
+    window.sync_bar.button.click()
+    qtbot.waitUntil(lambda: window.sync_bar.conflicts.isVisible(), timeout=15000)
+    assert window.sync_bar.conflicts.text() == "冲突 1 项待处理"
+    dlg = ConflictDialog(window.sync, window)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.table.item(0, 1).text() == "纠纷简要情况" and dlg.table.item(0, 2).text() == "双方改了同一项"
+    assert dlg.server_text.toPlainText() == "区中心：排水沟两户共用。"
+    assert dlg.client_text.toPlainText() == "站点：排水沟张三独用。"
+    dlg.merged.setPlainText("排水沟两户共用，张三家用得多。")
+    dlg.use_merged.click()
+    qtbot.waitUntil(lambda: bool(dlg.resolved), timeout=10000)
+    qtbot.waitUntil(lambda: not window.sync.running and local_case(station, case.id).summary
+                    == "排水沟两户共用，张三家用得多。", timeout=15000)
+    qtbot.waitUntil(lambda: not window.sync_bar.conflicts.isVisible(), timeout=10000)
