@@ -95,6 +95,26 @@ def main() -> None:
     shot(login, "login", (460, 360))
     wizard = FirstRunWizard(tmp / "new")
     shot(wizard, "first-run", (680, 560))
+    # sync: a district server on loopback, one conflict waiting for the mediator
+    from district_server.service import DistrictService
+    from suyuan_desktop.gui.sync_ui import ConflictDialog
+    from tests.sync.harness import ServerThread
+    from tests.sync.util import edit_case
+    district = DistrictService(f"sqlite:///{tmp / 'district.db'}", tmp / "district-blobs")
+    district.create_schema()
+    district.add_station("410703001", "平原镇矛盾纠纷调处中心")
+    server = ServerThread(district).start()
+    station.sync.enroll(server.url, district.issue_ticket("410703001"))
+    station.sync.sync()
+    district.district_edit("cases", case.id, {"summary": "经区中心核实：排水沟系张三、李四两户共用，李四修墙时未留排水口。"})
+    edit_case(station, case.id, summary="李四修建院墙堵塞排水沟，雨天积水流入张三院内，张三要求恢复原状。")
+    station.sync.sync()
+    win = MainWindow(station, user)
+    shot(win, "home-sync", (1366, 768))
+    dlg = ConflictDialog(win.sync, win)
+    shot(dlg, "conflict-dialog", (900, 560))
+    win.close()
+    server.stop()
     _, pdf = station.documents.issue(actor, case.case_number, "agreement")
     preview = PreviewDialog("人民调解协议书", pdf)
     shot(preview, "preview", (900, 1000))

@@ -182,8 +182,9 @@ class ConflictDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel("以下内容在区中心和本站被同时修改。两边的内容都已保存，请选择保留哪一个，或写出合并后的内容。"))
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["记录", "内容", "情况", "发生时间"])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setHorizontalHeaderLabels(["案件", "内容", "情况", "发生时间"])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -219,9 +220,13 @@ class ConflictDialog(QDialog):
 
     def _fill(self) -> None:
         self.table.setRowCount(len(self.rows))
+        labels = self.controller.app.sync.case_labels(c.case_id for c in self.rows)
         for r, c in enumerate(self.rows):
-            values = (ENTITY_LABELS.get(c.entity_type, c.entity_type), FIELD_LABELS.get(c.field, c.field or "整条记录"),
-                      KIND_LABELS.get(c.kind, c.kind), c.created_at[:16].replace("T", " "))
+            what = ENTITY_LABELS.get(c.entity_type, "记录")
+            record = labels.get(c.case_id, what) if c.entity_type == "cases" else f"{labels.get(c.case_id, '')} {what}"
+            at = dt.datetime.fromisoformat(c.created_at).replace(tzinfo=dt.timezone.utc).astimezone()
+            values = (record.strip(), FIELD_LABELS.get(c.field, c.field or "整条记录"),
+                      KIND_LABELS.get(c.kind, c.kind), f"{at:%Y-%m-%d %H:%M}")
             for col, text in enumerate(values):
                 self.table.setItem(r, col, QTableWidgetItem(text))
         if self.rows:

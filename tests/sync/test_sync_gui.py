@@ -98,6 +98,7 @@ def test_conflict_dialog_shows_both_values_and_takes_a_merge(qtbot, window, stat
     dlg = ConflictDialog(window.sync, window)
     qtbot.addWidget(dlg)
     dlg.show()
+    assert dlg.table.item(0, 0).text() == f"{case.case_number} {case.title}"
     assert dlg.table.item(0, 1).text() == "纠纷简要情况" and dlg.table.item(0, 2).text() == "双方改了同一项"
     assert dlg.server_text.toPlainText() == "区中心：排水沟两户共用。"
     assert dlg.client_text.toPlainText() == "站点：排水沟张三独用。"

@@ -134,6 +134,16 @@ class SyncService:
         with self.store.read() as s:
             return list(s.execute(select(SyncConflict).order_by(SyncConflict.id)).scalars())
 
+    def case_labels(self, case_ids) -> dict[str, str]:
+        """案号 and 案由 of the cases conflicts point at, for people to recognise them."""
+        from ..store.models import Case
+        ids = [c for c in set(case_ids) if c]
+        if not ids:
+            return {}
+        with self.store.read() as s:
+            return {r.id: f"{r.case_number} {r.title}" for r in s.execute(
+                select(Case.id, Case.case_number, Case.title).where(Case.id.in_(ids))).all()}
+
     def rejected_changes(self) -> list[SyncOutbox]:
         with self.store.read() as s:
             return list(s.execute(select(SyncOutbox).where(SyncOutbox.state == "rejected")
