@@ -18,7 +18,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import and_, func, insert, or_, select, update
+from sqlalchemy import and_, bindparam, func, insert, or_, select, tuple_, update
 
 from suyuan_desktop.core.domain.canonical import canonical_json, sha256_hex
 from suyuan_desktop.core.domain.enums import CaseStatus, DisputeType
@@ -85,6 +85,252 @@ def _fault(name: str) -> None:
     if str(_FAULT_COUNTS[name]) == want.split(":", 1)[1]:
         import signal
         os.kill(os.getpid(), signal.SIGKILL)
+
+
+class _PushTx:
+    """The working set of one push transaction: entities read once (FOR UPDATE, in key order),
+    merged in memory change by change, written back in bulk at the end. A rejected change leaves
+    no trace in it (every check runs before anything is staged), so no savepoints are needed."""
+
+    def __init__(self, svc: "DistrictService", conn, device: Device):
+        self.svc, self.conn, self.device = svc, conn, device
+        self.work = _Work()
+        self.ents: dict[tuple[str, str], dict | None] = {}
+        self.inserted: set[tuple[str, str]] = set()
+        self.updated: set[tuple[str, str]] = set()
+        self.received: dict[str, object] = {}
+        self.seen_ids: dict[str, str] = {}  # change ids in this batch -> payload hash
+        self.history: list[dict] = []
+        self.log: list[dict] = []
+        self.blob_links: set[tuple[str, str, str]] = set()
+        self.revoked_here: set[tuple[str, str]] = set()
+
+    def prefetch(self, changes) -> None:
+        ids = [c.change_id for c in changes]
+        for r in self.conn.execute(select(changes_received).where(changes_received.c.change_id.in_(ids))):
+            self.received[r.change_id] = r
+        keys = sorted({(c.entity_type, c.entity_id) for c in changes})
+        case_ids = {c.patch.get("case_id", {}).get("new") for c in changes if isinstance(c.patch.get("case_id"), dict)}
+        keys += sorted({("cases", cid) for cid in case_ids if isinstance(cid, str)} - set(keys))
+        self._load(keys, lock=True)
+
+    def _load(self, keys, *, lock: bool) -> None:
+        keys = [k for k in keys if k not in self.ents]
+        for i in range(0, len(keys), 500):
+            part = keys[i:i + 500]
+            q = select(entities).where(tuple_(entities.c.entity_type, entities.c.entity_id).in_(part))
+            if lock:
+                q = q.order_by(entities.c.entity_type, entities.c.entity_id).with_for_update()
+            found = {(r.entity_type, r.entity_id): dict(r._mapping) for r in self.conn.execute(q)}
+            for k in part:
+                self.ents[k] = found.get(k)
+
+    def get(self, entity_type: str, entity_id: str) -> dict | None:
+        key = (entity_type, entity_id)
+        if key not in self.ents:
+            self._load([key], lock=True)
+        return self.ents[key]
+
+    def was_ours(self, entity_type: str, entity_id: str) -> bool:
+        """Did the district move this away from the device's station (a revoke row in its feed)?"""
+        return self.conn.execute(select(feed.c.seq).where(
+            feed.c.scope == self.device.station_code, feed.c.entity_type == entity_type,
+            feed.c.entity_id == entity_id, feed.c.op == "revoke")).first() is not None
+
+    # --- one change ------------------------------------------------------------------------------
+
+    def receive(self, ch: P.Change) -> P.ChangeResult:
+        prior = self.received.get(ch.change_id)
+        prior_hash = prior.payload_hash if prior is not None else self.seen_ids.get(ch.change_id)
+        if prior_hash is not None:
+            # the same change id under another sequence number (a replayed copy): never applied twice
+            status = "duplicate" if prior_hash == ch.payload_hash else "rejected"
+            return P.ChangeResult(change_id=ch.change_id, device_seq=ch.device_seq, status=status,
+                                  error=None if status == "duplicate" else "变更编号重复但内容不同")
+        payload = ch.model_dump()
+        try:
+            if P.payload_hash(payload) != ch.payload_hash:
+                raise Reject("变更内容校验失败（传输中损坏或被改动）")
+            result = self.apply(ch)
+        except Reject as exc:
+            result = P.ChangeResult(change_id=ch.change_id, device_seq=ch.device_seq, status="rejected",
+                                    error=str(exc))
+            log.warning("change rejected: %s", exc)
+        self.seen_ids[ch.change_id] = ch.payload_hash
+        self.log.append(dict(change_id=ch.change_id, device_id=self.device.id, device_seq=ch.device_seq,
+                             replica_epoch=self.device.replica_epoch, payload_hash=ch.payload_hash, payload=payload,
+                             received_at=utcnow(), status=result.status, result=result.model_dump()))
+        return result
+
+    def apply(self, ch: P.Change) -> P.ChangeResult:
+        device = self.device
+        if "id" in ch.patch:
+            if (ch.patch["id"] or {}).get("new") not in (None, ch.entity_id):
+                raise Reject("记录编号与变更对象不一致")
+            ch = ch.model_copy(update={"patch": {k: v for k, v in ch.patch.items() if k != "id"}})
+        new = self.svc._validate_patch(ch.entity_type, ch.op, ch.patch)
+        key = (ch.entity_type, ch.entity_id)
+        cur = self.get(*key)
+        now = utcnow()
+        if cur is None:
+            if ch.op != "insert":
+                raise Reject("要修改的记录在区中心不存在")
+            if ch.entity_type in P.STATION_SCOPED:
+                if new.get("station_code") != device.station_code:
+                    raise Reject("不能为其他调委会登记调解员")
+                case_id, scope = None, device.station_code
+            else:
+                case_id = self.case_of(ch.entity_type, ch.entity_id, new)
+                if ch.entity_type == "cases":
+                    if new.get("station_code") != device.station_code:
+                        raise Reject("不能以其他调委会的名义登记案件")
+                    scope = device.station_code
+                else:
+                    owner = self.get("cases", case_id)
+                    if owner is None:
+                        raise Reject("所属案件在区中心不存在")
+                    scope = owner["scope"]
+                    if scope != device.station_code:
+                        if not self.was_ours("cases", case_id):
+                            raise Reject("无权修改其他调委会的案件")
+                        return self.flag_whole(ch, new, None, case_id, scope, "post_transfer")
+            state = dict(new)
+            deleted = state.get("deleted_at") is not None
+            self.ents[key] = dict(entity_type=ch.entity_type, entity_id=ch.entity_id, case_id=case_id, scope=scope,
+                                  version=1, state=state, deleted=deleted, flags=[], created_at=now, updated_at=now,
+                                  last_device_id=device.id)
+            self.inserted.add(key)
+            self.add_history(key, 1, ch, scope, state, [])
+            work_op = "delete" if deleted else "upsert"
+            self.work.publish(scope, ch.entity_type, ch.entity_id, work_op)
+            return P.ChangeResult(change_id=ch.change_id, device_seq=ch.device_seq, status="applied", new_version=1)
+
+        if cur["scope"] != device.station_code:
+            if not self.was_ours(ch.entity_type, ch.entity_id):
+                raise Reject("无权修改其他调委会的案件")
+            return self.flag_whole(ch, new, cur, cur["case_id"], cur["scope"], "post_transfer")
+        if cur["deleted"] and ch.op != "delete" and "deleted_at" not in new:
+            return self.flag_whole(ch, new, cur, cur["case_id"], cur["scope"], "edit_after_delete")
+
+        state = dict(cur["state"])
+        flags = list(cur["flags"] or [])
+        concurrent = ch.base_version < cur["version"] and cur["last_device_id"] != device.id
+        conflict_ids: list[int] = []
+        changed = False
+        for f, pair in ch.patch.items():
+            server_v, client_v, old_v = state.get(f), pair.get("new"), pair.get("old")
+            if server_v == client_v:
+                continue
+            if (ch.entity_type, f) in P.DISTRICT_OWNED_FIELDS:
+                conflict_ids.append(self.conflict(ch, cur, f, "ownership", old_v, server_v, client_v))
+                continue
+            if ch.entity_type == "cases" and f == "status" and server_v and client_v:
+                # e.g. the station accepts a case the district has withdrawn meanwhile
+                if not can_transition(CaseStatus(server_v), CaseStatus(client_v)):
+                    conflict_ids.append(self.conflict(ch, cur, f, "invalid_transition", old_v, server_v, client_v))
+                    continue
+            if server_v != old_v and ch.base_version < cur["version"]:
+                conflict_ids.append(self.conflict(ch, cur, f, "hard", old_v, server_v, client_v))
+                continue
+            state[f] = client_v
+            changed = True
+        if conflict_ids and "conflict" not in flags:
+            flags.append("conflict")
+        status = "conflict" if conflict_ids else ("merged" if concurrent else "applied")
+        version = cur["version"]
+        if changed or conflict_ids:
+            version += 1
+            deleted = state.get("deleted_at") is not None
+            cur.update(version=version, state=state, deleted=deleted, flags=flags, updated_at=now,
+                       last_device_id=device.id)
+            if key not in self.inserted:
+                self.updated.add(key)
+            self.add_history(key, version, ch, cur["scope"], state,
+                             (["soft"] if concurrent else []) + (["hard"] if conflict_ids else []))
+            self.work.publish(cur["scope"], ch.entity_type, ch.entity_id, "delete" if deleted else "upsert")
+        return P.ChangeResult(change_id=ch.change_id, device_seq=ch.device_seq, status=status,
+                              new_version=version, conflict_ids=conflict_ids, flags=(["soft"] if concurrent else []))
+
+    def case_of(self, entity_type: str, entity_id: str, values: dict) -> str | None:
+        cf = P.case_field(entity_type)
+        if cf == "id":
+            return entity_id
+        if cf:
+            return values.get(cf)
+        if entity_type in P.PARENT:
+            pf, ptype = P.PARENT[entity_type]
+            parent = self.get(ptype, values.get(pf))
+            if parent is None:
+                raise Reject(f"上级记录（{ptype} {values.get(pf)}）在区中心不存在")
+            return parent["case_id"]
+        return None
+
+    def flag_whole(self, ch, new, cur, case_id, scope, kind) -> P.ChangeResult:
+        """Store a change that may not be applied (the case moved away, or was deleted) as a
+        conflict for a person: in history, in the conflicts queue, flagged on the entity."""
+        cid = self.insert_conflict(dict(
+            entity_type=ch.entity_type, entity_id=ch.entity_id, case_id=case_id, station_code=scope,
+            field=None, kind=kind, base_value=None, server_value=(cur["state"] if cur is not None else None),
+            client_value=new, change_id=ch.change_id))
+        key = (ch.entity_type, ch.entity_id)
+        if cur is not None:
+            if kind not in cur["flags"]:
+                cur["flags"] = [*cur["flags"], kind]
+            cur["version"] += 1
+            cur["updated_at"] = utcnow()
+            if key not in self.inserted:
+                self.updated.add(key)
+            self.add_history(key, cur["version"], ch, scope, cur["state"], [kind])
+            self.work.publish(scope, ch.entity_type, ch.entity_id, "delete" if cur["deleted"] else "upsert")
+        else:
+            self.add_history(key, 0, ch, scope, new, [kind])
+        return P.ChangeResult(change_id=ch.change_id, device_seq=ch.device_seq, status="conflict",
+                              conflict_ids=[cid], flags=[kind], new_version=(cur["version"] if cur else None))
+
+    def conflict(self, ch, cur, field_name, kind, base_v, server_v, client_v) -> int:
+        return self.insert_conflict(dict(
+            entity_type=ch.entity_type, entity_id=ch.entity_id, case_id=cur["case_id"], station_code=cur["scope"],
+            field=field_name, kind=kind, base_value=base_v, server_value=server_v, client_value=client_v,
+            change_id=ch.change_id))
+
+    def insert_conflict(self, values: dict) -> int:
+        # conflicts are rare and need their id in the result: written at once
+        return self.conn.execute(insert(conflicts).values(
+            from_station=self.device.station_code, device_id=self.device.id, status="open", created_at=utcnow(),
+            **values).returning(conflicts.c.id)).scalar_one()
+
+    def add_history(self, key, version, ch, scope, state, flags) -> None:
+        self.history.append(dict(entity_type=key[0], entity_id=key[1], version=version, change_id=ch.change_id,
+                                 device_id=self.device.id, actor=f"device:{self.device.id}", scope=scope,
+                                 patch=ch.patch, state=dict(state), flags=flags, at=utcnow()))
+        for f in ("sha256", "pdf_sha256"):
+            sha = state.get(f)
+            if isinstance(sha, str) and P.SHA256_RE.match(sha):
+                self.blob_links.add((sha, key[0], key[1]))
+
+    # --- write back ------------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        conn = self.conn
+        if self.inserted:
+            conn.execute(insert(entities), [self.ents[k] for k in sorted(self.inserted)])
+        if self.updated:
+            conn.execute(
+                update(entities).where(entities.c.entity_type == bindparam("k_type"),
+                                       entities.c.entity_id == bindparam("k_id"))
+                .values(version=bindparam("version"), state=bindparam("state"), deleted=bindparam("deleted"),
+                        flags=bindparam("flags"), updated_at=bindparam("updated_at"),
+                        last_device_id=bindparam("last_device_id")),
+                [dict(k_type=k[0], k_id=k[1], version=e["version"], state=e["state"], deleted=e["deleted"],
+                      flags=e["flags"], updated_at=e["updated_at"], last_device_id=e["last_device_id"])
+                 for k in sorted(self.updated) for e in (self.ents[k],)])
+        if self.history:
+            conn.execute(insert(entity_history), self.history)
+        if self.log:
+            conn.execute(insert(changes_received), self.log)
+        if self.blob_links:
+            stmt = self.svc._insert(entity_blobs).on_conflict_do_nothing()
+            conn.execute(stmt, [dict(sha256=a, entity_type=b, entity_id=c) for a, b, c in sorted(self.blob_links)])
 
 
 def _hash(secret: str) -> str:
@@ -305,12 +551,12 @@ class DistrictService:
             if d.revoked_at is not None:
                 raise ApiError(401, "device_revoked", "本机的同步授权已被区中心撤销。")
             last = d.last_applied_seq
-            work = _Work()
+            tx = _PushTx(self, conn, device)
+            tx.prefetch(changes)
             results: list[P.ChangeResult] = []
             for ch in changes:
                 if ch.device_seq <= last:
-                    prior = conn.execute(select(changes_received).where(
-                        changes_received.c.change_id == ch.change_id)).first()
+                    prior = tx.received.get(ch.change_id)
                     if prior is not None and prior.device_id == device.id and prior.payload_hash == ch.payload_hash:
                         r = P.ChangeResult.model_validate(prior.result)
                         results.append(r.model_copy(update={"status": "duplicate"}))
@@ -321,11 +567,12 @@ class DistrictService:
                 if ch.device_seq > last + 1:
                     raise ApiError(409, "gap", f"缺少序号 {last + 1} 起的变更，请从该序号重新发送。",
                                    {"expected_next_seq": last + 1})
-                results.append(self._receive(conn, device, ch, work))
+                results.append(tx.receive(ch))
                 last = ch.device_seq
+            tx.flush()
             conn.execute(update(devices).where(devices.c.id == device.id)
                          .values(last_applied_seq=last, last_seen_at=utcnow()))
-            self._publish(conn, work)
+            self._publish(conn, tx.work)
             _fault("push_before_commit")
             return results, last
         results, last = db.run_tx(self.engine, fn)
@@ -340,38 +587,8 @@ class DistrictService:
                 v = ch.patch.get(f, {}).get("new") if isinstance(ch.patch.get(f), dict) else None
                 if isinstance(v, str):
                     wanted.add(v)
-        wanted = {w for w in wanted if isinstance(w, str)}
-        bad = {w for w in wanted if not P.SHA256_RE.match(w)}
-        wanted -= bad
-        if not wanted:
-            return set()
+        wanted = {w for w in wanted if isinstance(w, str) and P.SHA256_RE.match(w)}
         return {w for w in wanted if not (self.has_blob(w) and self.can_read_blob(device, w))}
-
-    def _receive(self, conn, device: Device, ch: P.Change, work: _Work) -> P.ChangeResult:
-        payload = ch.model_dump()
-        prior = conn.execute(select(changes_received.c.payload_hash).where(
-            changes_received.c.change_id == ch.change_id)).first()
-        if prior is not None:
-            # The same change id under another sequence number (a replayed copy): never applied twice.
-            status = "duplicate" if prior.payload_hash == ch.payload_hash else "rejected"
-            return P.ChangeResult(change_id=ch.change_id, device_seq=ch.device_seq, status=status,
-                                  error=None if status == "duplicate" else "变更编号重复但内容不同")
-        sp = conn.begin_nested()
-        try:
-            if P.payload_hash(payload) != ch.payload_hash:
-                raise Reject("变更内容校验失败（传输中损坏或被改动）")
-            result = self._apply(conn, device, ch, work)
-            sp.commit()
-        except Reject as exc:
-            sp.rollback()
-            result = P.ChangeResult(change_id=ch.change_id, device_seq=ch.device_seq, status="rejected",
-                                    error=str(exc))
-            log.warning("change rejected: %s", exc)
-        conn.execute(insert(changes_received).values(
-            change_id=ch.change_id, device_id=device.id, device_seq=ch.device_seq,
-            replica_epoch=device.replica_epoch, payload_hash=ch.payload_hash, payload=payload,
-            received_at=utcnow(), status=result.status, result=result.model_dump()))
-        return result
 
     # --- merge -----------------------------------------------------------------------------------
 
@@ -404,173 +621,12 @@ class DistrictService:
                 raise Reject("当事人身份证号码：" + exc.errors[0].message) from None
         return new
 
-    def _case_of(self, conn, entity_type: str, entity_id: str, values: dict, device: Device) -> str | None:
-        cf = P.case_field(entity_type)
-        if cf == "id":
-            return entity_id
-        if cf:
-            return values.get(cf)
-        if entity_type in P.PARENT:
-            pf, ptype = P.PARENT[entity_type]
-            pid = values.get(pf)
-            row = conn.execute(select(entities.c.case_id).where(entities.c.entity_type == ptype,
-                                                               entities.c.entity_id == pid)).first()
-            if row is None:
-                raise Reject(f"上级记录（{ptype} {pid}）在区中心不存在")
-            return row.case_id
-        return None
-
-    def _apply(self, conn, device: Device, ch: P.Change, work: _Work) -> P.ChangeResult:
-        if "id" in ch.patch:
-            if (ch.patch["id"] or {}).get("new") not in (None, ch.entity_id):
-                raise Reject("记录编号与变更对象不一致")
-            ch = ch.model_copy(update={"patch": {k: v for k, v in ch.patch.items() if k != "id"}})
-        new = self._validate_patch(ch.entity_type, ch.op, ch.patch)
-        cur = conn.execute(select(entities).where(entities.c.entity_type == ch.entity_type,
-                                                 entities.c.entity_id == ch.entity_id).with_for_update()).first()
-        now = utcnow()
-        base = dict(ChangeResult=P.ChangeResult, change_id=ch.change_id, device_seq=ch.device_seq)
-        if cur is None:
-            if ch.op != "insert":
-                raise Reject("要修改的记录在区中心不存在")
-            if ch.entity_type in P.STATION_SCOPED:
-                if new.get("station_code") != device.station_code:
-                    raise Reject("不能为其他调委会登记调解员")
-                case_id, scope = None, device.station_code
-            else:
-                case_id = self._case_of(conn, ch.entity_type, ch.entity_id, new, device)
-                if ch.entity_type == "cases":
-                    if new.get("station_code") != device.station_code:
-                        raise Reject("不能以其他调委会的名义登记案件")
-                    scope = device.station_code
-                else:
-                    owner = conn.execute(select(entities.c.scope).where(
-                        entities.c.entity_type == "cases", entities.c.entity_id == case_id)).first()
-                    if owner is None:
-                        raise Reject("所属案件在区中心不存在")
-                    scope = owner.scope
-                    if scope != device.station_code:
-                        if not self._was_ours(conn, device, "cases", case_id):
-                            raise Reject("无权修改其他调委会的案件")
-                        return self._flag_whole(conn, device, ch, new, None, case_id, scope, "post_transfer", work, base)
-            state = {f: v for f, v in new.items()}
-            deleted = state.get("deleted_at") is not None
-            conn.execute(insert(entities).values(
-                entity_type=ch.entity_type, entity_id=ch.entity_id, case_id=case_id, scope=scope, version=1,
-                state=state, deleted=deleted, flags=[], created_at=now, updated_at=now, last_device_id=device.id))
-            self._history(conn, ch.entity_type, ch.entity_id, 1, ch.change_id, device.id, scope, ch.patch, state, [])
-            self._index_blobs(conn, ch.entity_type, ch.entity_id, state)
-            work.publish(scope, ch.entity_type, ch.entity_id, "delete" if deleted else "upsert")
-            return P.ChangeResult(change_id=ch.change_id, device_seq=ch.device_seq, status="applied", new_version=1)
-
-        # an existing entity
-        if cur.scope != device.station_code:
-            if not self._was_ours(conn, device, ch.entity_type, ch.entity_id):
-                raise Reject("无权修改其他调委会的案件")
-            return self._flag_whole(conn, device, ch, new, cur, cur.case_id, cur.scope, "post_transfer", work, base)
-        if cur.deleted and ch.op != "delete" and "deleted_at" not in new:
-            return self._flag_whole(conn, device, ch, new, cur, cur.case_id, cur.scope, "edit_after_delete", work, base)
-
-        state = dict(cur.state)
-        flags = [f for f in (cur.flags or [])]
-        concurrent = ch.base_version < cur.version and cur.last_device_id != device.id
-        conflict_ids: list[int] = []
-        changed = False
-        for f, pair in ch.patch.items():
-            server_v = state.get(f)
-            client_v = pair.get("new")
-            old_v = pair.get("old")
-            if server_v == client_v:
-                continue
-            if (ch.entity_type, f) in P.DISTRICT_OWNED_FIELDS:
-                conflict_ids.append(self._conflict(conn, ch, device, cur, f, "ownership", old_v, server_v, client_v))
-                continue
-            if ch.entity_type == "cases" and f == "status" and server_v and client_v:
-                # e.g. the station accepts a case the district has withdrawn meanwhile
-                if not can_transition(CaseStatus(server_v), CaseStatus(client_v)):
-                    conflict_ids.append(self._conflict(conn, ch, device, cur, f, "invalid_transition",
-                                                       old_v, server_v, client_v))
-                    continue
-            if server_v != old_v and ch.base_version < cur.version:
-                conflict_ids.append(self._conflict(conn, ch, device, cur, f, "hard", old_v, server_v, client_v))
-                continue
-            state[f] = client_v
-            changed = True
-        if conflict_ids and "conflict" not in flags:
-            flags.append("conflict")
-        status = "conflict" if conflict_ids else ("merged" if concurrent else "applied")
-        version = cur.version
-        if changed or conflict_ids:
-            version = cur.version + 1
-            deleted = state.get("deleted_at") is not None
-            conn.execute(update(entities).where(entities.c.entity_type == ch.entity_type,
-                                                entities.c.entity_id == ch.entity_id).values(
-                version=version, state=state, deleted=deleted, flags=flags, updated_at=now,
-                last_device_id=device.id))
-            hist_flags = (["soft"] if concurrent else []) + (["hard"] if conflict_ids else [])
-            self._history(conn, ch.entity_type, ch.entity_id, version, ch.change_id, device.id, cur.scope,
-                          ch.patch, state, hist_flags)
-            self._index_blobs(conn, ch.entity_type, ch.entity_id, state)
-            work.publish(cur.scope, ch.entity_type, ch.entity_id, "delete" if deleted else "upsert")
-        return P.ChangeResult(change_id=ch.change_id, device_seq=ch.device_seq, status=status,
-                              new_version=version, conflict_ids=conflict_ids,
-                              flags=(["soft"] if concurrent else []))
-
-    @staticmethod
-    def _was_ours(conn, device: Device, entity_type: str, entity_id: str) -> bool:
-        """Did the district move this away from the device's station (a revoke row in its feed)?"""
-        return conn.execute(select(feed.c.seq).where(
-            feed.c.scope == device.station_code, feed.c.entity_type == entity_type,
-            feed.c.entity_id == entity_id, feed.c.op == "revoke")).first() is not None
-
-    def _flag_whole(self, conn, device, ch, new, cur, case_id, scope, kind, work, base) -> P.ChangeResult:
-        """Store a change that may not be applied (the case moved away, or was deleted) as a
-        conflict for a person: in history, in the conflicts queue, flagged on the entity."""
-        now = utcnow()
-        cid = conn.execute(insert(conflicts).values(
-            entity_type=ch.entity_type, entity_id=ch.entity_id, case_id=case_id, station_code=scope,
-            from_station=device.station_code, field=None, kind=kind, base_value=None,
-            server_value=(cur.state if cur is not None else None), client_value=new, change_id=ch.change_id,
-            device_id=device.id, status="open", created_at=now).returning(conflicts.c.id)).scalar_one()
-        if cur is not None:
-            flags = list(cur.flags or [])
-            if kind not in flags:
-                flags.append(kind)
-            version = cur.version + 1
-            conn.execute(update(entities).where(entities.c.entity_type == ch.entity_type,
-                                                entities.c.entity_id == ch.entity_id).values(
-                version=version, flags=flags, updated_at=now))
-            self._history(conn, ch.entity_type, ch.entity_id, version, ch.change_id, device.id, scope,
-                          ch.patch, cur.state, [kind])
-            work.publish(scope, ch.entity_type, ch.entity_id, "delete" if cur.deleted else "upsert")
-        else:
-            self._history(conn, ch.entity_type, ch.entity_id, 0, ch.change_id, device.id, scope, ch.patch, new, [kind])
-        return P.ChangeResult(change_id=ch.change_id, device_seq=ch.device_seq, status="conflict",
-                              conflict_ids=[cid], flags=[kind], new_version=(cur.version + 1 if cur else None))
-
-    def _conflict(self, conn, ch, device, cur, field_name, kind, base_v, server_v, client_v) -> int:
-        return conn.execute(insert(conflicts).values(
-            entity_type=ch.entity_type, entity_id=ch.entity_id, case_id=cur.case_id, station_code=cur.scope,
-            from_station=device.station_code, field=field_name, kind=kind, base_value=base_v,
-            server_value=server_v, client_value=client_v, change_id=ch.change_id, device_id=device.id,
-            status="open", created_at=utcnow()).returning(conflicts.c.id)).scalar_one()
-
     def _history(self, conn, entity_type, entity_id, version, change_id, device_id, scope, patch, state, flags,
                  actor: str | None = None) -> None:
         conn.execute(insert(entity_history).values(
             entity_type=entity_type, entity_id=entity_id, version=version, change_id=change_id,
             device_id=device_id, actor=actor or f"device:{device_id}", scope=scope, patch=patch,
             state=state, flags=flags, at=utcnow()))
-
-    def _index_blobs(self, conn, entity_type, entity_id, state) -> None:
-        for f in ("sha256", "pdf_sha256"):
-            sha = state.get(f)
-            if isinstance(sha, str) and P.SHA256_RE.match(sha):
-                exists = conn.execute(select(entity_blobs.c.sha256).where(
-                    entity_blobs.c.sha256 == sha, entity_blobs.c.entity_type == entity_type,
-                    entity_blobs.c.entity_id == entity_id)).first()
-                if not exists:
-                    conn.execute(insert(entity_blobs).values(sha256=sha, entity_type=entity_type, entity_id=entity_id))
 
     def _publish(self, conn, work: _Work) -> None:
         """Give this transaction's feed rows their sequence numbers. MUST be the last statement
@@ -581,17 +637,16 @@ class DistrictService:
         top = conn.execute(update(sync_counter).where(sync_counter.c.id == 1)
                            .values(value=sync_counter.c.value + n).returning(sync_counter.c.value)).scalar_one()
         seq = top - n
-        ins = self._insert(feed)
         rows = []
         for (scope, etype, eid), op in work.feed_rows.items():
             seq += 1
             rows.append({"scope": scope, "entity_type": etype, "entity_id": eid, "seq": seq, "op": op})
-        # the unique seq index must not see two rows with one seq mid-statement: free old seqs first
-        for r in rows:
-            stmt = ins.values(**r).on_conflict_do_update(
-                index_elements=["scope", "entity_type", "entity_id"],
-                set_={"seq": r["seq"], "op": r["op"]})
-            conn.execute(stmt)
+        ins = self._insert(feed)
+        # new seqs are above every existing one, so re-stamping rows never collides on the unique seq
+        for i in range(0, len(rows), 1000):
+            stmt = ins.values(rows[i:i + 1000])
+            conn.execute(stmt.on_conflict_do_update(index_elements=["scope", "entity_type", "entity_id"],
+                                                    set_={"seq": stmt.excluded.seq, "op": stmt.excluded.op}))
 
     def _insert(self, table):
         if self.dialect == "postgresql":
