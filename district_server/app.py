@@ -109,11 +109,10 @@ def create_app(service: DistrictService) -> FastAPI:
     def pull(response: Response, cursor: str | None = Query(default=None, max_length=400),
              limit: int = Query(default=P.PULL_LIMIT, ge=1, le=P.PULL_LIMIT),
              if_none_match: str | None = Header(default=None), dev: Device = Depends(device)):
-        page, etag = service.pull(dev, cursor, limit, if_none_match)
-        if page is None:
+        body, etag = service.pull(dev, cursor, limit, if_none_match)
+        if body is None:
             return Response(status_code=304, headers={"ETag": f'"{etag}"'})
-        response.headers["ETag"] = f'"{page.next_cursor}"'
-        return page
+        return Response(content=body.encode(), media_type="application/json", headers={"ETag": f'"{etag}"'})
 
     @app.head("/v1/blobs/{sha256}")
     def blob_head(sha256: str, dev: Device = Depends(device)):

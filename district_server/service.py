@@ -11,6 +11,7 @@ import base64
 import datetime as dt
 import hashlib
 import hmac
+import json
 import logging
 import os
 import secrets
@@ -18,7 +19,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import and_, bindparam, func, insert, or_, select, tuple_, update
+from sqlalchemy import Text, and_, bindparam, cast, func, insert, or_, select, tuple_, update
 
 from suyuan_desktop.core.domain.canonical import canonical_json, sha256_hex
 from suyuan_desktop.core.domain.enums import CaseStatus, DisputeType
@@ -658,7 +659,7 @@ class DistrictService:
     # --- pull ------------------------------------------------------------------------------------
 
     def pull(self, device: Device, cursor: str | None, limit: int, if_none_match: str | None):
-        """Returns (PullResponse | None for 304, etag)."""
+        """Returns (the JSON body of a PullResponse, or None for 304; the ETag)."""
         limit = max(1, min(limit, P.PULL_LIMIT))
         epoch = int(self.meta("db_epoch"))
         seq = 0
@@ -682,24 +683,29 @@ class DistrictService:
                                      .limit(1)).first()
                 if newer is None:
                     return None, cursor
+            # the stored JSON goes out as text, never parsed and re-serialized here
             rows = conn.execute(
                 select(feed.c.seq, feed.c.op, feed.c.entity_type, feed.c.entity_id, entities.c.version,
-                       entities.c.state, entities.c.case_id, entities.c.flags, entities.c.updated_at)
+                       cast(entities.c.state, Text).label("state"), entities.c.case_id,
+                       cast(entities.c.flags, Text).label("flags"), entities.c.updated_at)
                 .join(entities, and_(entities.c.entity_type == feed.c.entity_type,
                                      entities.c.entity_id == feed.c.entity_id))
                 .where(feed.c.scope == device.station_code, feed.c.seq > seq)
                 .order_by(feed.c.seq).limit(limit + 1)).all()
         has_more = len(rows) > limit
         rows = rows[:limit]
-        items = []
+        dumps = json.dumps
+        parts = []
         for r in rows:
             revoke = r.op == "revoke"
-            items.append(P.PullItem(entity_type=r.entity_type, entity_id=r.entity_id, version=r.version, op=r.op,
-                                    case_id=r.case_id, state=None if revoke else r.state,
-                                    flags=list(r.flags or []), updated_at=r.updated_at.isoformat()))
+            parts.append(
+                f'{{"entity_type":{dumps(r.entity_type)},"entity_id":{dumps(r.entity_id)},"version":{r.version},'
+                f'"op":{dumps(r.op)},"case_id":{dumps(r.case_id)},"state":{"null" if revoke else r.state},'
+                f'"flags":{r.flags or "[]"},"updated_at":"{r.updated_at.isoformat()}"}}')
         last = rows[-1].seq if rows else seq
         nxt = P.encode_cursor(epoch, device.station_code, last)
-        return P.PullResponse(items=items, next_cursor=nxt, has_more=has_more), nxt
+        body = f'{{"items":[{",".join(parts)}],"next_cursor":"{nxt}","has_more":{"true" if has_more else "false"}}}'
+        return body, nxt
 
     # --- district-side writes -------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ import threading
 import pytest
 
 from district_server.service import Device
+from suyuan_desktop.core.sync.protocol import PullResponse
 
 pytestmark = pytest.mark.postgres
 
@@ -51,7 +52,8 @@ def test_no_commit_is_ever_skipped_by_a_concurrent_puller(pg_district):
         start.wait()
         while True:
             finished = done.is_set()
-            page, _ = svc.pull(device, cursor, 37, None)
+            body, _ = svc.pull(device, cursor, 37, None)
+            page = PullResponse.model_validate_json(body)
             pulls += 1
             seen.update(i.entity_id for i in page.items)
             cursor = page.next_cursor

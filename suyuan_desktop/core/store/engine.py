@@ -109,18 +109,25 @@ class Store:
                 yield session
 
     @contextlib.contextmanager
-    def write_deferring_links(self, actor: Actor = tracking.SYSTEM):
-        """A unit of work with foreign-key enforcement off: for sync, which applies the
-        district's rows in commit order, where a child can arrive a page before its parent."""
+    def write_pulled(self, actor: Actor = tracking.SYSTEM):
+        """A unit of work for applying what the district sent (a pull page and its cursor):
+        - foreign keys are not enforced, because rows come in commit order and a child can arrive
+          a page before its parent;
+        - the commit is not fsynced (synchronous=NORMAL). Losing it on a power cut loses the page
+          *and* its cursor together (WAL keeps them atomic), so the page is simply fetched again;
+          the next FULL commit (any local edit) makes it durable. Never used for the outbox."""
         with self._write_engine.connect() as conn:
             raw = conn.connection.driver_connection
-            raw.execute("PRAGMA foreign_keys=OFF")  # outside any transaction, or SQLite ignores it
+            # outside any transaction, or SQLite ignores them
+            raw.execute("PRAGMA foreign_keys=OFF")
+            raw.execute("PRAGMA synchronous=NORMAL")
             try:
                 with self.WriteSession(bind=conn) as session:
                     session.info["actor"] = actor
                     with session.begin():
                         yield session
             finally:
+                raw.execute("PRAGMA synchronous=FULL")
                 raw.execute("PRAGMA foreign_keys=ON")
 
     @contextlib.contextmanager
