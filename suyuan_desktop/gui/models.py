@@ -86,9 +86,9 @@ class CaseListModel(_TableModel):
             return
         self._loading = True
         generation, flt, after = self._generation, self.filter, self._after
-        self.tasks.run(self.cases.search, flt, after=after, limit=PAGE,
-                       on_done=lambda page: self._append(generation, page),
-                       on_error=lambda exc: self._failed(generation, exc))
+        self.tasks.run_latest("case-search", self.cases.search, flt, after=after, limit=PAGE,
+                              on_done=lambda page: self._append(generation, page),
+                              on_error=lambda exc: self._failed(generation, exc))
 
     # --- our interface ---------------------------------------------------------------------
 

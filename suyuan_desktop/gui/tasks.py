@@ -74,6 +74,11 @@ class TaskRunner(QObject):
         self._writer.setMaxThreadCount(1)
         self._io = QThreadPool(self)
         self._io.setMaxThreadCount(3)
+        # search as you type: its own thread, so a keystroke never queues behind a slow count,
+        # the deadline list or a sync; and only the newest request of a channel runs at all
+        self._latest_pool = QThreadPool(self)
+        self._latest_pool.setMaxThreadCount(1)
+        self._latest: dict[str, int] = {}
         self._live: set[_Signals] = set()
 
     def _submit(self, pool, fn, on_done, on_error, on_progress, with_progress, *args, **kwargs):
@@ -118,11 +123,24 @@ class TaskRunner(QObject):
             with_progress=False, **kwargs):
         return self._submit(self._io, fn, on_done, on_error, on_progress, with_progress, *args, **kwargs)
 
+    def run_latest(self, channel: str, fn: Callable[..., Any], *args, on_done=None, on_error=None, **kwargs):
+        """Run fn on the channel's thread unless a newer request for the channel arrives before it
+        starts (then it is dropped silently: typing 张, 张伟 runs only the search for 张伟)."""
+        ticket = self._latest.get(channel, 0) + 1
+        self._latest[channel] = ticket
+
+        def newest_only(*a, **kw):
+            if self._latest.get(channel) != ticket:
+                raise Cancelled()
+            return fn(*a, **kw)
+        return self._submit(self._latest_pool, newest_only, on_done, on_error, None, False, *args, **kwargs)
+
     def run_write(self, fn: Callable[..., Any], *args, on_done=None, on_error=None, **kwargs):
         return self._submit(self._writer, fn, on_done, on_error, None, False, *args, **kwargs)
 
     def wait(self, msecs: int = 30000) -> bool:
-        return self._writer.waitForDone(msecs) and self._io.waitForDone(msecs)
+        return (self._writer.waitForDone(msecs) and self._io.waitForDone(msecs)
+                and self._latest_pool.waitForDone(msecs))
 
     @classmethod
     def wait_all(cls, msecs: int = 30000) -> None:

@@ -210,10 +210,7 @@ class StationApp:
 
     def pending_changes(self) -> int:
         """Local changes not yet acknowledged by the district (the sync outbox depth)."""
-        from sqlalchemy import func
-        from ..store.models import SyncOutbox
-        with self.store.read() as s:
-            return s.execute(select(func.count()).select_from(SyncOutbox).where(SyncOutbox.state != "acked")).scalar_one()
+        return self.sync.status().pending
 
     def station(self) -> v.StationView:
         with self.store.read() as s:

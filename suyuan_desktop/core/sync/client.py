@@ -163,7 +163,7 @@ class Transport:
             self.request("POST", "/v1/changes", content=req.model_dump_json().encode(),
                          headers={"Content-Type": "application/json"}).json())
 
-    def pull(self, cursor: str | None, limit: int = P.PULL_LIMIT) -> P.PullResponse | None:
+    def pull(self, cursor: str | None, limit: int = 500) -> P.PullResponse | None:
         params = {"limit": limit}
         headers = {}
         if cursor:

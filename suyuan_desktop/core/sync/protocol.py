@@ -31,7 +31,7 @@ MAX_BATCH = 200                 # changes per push
 MAX_BODY = 2 * 1024 * 1024      # bytes per JSON request
 MAX_BLOB = 100 * 1024 * 1024    # bytes per attachment
 CHUNK = 4 * 1024 * 1024         # upload chunk
-PULL_LIMIT = 500
+PULL_LIMIT = 1000           # server maximum per pull page (the client asks 500, or 1000 for a snapshot)
 
 ACCESS_TOKEN_SECONDS = 15 * 60
 ENROLL_TICKET_HOURS = 72
