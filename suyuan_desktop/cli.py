@@ -282,13 +282,13 @@ def cmd_enroll(args) -> int:
 
 
 def _sync_exit(exc) -> int:
-    from .core.sync.client import Offline
+    from .core.sync.base import Offline
     print(f"错误：{exc.message}", file=sys.stderr)
     return EXIT_OFFLINE if isinstance(exc, Offline) else EXIT_INPUT
 
 
 def cmd_sync(args) -> int:
-    from .core.sync.client import SyncError
+    from .core.sync.base import SyncError
     with _open(args) as app:
         if args.sync_cmd == "status":
             st = app.sync.status()
@@ -310,7 +310,7 @@ def cmd_sync(args) -> int:
                       f"\t本站={json.dumps(c.client_value, ensure_ascii=False)}")
             return 0
         if args.server:
-            from .core.sync.client import check_server_url
+            from .core.sync.base import check_server_url
             from .core.services.sync import SYNC_ACTOR
             url = check_server_url(args.server)
             st = app.sync._state()

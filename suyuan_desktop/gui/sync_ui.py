@@ -114,7 +114,7 @@ class SyncController(QObject):
             self.finished.emit(report)
 
         def failed(exc):
-            from ..core.sync.client import Offline, ServerBusy
+            from ..core.sync.base import Offline, ServerBusy
             self.running = False
             self.online = False if isinstance(exc, (Offline, ServerBusy)) else self.online
             self.refresh()

@@ -831,33 +831,38 @@ class CaseService:
         horizon = today + dt.timedelta(days=horizon_days)
         calendar = self.app.calendar()
         out: list[v.DeadlineItem] = []
+        # columns, not ORM objects: at 100,000 cases thousands of rows match (overdue ones
+        # included), and loading whole cases with their texts took seconds
+        c = (Case.id, Case.case_number, Case.title)
         with self.store.read() as s:
             open_ = [st.value for st in state_machine.OPEN_STATUSES]
-            for case, ref in s.execute(select(Case, CourtReferral).join(CourtReferral, CourtReferral.case_id == Case.id)
-                                       .where(Case.status.in_(open_), Case.deleted_at.is_(None),
-                                              CourtReferral.deadline <= horizon)):
-                out.append(v.DeadlineItem(case.id, case.case_number, case.title, "referral",
-                                          f"{ReferralKind(ref.kind).label}期限", ref.deadline, (ref.deadline - today).days))
-            for case, ag in s.execute(select(Case, Agreement).join(Agreement, Agreement.case_id == Case.id).where(
+            for cid, number, title, kind, deadline in s.execute(
+                    select(*c, CourtReferral.kind, CourtReferral.deadline)
+                    .join(CourtReferral, CourtReferral.case_id == Case.id)
+                    .where(Case.status.in_(open_), Case.deleted_at.is_(None), CourtReferral.deadline <= horizon)):
+                out.append(v.DeadlineItem(cid, number, title, "referral", f"{ReferralKind(kind).label}期限",
+                                          deadline, (deadline - today).days))
+            for cid, number, title, effective in s.execute(
+                    select(*c, Agreement.effective_date).join(Agreement, Agreement.case_id == Case.id).where(
                     Case.status.in_([CaseStatus.AGREED.value, CaseStatus.PERFORMING.value]),
                     Case.deleted_at.is_(None), Agreement.state == "effective",
                     Agreement.kind == AgreementKind.WRITTEN.value)):
-                due = deadlines.judicial_confirmation_deadline(ag.effective_date, calendar)
+                due = deadlines.judicial_confirmation_deadline(effective, calendar)
                 if today <= due <= horizon:
-                    out.append(v.DeadlineItem(case.id, case.case_number, case.title, "judicial_confirmation",
+                    out.append(v.DeadlineItem(cid, number, title, "judicial_confirmation",
                                               "司法确认申请期限", due, (due - today).days))
-            for case, ag in s.execute(select(Case, Agreement).join(Agreement, Agreement.case_id == Case.id).where(
+            for cid, number, title, due in s.execute(
+                    select(*c, Agreement.performance_deadline).join(Agreement, Agreement.case_id == Case.id).where(
                     Case.status.in_([CaseStatus.AGREED.value, CaseStatus.PERFORMING.value, CaseStatus.CONFIRMED.value]),
                     Case.deleted_at.is_(None), Agreement.state == "effective",
                     Agreement.performance_deadline.is_not(None), Agreement.performance_deadline <= horizon)):
-                out.append(v.DeadlineItem(case.id, case.case_number, case.title, "performance", "协议履行期限",
-                                          ag.performance_deadline, (ag.performance_deadline - today).days))
-            for case, fu in s.execute(select(Case, FollowUp).join(FollowUp, FollowUp.case_id == Case.id).where(
+                out.append(v.DeadlineItem(cid, number, title, "performance", "协议履行期限", due, (due - today).days))
+            for cid, number, title, due in s.execute(
+                    select(*c, FollowUp.next_visit_date).join(FollowUp, FollowUp.case_id == Case.id).where(
                     Case.deleted_at.is_(None), FollowUp.next_visit_date.is_not(None),
                     FollowUp.next_visit_date <= horizon,
                     Case.status.not_in([CaseStatus.PERFORMED.value, CaseStatus.ARCHIVED.value]))):
-                out.append(v.DeadlineItem(case.id, case.case_number, case.title, "follow_up", "计划回访",
-                                          fu.next_visit_date, (fu.next_visit_date - today).days))
+                out.append(v.DeadlineItem(cid, number, title, "follow_up", "计划回访", due, (due - today).days))
         out.sort(key=lambda d: (d.due, d.case_number))
         return out
 

@@ -19,6 +19,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from filelock import FileLock, Timeout
 from sqlalchemy import delete, func, select, text, update
 
@@ -30,10 +32,13 @@ from ..store.models import (
 )
 from ..store.tracking import Actor, append_audit
 from ..sync import protocol as P
-from ..sync.client import (
+from ..sync.base import (
     CLIENT_VERSION, CursorGone, HashMismatch, NotAuthorized, Offline, ProtocolConflict, SyncError,
-    Transport, UpgradeRequired, check_server_url,
+    UpgradeRequired, check_server_url,
 )
+
+if TYPE_CHECKING:
+    from ..sync.client import Transport
 
 log = logging.getLogger(__name__)
 SYNC_ACTOR = Actor(None, "sync:district", "system")
@@ -92,7 +97,7 @@ class SyncService:
     def __init__(self, app, *, transport_factory=None):
         self.app = app
         self.store = app.store
-        self._transport_factory = transport_factory or (lambda url, ca, device_id: Transport(url, ca_bundle=ca, device_id=device_id))
+        self._transport_factory = transport_factory or _http_transport
         self._lock = FileLock(str(Path(app.data_dir) / "sync.lock"))  # across processes
         self._busy = threading.Lock()                                  # across threads
 
@@ -698,6 +703,11 @@ def _raw_inserter(etype: str, table, defaults: dict):
 def _j(v):
     from ..domain.canonical import jsonable
     return jsonable(v)
+
+
+def _http_transport(url: str, ca: str | None, device_id: str | None):
+    from ..sync.client import Transport  # httpx: only when a sync actually talks to the district
+    return Transport(url, ca_bundle=ca, device_id=device_id)
 
 
 def _pending_count(s) -> int:
