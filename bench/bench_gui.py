@@ -103,9 +103,9 @@ Cold start = process start to the first paint of the main window (`suyuan-deskto
 --data-dir D`), interleaved with a bare `QMainWindow` start. The window paints first and says it is
 opening; the encrypted station (key from the keyring, schema check) opens off the GUI thread and
 the pages are built about 0.6 s later (the smoke test prints both times: ~180 ms / ~820 ms on the
-200-case station). Open items: search as you type in the window is slower than the search itself
-(~20 ms at the service), because the 工作台 deadline query over all cases and stale counts share
-the I/O pool with the keystrokes; and RSS is above budget with 100k cases.
+200-case station). Search runs on its own thread where only the newest keystroke's request runs;
+the total count waits until typing pauses. Measured per keystroke, including the first ones, which
+overlap the 工作台 deadline query (~1.9 s at 100k) still running from start-up.
 
 | start | bare PySide6 QMainWindow | suyuan-desktop | ratio (median) |
 |---|---|---|---|
