@@ -69,6 +69,7 @@ class SyncController(QObject):
     """Runs syncs for one window: on demand, every few minutes, and shortly after edits."""
 
     status_changed = Signal(object, object)   # SyncStatus, online (True/False/None)
+    step = Signal(str)                        # what the running sync is doing (上传变更, 下载变更, ...)
     finished = Signal(object)                 # SyncReport or the exception
 
     def __init__(self, station_app, tasks, parent=None):
@@ -123,7 +124,10 @@ class SyncController(QObject):
                 messages.show_error(exc)
             elif interactive:
                 messages.warn("无法连接区中心", f"{getattr(exc, 'message', exc)}")
-        self.tasks.run(self.app.sync.sync, on_done=done, on_error=failed)
+        def run(progress):
+            return self.app.sync.sync(progress=lambda msg: progress.report(0, msg))
+        self.tasks.run(run, on_done=done, on_error=failed, with_progress=True,
+                       on_progress=lambda _pct, msg: self.step.emit(msg))
         return True
 
 
@@ -147,6 +151,7 @@ class SyncStatusBar(QWidget):
         lay.addWidget(self.conflicts)
         lay.addWidget(self.button)
         controller.status_changed.connect(self.show_status)
+        controller.step.connect(lambda msg: self.label.setText(f"● 正在同步：{msg}…"))
         self.status = None
 
     def show_status(self, st, online) -> None:

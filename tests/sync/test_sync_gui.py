@@ -56,9 +56,12 @@ def test_enrol_from_settings_then_the_status_bar_shows_the_sync(qtbot, window, s
     window.show_page(window.settings)
     window.settings.server_url.setText(server.url)
     window.settings.ticket.setText(district.issue_ticket(station.station_code))
+    steps = []
+    window.sync.step.connect(steps.append)
     window.settings.enroll_button.click()
     qtbot.waitUntil(lambda: "在线" in _text(window), timeout=15000)
     assert "待同步 0 项" in _text(window) and "上次同步" in _text(window)
+    assert steps == ["上传附件", "上传变更", "下载变更", "更新参考数据", "下载附件"]  # shown as it goes
     assert ("info", "已注册到区中心：平原镇。现在开始第一次同步。") in messages.shown
     assert "已注册" in window.settings.enroll_state.text()
     # an edit counts as pending until the 同步 button is pressed
