@@ -1,7 +1,7 @@
 """案件: search as you type (name, ID number, phone, case number) with filters, over SQL paging."""
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
     QVBoxLayout, QWidget,
@@ -78,6 +78,10 @@ class CaseListPage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for col, width in ((0, 230), (2, 200), (3, 130), (4, 110), (5, 100)):
             self.view.setColumnWidth(col, width)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(5, Qt.SortOrder.DescendingOrder)  # newest first, as loaded
+        header.setSectionsClickable(True)
+        header.sortIndicatorChanged.connect(self._sort_changed)
         self.view.doubleClicked.connect(lambda idx: self.open_case.emit(self.model.case_id(idx.row())))
         lay.addWidget(self.view, 1)
 
@@ -93,12 +97,29 @@ class CaseListPage(QWidget):
         self.date_to.dateChanged.connect(self.apply)
         self.model.count_known.connect(lambda n: self.count_label.setText(f"共 {n} 件"))
 
+    def _sort_changed(self, column: int, order) -> None:
+        """案号 and 收案日期 sort (in SQL, over all matches); other columns keep the current order."""
+        if column in self.model.SORTABLE:
+            self.model.sort(column, order)
+        else:
+            header = self.view.horizontalHeader()
+            current = next(c for c, names in self.model.SORTABLE.items() if self.model.filter.sort in names)
+            asc = self.model.filter.sort == self.model.SORTABLE[current][0]
+            header.blockSignals(True)
+            header.setSortIndicator(current, Qt.SortOrder.AscendingOrder if asc else Qt.SortOrder.DescendingOrder)
+            header.blockSignals(False)
+
+    def current_filter(self) -> CaseFilter:
+        flt = self._filter_fields()
+        from dataclasses import replace
+        return replace(flt, sort=self.model.filter.sort)
+
     def _dates_toggled(self, on: bool) -> None:
         self.date_from.setEnabled(on)
         self.date_to.setEnabled(on)
         self.apply()
 
-    def current_filter(self) -> CaseFilter:
+    def _filter_fields(self) -> CaseFilter:
         def pick(box):
             return (box.currentData(),) if box.currentData() else ()
         dates = self.use_dates.isChecked()

@@ -114,6 +114,18 @@ class CaseListModel(_TableModel):
     def refresh(self) -> None:
         self.set_filter(self.filter)
 
+    # column -> (ascending sort, descending sort); sorting is SQL's job, so only indexed columns
+    SORTABLE = {0: ("number_asc", "number_desc"), 5: ("received_asc", "received_desc")}
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        names = self.SORTABLE.get(column)
+        if names is None:
+            return
+        name = names[0] if order == Qt.SortOrder.AscendingOrder else names[1]
+        if name != self.filter.sort:
+            from dataclasses import replace
+            self.set_filter(replace(self.filter, sort=name))
+
     def case_id(self, row: int) -> str | None:
         return self.rows[row].id if 0 <= row < len(self.rows) else None
 

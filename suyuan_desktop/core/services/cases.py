@@ -749,7 +749,7 @@ class CaseService:
                                         dispute_type=c.dispute_type, source=c.source,
                                         received_date=c.received_date, party_names=tuple(names.get(c.id, ())),
                                         updated_at=c.updated_at) for c in rows)
-        nxt = (rows[-1].received_date, rows[-1].id) if len(rows) == limit else None
+        nxt = repo.sort_key(flt, rows[-1]) if len(rows) == limit else None
         return v.Page(items=items, next_after=nxt)
 
     def count(self, flt: repo.CaseFilter | None = None) -> int:

@@ -20,10 +20,18 @@ class CaseFilter:
     received_to: dt.date | None = None
     mediator_id: str | None = None
     include_deleted: bool = False
+    sort: str = "received_desc"  # one of SORTS
 
 
-# keyset: (received_date, id) of the last row of the previous page, newest first
-Keyset = tuple[dt.date, str]
+# keyset: (sort value, id) of the last row of the previous page
+Keyset = tuple[object, str]
+# sort name -> (column, descending); every one is served by an index with the id as tie-breaker
+SORTS = {
+    "received_desc": (Case.received_date, True),
+    "received_asc": (Case.received_date, False),
+    "number_desc": (Case.case_number, True),
+    "number_asc": (Case.case_number, False),
+}
 
 _ID_LIKE = re.compile(r"^\d{6,17}[\dXx]?$")
 _DIGITS = re.compile(r"^\d+$")
@@ -94,12 +102,22 @@ def case_query(flt: CaseFilter):
     return stmt
 
 
+def sort_key(flt: CaseFilter, case: Case) -> Keyset:
+    col, _ = SORTS.get(flt.sort, SORTS["received_desc"])
+    return getattr(case, col.key), case.id
+
+
 def search_cases(session, flt: CaseFilter, *, after: Keyset | None = None, limit: int = 50) -> list[Case]:
+    col, desc = SORTS.get(flt.sort, SORTS["received_desc"])
     stmt = case_query(flt)
     if after is not None:
-        d, cid = after
-        stmt = stmt.where(or_(Case.received_date < d, and_(Case.received_date == d, Case.id < cid)))
-    stmt = stmt.order_by(Case.received_date.desc(), Case.id.desc()).limit(limit)
+        value, cid = after
+        if desc:
+            stmt = stmt.where(or_(col < value, and_(col == value, Case.id < cid)))
+        else:
+            stmt = stmt.where(or_(col > value, and_(col == value, Case.id > cid)))
+    order = (col.desc(), Case.id.desc()) if desc else (col.asc(), Case.id.asc())
+    stmt = stmt.order_by(*order).limit(limit)
     return list(session.execute(stmt).scalars())
 
 

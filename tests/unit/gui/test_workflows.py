@@ -381,3 +381,36 @@ def test_signature_pad_captures_mouse_strokes_and_keeps_none_refcount_flat(qtbot
     assert all(len(s) >= 2 for s in sigs["张三"]["strokes"])
     pad.clear()
     assert dlg.signatures() == {}
+
+
+def test_case_list_sorts_by_case_number_and_date_on_header_click(qtbot, gui_station):
+    from PySide6.QtCore import Qt as _Qt
+
+    from suyuan_desktop.core.services.users import actor_for
+    from suyuan_desktop.gui.main_window import MainWindow
+    from tests.helpers.builders import new_case
+    station, user = gui_station
+    for i, day in enumerate((3, 1, 2)):
+        new_case(station, actor_for(user), title=f"纠纷{i}", received_date=f"2026-11-0{day}")
+    win = MainWindow(station, user)
+    qtbot.addWidget(win)
+    win.show()
+    win.show_page(win.cases)
+    model = win.cases.model
+    qtbot.waitUntil(lambda: len(model.rows) == 3, timeout=5000)
+    assert [r.received_date.day for r in model.rows] == [3, 2, 1]        # newest first
+    header = win.cases.view.horizontalHeader()
+    header.setSortIndicator(0, _Qt.SortOrder.AscendingOrder)             # click on 案号
+    qtbot.waitUntil(lambda: model.filter.sort == "number_asc" and len(model.rows) == 3, timeout=5000)
+    numbers = [r.case_number for r in model.rows]
+    assert numbers == sorted(numbers)
+    header.setSortIndicator(5, _Qt.SortOrder.AscendingOrder)             # 收案日期, oldest first
+    qtbot.waitUntil(lambda: model.filter.sort == "received_asc" and len(model.rows) == 3, timeout=5000)
+    assert [r.received_date.day for r in model.rows] == [1, 2, 3]
+    header.setSortIndicator(2, _Qt.SortOrder.AscendingOrder)             # 当事人: not sortable in SQL
+    assert model.filter.sort == "received_asc" and header.sortIndicatorSection() == 5
+    win.cases.search.setText("张三")                                      # a search keeps the order
+    win.cases.apply()
+    qtbot.waitUntil(lambda: model.filter.text == "张三" and len(model.rows) == 3, timeout=5000)
+    assert model.filter.sort == "received_asc"
+    qtbot.waitUntil(lambda: win.tasks.pending == 0, timeout=10000)
