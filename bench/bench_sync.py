@@ -320,7 +320,7 @@ def main() -> None:
             parts.append(("50 stations pushing at once", throughput(cluster, tmp, 50, 10 if args.quick else 30, [200, 400])))
         body = "\n\n".join(f"### {title}\n\n{text}" for title, text in parts)
         print(body)
-        if not args.quick:
+        if not args.quick and args.only is None:  # a partial run never replaces the recorded section
             write_section("Sync: no-op cost, initial sync, server throughput (issue 4)", body)
     finally:
         cluster.stop()

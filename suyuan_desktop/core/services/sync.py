@@ -501,14 +501,19 @@ class SyncService:
     def _apply_group(self, s, model, etype: str, group: list[P.PullItem], now) -> int:
         table = model.__table__
         ids = [it.entity_id for it in group]
-        shadow = dict(s.execute(select(SyncShadow.entity_id, SyncShadow.server_version).where(
-            SyncShadow.entity_type == etype, SyncShadow.entity_id.in_(ids))).all())
         local = {r.id: r for r in s.execute(select(table).where(table.c.id.in_(ids))).all()}
+        # a shadow row is only ever written with its local row, and a local change only exists
+        # for a local row: entities new to this station (a whole first sync) need neither lookup
+        shadow: dict[str, int] = {}
         keep: dict[str, set] = {}
-        for eid, patch in s.execute(select(SyncOutbox.entity_id, SyncOutbox.patch).where(
-                SyncOutbox.entity_type == etype, SyncOutbox.entity_id.in_(ids),
-                SyncOutbox.state.in_(("pending", "rejected")))).all():
-            keep.setdefault(eid, set()).update(patch)
+        if local:
+            present = list(local)
+            shadow = dict(s.execute(select(SyncShadow.entity_id, SyncShadow.server_version).where(
+                SyncShadow.entity_type == etype, SyncShadow.entity_id.in_(present))).all())
+            for eid, patch in s.execute(select(SyncOutbox.entity_id, SyncOutbox.patch).where(
+                    SyncOutbox.entity_type == etype, SyncOutbox.entity_id.in_(present),
+                    SyncOutbox.state.in_(("pending", "rejected")))).all():
+                keep.setdefault(eid, set()).update(patch)
         defaults = {c.name: c.default.arg for c in table.columns
                     if c.default is not None and getattr(c.default, "is_scalar", False)}
         fields = _FIELDS[etype]
