@@ -62,6 +62,8 @@ def describe_status(st, *, online: bool | None) -> tuple[str, str]:
         extra += f"　被退回 {st.rejected} 项"
     if online is False or (online is None and st.last_error):
         return f"● 离线（{st.last_error or '区中心无法连接'}）　{pending}　{last}{extra}", "#b35c00"
+    if online is None:  # not tried yet since the app started
+        return f"● 已注册区中心　{pending}　{last}{extra}", "#555"
     return f"● 在线　{pending}　{last}{extra}", "#2e7d32"
 
 

@@ -111,3 +111,17 @@ def test_conflict_dialog_shows_both_values_and_takes_a_merge(qtbot, window, stat
     qtbot.waitUntil(lambda: not window.sync.running and local_case(station, case.id).summary
                     == "排水沟两户共用，张三家用得多。", timeout=15000)
     qtbot.waitUntil(lambda: not window.sync_bar.conflicts.isVisible(), timeout=10000)
+
+
+def test_status_text_says_only_what_is_known():
+    from suyuan_desktop.core.services.sync import SyncStatus
+    from suyuan_desktop.gui.sync_ui import describe_status
+    base = dict(enrolled=True, server_url="https://x", station_code="S1", device_id="d", pending=3, rejected=0,
+                conflicts_open=0, last_ok_at="2026-11-28T08:00:00", last_attempt_at=None, last_error=None,
+                clock_warning=None, revoked_cases=0)
+    assert describe_status(SyncStatus(**base), online=None)[0].startswith("● 已注册区中心　待同步 3 项")
+    assert describe_status(SyncStatus(**base), online=True)[0].startswith("● 在线　待同步 3 项")
+    off = describe_status(SyncStatus(**{**base, "last_error": "无法连接区中心"}), online=None)[0]
+    assert off.startswith("● 离线（无法连接区中心）")
+    assert describe_status(SyncStatus(**{**base, "enrolled": False}), online=None)[0].startswith("● 未注册区中心")
+    assert "被退回 2 项" in describe_status(SyncStatus(**{**base, "rejected": 2}), online=True)[0]
