@@ -78,6 +78,7 @@ class SyncController(QObject):
         super().__init__(parent)
         self.app, self.tasks = station_app, tasks
         self.running = False
+        self.progress = None
         self.online: bool | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(AUTO_SYNC_MINUTES * 60_000)
@@ -128,9 +129,15 @@ class SyncController(QObject):
                 messages.warn("无法连接区中心", f"{getattr(exc, 'message', exc)}")
         def run(progress):
             return self.app.sync.sync(progress=lambda msg: progress.report(0, msg))
-        self.tasks.run(run, on_done=done, on_error=failed, with_progress=True,
-                       on_progress=lambda _pct, msg: self.step.emit(msg))
+        self.progress = self.tasks.run(run, on_done=done, on_error=failed, with_progress=True,
+                                       on_progress=lambda _pct, msg: self.step.emit(msg))
         return True
+
+    def cancel(self) -> None:
+        """Stop a running sync at its next safe point (between steps or pulled pages; everything
+        done so far stays committed). Used when the window closes."""
+        if self.running and self.progress is not None:
+            self.progress.cancel()
 
 
 class SyncStatusBar(QWidget):

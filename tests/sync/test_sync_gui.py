@@ -125,3 +125,52 @@ def test_status_text_says_only_what_is_known():
     assert off.startswith("● 离线（无法连接区中心）")
     assert describe_status(SyncStatus(**{**base, "enrolled": False}), online=None)[0].startswith("● 未注册区中心")
     assert "被退回 2 项" in describe_status(SyncStatus(**{**base, "rejected": 2}), online=True)[0]
+
+
+def test_closing_the_window_stops_a_long_first_sync_at_a_page_keeping_what_arrived(
+        qtbot, window, station, district, server, monkeypatch):
+    from sqlalchemy import func, select
+
+    from suyuan_desktop.core.services.demo import generate_demo
+    from suyuan_desktop.core.store.models import Case
+    other = station_factory_like(station, district, server)
+    generate_demo(other, MEDIATOR, 30)
+    other.sync.sync()
+    monkeypatch.setattr(type(station.sync), "snapshot_page_size", 40)
+    district.add_station(station.station_code, "平原镇") if station.station_code != other.station_code else None
+    station.sync.enroll(server.url, district.issue_ticket(station.station_code))
+    real_apply = type(station.sync).apply_page
+
+    def slow_apply(self, *a, **k):  # a slow link: each page takes a moment
+        import time
+        time.sleep(0.15)
+        return real_apply(self, *a, **k)
+    monkeypatch.setattr(type(station.sync), "apply_page", slow_apply)
+    pages = []
+    window.sync.step.connect(lambda msg: pages.append(msg) or ("已下载" in msg and window.sync.cancel()))
+    window.sync.sync_now()
+    qtbot.waitUntil(lambda: window.tasks.pending == 0, timeout=20000)
+    from suyuan_desktop.core.store.models import SyncShadow
+    total = len(district.scope_entities(station.station_code))
+
+    def arrived():
+        with station.store.read() as s:
+            return s.execute(select(func.count()).select_from(SyncShadow)).scalar_one()
+    assert station.sync._state().get("cursor") is not None
+    assert 0 < arrived() < total / 2                         # stopped part-way, pages kept
+    monkeypatch.setattr(type(station.sync), "apply_page", real_apply)
+    station.sync.sync()                                      # and the next sync carries on
+    assert arrived() == total
+    with station.store.read() as s:
+        assert s.execute(select(func.count()).select_from(Case)).scalar_one() == 30
+
+
+def station_factory_like(station, district, server):
+    """A second PC of the same station that has the cases already (pushed to the district)."""
+    from suyuan_desktop.core.services.station import StationApp, StationSetup
+    district.add_station(station.station_code, "平原镇")
+    app = StationApp.create(station.data_dir.parent / "other-pc", StationSetup(
+        code=station.station_code, name="平原镇矛盾纠纷调处中心", township="平原镇", short_name="平原"),
+        admin_username="admin", admin_display_name="王建国", admin_password="admin-pass-1")
+    app.sync.enroll(server.url, district.issue_ticket(station.station_code))
+    return app

@@ -245,12 +245,12 @@ class SyncService:
                 self._put(s, db_epoch=hello.db_epoch)
             progress("下载变更")
             try:
-                self._pull(t, report)
+                self._pull(t, report, progress)
             except CursorGone:
                 # 410: our outbox is already pushed (above); take a fresh snapshot, keep local work
                 self._reset_cursor(hello.db_epoch)
                 report.resnapshot = True
-                self._pull(t, report)
+                self._pull(t, report, progress)
             if hello.conflicts_open or report.conflicts or self.status().conflicts_open:
                 self._refresh_conflicts(t, report)
             progress("更新参考数据")
@@ -433,7 +433,7 @@ class SyncService:
     page_size = int(os.environ.get("SUYUAN_SYNC_PAGE") or 500)
     snapshot_page_size = int(os.environ.get("SUYUAN_SYNC_PAGE") or P.PULL_LIMIT)
 
-    def _pull(self, t: Transport, report: SyncReport) -> None:
+    def _pull(self, t: Transport, report: SyncReport, progress=lambda msg: None) -> None:
         """Fetch pages one ahead in a helper thread while this one applies them, in order, each
         committed with its cursor. Network and JSON work overlap SQLite's; memory stays bounded
         (at most two pages in flight)."""
@@ -468,6 +468,8 @@ class SyncService:
                 report.pulled += len(page.items)
                 if not page.has_more:
                     return
+                # also a safe place to stop: every page so far is committed with its cursor
+                progress(f"下载变更（已下载 {report.pulled} 项）")
         finally:
             stop.set()
             while fetcher.is_alive():
