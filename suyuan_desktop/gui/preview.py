@@ -58,12 +58,14 @@ def print_pdf(doc: QPdfDocument, printer: QPrinter, *, copies: int = 1) -> int:
 class PreviewDialog(QDialog):
     """Shows an issued document; prints it (dialog, or straight to the default printer in kiosk mode)."""
 
-    def __init__(self, title: str, pdf: bytes, *, on_printed=None, kiosk: bool = False, parent=None):
+    def __init__(self, title: str, pdf: bytes, *, on_printed=None, kiosk: bool = False, parent=None,
+                 printer_name: str | None = None):
         super().__init__(parent)
         self.setWindowTitle(f"打印预览 - {title}")
         self.pdf = pdf
         self.on_printed = on_printed
         self.kiosk = kiosk
+        self.printer_name = printer_name
         self.doc, self._buffer = load_pdf(pdf, self)
         self.printer: QPrinter | None = None  # made per print job; kept referenced (module docstring)
         self.output_file: str | None = None   # print to a PDF file instead (tests, "print to file")
@@ -105,6 +107,8 @@ class PreviewDialog(QDialog):
         """A fresh QPrinter configured once. (Switching an existing native printer to PDF output
         crashed the event loop later under pytest-qt; a printer is never reconfigured here.)"""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if self.printer_name and not self.output_file:
+            printer.setPrinterName(self.printer_name)  # 设置 → 本机: the station's chosen printer
         if self.output_file:
             printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
             printer.setOutputFileName(self.output_file)

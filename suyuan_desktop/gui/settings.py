@@ -83,6 +83,31 @@ class SettingsPage(QWidget):
         lay.addWidget(district)
         self.show_enrollment()
 
+        machine = QGroupBox("本机（打印机与文书字体，只对这台电脑有效）")
+        mform = QFormLayout(machine)
+        local = station_app.local_settings()
+        self.printer = QComboBox()
+        self.printer.addItem("系统默认打印机", None)
+        from PySide6.QtPrintSupport import QPrinterInfo
+        for name in QPrinterInfo.availablePrinterNames():
+            self.printer.addItem(name, name)
+        if local.get("printer"):
+            if self.printer.findData(local["printer"]) < 0:
+                self.printer.addItem(f"{local['printer']}（当前不可用）", local["printer"])
+            self.printer.setCurrentIndex(self.printer.findData(local["printer"]))
+        self.body_font = QLineEdit(local.get("body_font") or "")
+        self.title_font = QLineEdit(local.get("title_font") or "")
+        for edit, hint in ((self.body_font, "默认：AR PL UMing（随软件附带）；可选本机的仿宋、宋体 .ttf/.ttc"),
+                           (self.title_font, "默认：文泉驿正黑（随软件附带）")):
+            edit.setPlaceholderText(hint)
+        mform.addRow("打印机（触摸模式直接打印到此）", self.printer)
+        mform.addRow("正文字体文件", self._with_browse(self.body_font))
+        mform.addRow("标题字体文件", self._with_browse(self.title_font))
+        self.save_machine = QPushButton("保存本机设置")
+        self.save_machine.clicked.connect(self.save_local)
+        mform.addRow("", self.save_machine)
+        lay.addWidget(machine)
+
         users = QGroupBox("账号（仅管理员可管理）")
         v = QVBoxLayout(users)
         self.table = QTableWidget(0, 4)
@@ -99,6 +124,31 @@ class SettingsPage(QWidget):
         v.addLayout(row)
         lay.addWidget(users, 1)
         self.refresh_users()
+
+    def _with_browse(self, edit: QLineEdit) -> QWidget:
+        from PySide6.QtWidgets import QFileDialog
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(edit, 1)
+        pick = QPushButton("选择…")
+        pick.clicked.connect(lambda: edit.setText(QFileDialog.getOpenFileName(
+            self, "选择字体文件", "", "TrueType 字体 (*.ttf *.ttc *.otf)")[0] or edit.text()))
+        row.addWidget(pick)
+        return box
+
+    def save_local(self):
+        from ..core.domain.errors import ValidationError
+
+        def failed(exc):
+            if isinstance(exc, ValidationError):
+                messages.warn("字体无法使用", "\n".join(e.describe() for e in exc.errors))
+            else:
+                messages.show_error(exc)
+        self.tasks.run(self.station_app.save_local_settings, body_font=self.body_font.text().strip() or None,
+                       title_font=self.title_font.text().strip() or None, printer=self.printer.currentData(),
+                       on_done=lambda _: messages.info("已保存", "本机设置已保存，之后出具的文书使用新的字体。"),
+                       on_error=failed)
 
     def show_enrollment(self):
         st = self.station_app.sync.status()

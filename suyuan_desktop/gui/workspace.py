@@ -375,7 +375,8 @@ class CaseWorkspace(QWidget):
         def printed(printer: str, copies: int):
             if issued_id:
                 self.tasks.run_write(self.station_app.documents.record_print, self.actor, issued_id, printer, copies)
-        self.last_preview = PreviewDialog(title, pdf, kiosk=self.kiosk, parent=self, on_printed=printed)
+        self.last_preview = PreviewDialog(title, pdf, kiosk=self.kiosk, parent=self, on_printed=printed,
+                                          printer_name=self.station_app.local_settings().get("printer"))
         self.last_preview.open()
         self.reload()
 

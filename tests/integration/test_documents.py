@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from suyuan_desktop.core.documents.fonts import MissingGlyph, default_fonts
 from suyuan_desktop.core.domain.errors import ValidationError
 from suyuan_desktop.core.services.inputs import OralAgreementInput
-from tests.helpers.builders import LI_ID, ZHANG_ID, concluded_case, failed_case, intake_data, mediating_case
+from tests.helpers.builders import LI_ID, ZHANG_ID, concluded_case, failed_case, intake_data, mediating_case, new_case
 
 
 def text_of(pdf: bytes) -> str:
@@ -268,3 +268,25 @@ def test_dossier_order_contents_and_completeness(station, admin, concluded):
     first_page = int(agreement_item.pages.split("-")[0])
     assert "人民调解协议书" in reader.pages[first_page - 1].extract_text()
     assert "缺少以下必备材料" in squash(reader.pages[1].extract_text())
+
+
+def test_a_station_font_chosen_in_settings_is_used_and_a_bad_one_is_refused(station, admin, tmp_path):
+    from suyuan_desktop.core.domain.errors import ValidationError
+    from suyuan_desktop.resources import resources_dir
+    bogus = tmp_path / "仿宋.ttf"
+    bogus.write_bytes(b"not a font")
+    with pytest.raises(ValidationError) as err:
+        station.save_local_settings(body_font=str(bogus))
+    assert err.value.errors[0].label == "正文字体" and "无法嵌入" in err.value.errors[0].message
+    with pytest.raises(ValidationError, match="找不到字体文件"):
+        station.save_local_settings(title_font=str(tmp_path / "missing.ttf"))
+    assert station.local_settings() == {}  # nothing half-saved
+    # a station's own font (here the shipped 霞鹜文楷 stands in for a licensed 仿宋)
+    kai = resources_dir() / "fonts" / "LXGWWenKai-Regular.ttf"
+    station.save_local_settings(body_font=str(kai), printer="HP-LaserJet-调解室")
+    assert station.local_settings() == {"body_font": str(kai), "title_font": None, "printer": "HP-LaserJet-调解室"}
+    case = new_case(station, admin)
+    _, pdf = station.documents.issue(admin, case.case_number, "application")
+    fonts = {str(f.get_object()["/BaseFont"]) for p in PdfReader(io.BytesIO(pdf)).pages
+             for f in p["/Resources"]["/Font"].values()}
+    assert any("WenKai" in f for f in fonts) and not any("UMing" in f or "SY-Ming" in f for f in fonts)

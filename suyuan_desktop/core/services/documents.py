@@ -70,7 +70,22 @@ class DocumentService:
     @property
     def fonts(self) -> FontSet:
         if self._fonts is None:
-            self._fonts = default_fonts()
+            chosen = self.app.local_settings()
+            if chosen.get("body_font") or chosen.get("title_font"):
+                from ...resources import resources_dir
+                from ..documents.fonts import FontSpec
+                from pathlib import Path
+
+                def spec(key, name):
+                    p = chosen.get(key)
+                    if not p or not Path(p).is_file():
+                        return None
+                    tag = hashlib.sha256(p.encode()).hexdigest()[:8]  # one registered name per file
+                    return FontSpec(f"{name}-{tag}", Path(p), 0 if p.lower().endswith(".ttc") else None)
+                self._fonts = FontSet(resources_dir(), body=spec("body_font", "SY-Body-Local"),
+                                      title=spec("title_font", "SY-Title-Local"))
+            else:
+                self._fonts = default_fonts()
         return self._fonts
 
     def _template(self, doc_type: str) -> dict:

@@ -36,6 +36,19 @@ STATION_FILE = "station.json"
 DB_FILE = "station.db"
 
 
+def _font_problem(path: Path) -> str | None:
+    if not path.is_file():
+        return f"找不到字体文件 {path}，请重新选择。"
+    if path.suffix.lower() not in (".ttf", ".ttc", ".otf"):
+        return "请选择 TrueType 字体文件（.ttf 或 .ttc）。"
+    try:
+        from reportlab.pdfbase.ttfonts import TTFont
+        TTFont("SY-Check", str(path), subfontIndex=0) if path.suffix.lower() == ".ttc" else TTFont("SY-Check", str(path))
+    except Exception:  # noqa: BLE001 - any failure means ReportLab cannot embed it
+        return "该字体无法嵌入 PDF（可能是 CFF 轮廓的 OpenType 字体），请选择其他字体。"
+    return None
+
+
 class NotInitialised(SuyuanError):
     code = "not_initialised"
 
@@ -107,6 +120,37 @@ class StationApp:
             from .documents import DocumentService
             self._documents = DocumentService(self)
         return self._documents
+
+    # --- this computer's settings (not synced: fonts and printers differ per PC) ----------------
+
+    LOCAL_SETTINGS = "settings.json"
+
+    def local_settings(self) -> dict:
+        path = self.data_dir / self.LOCAL_SETTINGS
+        try:
+            return json.loads(path.read_text("utf-8"))
+        except (FileNotFoundError, ValueError):
+            return {}
+
+    def save_local_settings(self, *, body_font: str | None = None, title_font: str | None = None,
+                            printer: str | None = None) -> dict:
+        """Fonts for printed documents (e.g. a station's licensed 仿宋/宋体) and the printer kiosks
+        print to. A font must be a TrueType file ReportLab can embed, or nothing is saved."""
+        errors = []
+        for key, label, value in (("body_font", "正文字体", body_font), ("title_font", "标题字体", title_font)):
+            if value:
+                problem = _font_problem(Path(value))
+                if problem:
+                    errors.append(FieldError(key, label, problem, "font"))
+        if errors:
+            raise ValidationError(errors)
+        settings = {"body_font": body_font or None, "title_font": title_font or None, "printer": printer or None}
+        path = self.data_dir / self.LOCAL_SETTINGS
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(settings, ensure_ascii=False, indent=1), "utf-8")
+        os.replace(tmp, path)
+        self._documents = None  # the next document uses the new fonts
+        return settings
 
     @property
     def sync(self):

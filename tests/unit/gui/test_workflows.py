@@ -414,3 +414,27 @@ def test_case_list_sorts_by_case_number_and_date_on_header_click(qtbot, gui_stat
     qtbot.waitUntil(lambda: model.filter.text == "张三" and len(model.rows) == 3, timeout=5000)
     assert model.filter.sort == "received_asc"
     qtbot.waitUntil(lambda: win.tasks.pending == 0, timeout=10000)
+
+
+def test_machine_settings_pick_fonts_and_refuse_a_bad_file(qtbot, gui_station, tmp_path):
+    from suyuan_desktop.gui import messages
+    from suyuan_desktop.gui.main_window import MainWindow
+    from suyuan_desktop.resources import resources_dir
+    station, user = gui_station
+    win = MainWindow(station, user)
+    qtbot.addWidget(win)
+    win.show()
+    page = win.settings
+    win.show_page(page)
+    page.body_font.setText(str(tmp_path / "没有这个字体.ttf"))
+    page.save_machine.click()
+    qtbot.waitUntil(lambda: any(kind == "warn" for kind, _ in messages.shown), timeout=5000)
+    warn = next(text for kind, text in messages.shown if kind == "warn")
+    assert "正文字体" in warn and "找不到字体文件" in warn
+    assert station.local_settings() == {}
+    kai = str(resources_dir() / "fonts" / "LXGWWenKai-Regular.ttf")
+    page.body_font.setText(kai)
+    page.save_machine.click()
+    qtbot.waitUntil(lambda: station.local_settings().get("body_font") == kai, timeout=5000)
+    qtbot.waitUntil(lambda: win.tasks.pending == 0, timeout=10000)
+    assert ("info", "本机设置已保存，之后出具的文书使用新的字体。") in messages.shown
