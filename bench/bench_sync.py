@@ -33,20 +33,11 @@ sys.path.insert(0, str(ROOT))
 from bench.common import bench_env, pct, write_section  # noqa: E402
 from suyuan_desktop.core.store.ids import uuid7  # noqa: E402
 from suyuan_desktop.core.sync import protocol as P  # noqa: E402
-from tests.sync.harness import PgCluster, free_port  # noqa: E402
+from tests.sync.harness import PgCluster, free_port, start_server_process  # noqa: E402
 
 
 def _server(db_url: str, blob_dir: Path, port: int) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, "-m", "district_server.cli", "run", "--database-url", db_url,
-                             "--blob-dir", str(blob_dir), "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(400):
-        try:
-            httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=0.5)
-            return proc
-        except httpx.HTTPError:
-            time.sleep(0.05)
-    raise RuntimeError("server did not start")
+    return start_server_process(port, "--database-url", db_url, "--blob-dir", str(blob_dir))
 
 
 def _fill(url: str, n_cases: int, stations: int, parties_per_case: int = 0, station_prefix: str = "S") -> None:
@@ -57,7 +48,6 @@ def _fill(url: str, n_cases: int, stations: int, parties_per_case: int = 0, stat
     with psycopg.connect(conn_url) as conn, conn.cursor() as cur:
         keys = []
         with cur.copy("COPY entities (entity_type, entity_id, case_id, scope, version, state, deleted, flags, created_at, updated_at) FROM STDIN") as ent:
-            rng = random.Random(1)
             for i in range(n_cases):
                 scope = f"{station_prefix}{i % stations}"
                 cid = uuid7()  # as stations make them: time-ordered
@@ -276,13 +266,11 @@ def throughput(cluster: PgCluster, tmp: Path, stations: int, seconds: float, tar
                 q = ctx.Queue()
                 procs = [ctx.Process(target=_load_child, args=(f"http://127.0.0.1:{port}", devices[i::5], seconds, interval, q))
                          for i in range(5)]
-                t0 = time.perf_counter()
                 for p in procs:
                     p.start()
                 res = [q.get(timeout=seconds + 300) for _ in procs]
                 for p in procs:
                     p.join()
-                wall = time.perf_counter() - t0
             finally:
                 proc.terminate()
                 proc.wait()

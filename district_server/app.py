@@ -106,7 +106,7 @@ def create_app(service: DistrictService) -> FastAPI:
         return service.push(dev, req)
 
     @app.get("/v1/changes", response_model=P.PullResponse, responses={304: {"description": "nothing new"}})
-    def pull(response: Response, cursor: str | None = Query(default=None, max_length=400),
+    def pull(cursor: str | None = Query(default=None, max_length=400),
              limit: int = Query(default=P.PULL_LIMIT, ge=1, le=P.PULL_LIMIT),
              if_none_match: str | None = Header(default=None), dev: Device = Depends(device)):
         body, etag = service.pull(dev, cursor, limit, if_none_match)
@@ -162,9 +162,5 @@ def create_app(service: DistrictService) -> FastAPI:
         version = service.resolve_conflict(conflict_id, req, by=f"device:{dev.id}", station_code=dev.station_code)
         return {"version": version}
 
-    return _wrap(app)
-
-
-def _wrap(app: FastAPI) -> FastAPI:
     app.add_middleware(BodyLimit, json_limit=P.MAX_BODY, chunk_limit=P.CHUNK)
     return app

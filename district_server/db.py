@@ -170,9 +170,6 @@ reference_data = Table("reference_data", metadata,
                        Column("data", Json, nullable=False),
                        Column("published_at", DateTime, nullable=False))
 
-number_counters = Table("number_counters", metadata,
-                        Column("prefix", String(64), primary_key=True),
-                        Column("last", Integer, nullable=False))
 
 
 def make_engine(url: str):

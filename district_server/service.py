@@ -800,20 +800,6 @@ class DistrictService:
             return case_id
         return self._district_write(fn)
 
-    def next_number(self, prefix: str) -> int:
-        from .db import number_counters
-
-        def fn(conn):
-            row = conn.execute(select(number_counters.c.last).where(number_counters.c.prefix == prefix)
-                               .with_for_update()).first()
-            n = (row.last if row else 0) + 1
-            if row:
-                conn.execute(update(number_counters).where(number_counters.c.prefix == prefix).values(last=n))
-            else:
-                conn.execute(insert(number_counters).values(prefix=prefix, last=n))
-            return n
-        return db.run_tx(self.engine, fn)
-
     # --- conflicts -------------------------------------------------------------------------------
 
     def list_conflicts(self, station_code: str | None, status: str | None = "open") -> list[P.ConflictOut]:

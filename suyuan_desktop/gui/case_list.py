@@ -1,6 +1,8 @@
 """案件: search as you type (name, ID number, phone, case number) with filters, over SQL paging."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
@@ -110,9 +112,7 @@ class CaseListPage(QWidget):
             header.blockSignals(False)
 
     def current_filter(self) -> CaseFilter:
-        flt = self._filter_fields()
-        from dataclasses import replace
-        return replace(flt, sort=self.model.filter.sort)
+        return replace(self._filter_fields(), sort=self.model.filter.sort)
 
     def _dates_toggled(self, on: bool) -> None:
         self.date_from.setEnabled(on)

@@ -3,6 +3,8 @@ thread (canFetchMore/fetchMore, as QGIS's query-result model does); sorting and 
 in SQL, never in a proxy over a partial model."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 
 from ..core.domain.enums import CaseSource, CaseStatus, DisputeType
@@ -123,7 +125,6 @@ class CaseListModel(_TableModel):
             return
         name = names[0] if order == Qt.SortOrder.AscendingOrder else names[1]
         if name != self.filter.sort:
-            from dataclasses import replace
             self.set_filter(replace(self.filter, sort=name))
 
     def case_id(self, row: int) -> str | None:

@@ -151,7 +151,10 @@ class SettingsPage(QWidget):
                        on_error=failed)
 
     def show_enrollment(self):
-        st = self.station_app.sync.status()
+        """Read off the GUI thread: the page is built while the window opens."""
+        self.tasks.run(self.station_app.sync.status, on_done=self._show_enrollment)
+
+    def _show_enrollment(self, st):
         if st.enrolled:
             self.server_url.setText(st.server_url or "")
             self.enroll_state.setText(f"已注册（设备编号 {st.device_id[:8]}…）。换服务器或设备被撤销后，可用新的注册码重新注册，未同步的更改不会丢失。")

@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit,
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from ..core.sync.base import Backoff, Offline, ServerBusy
 from . import messages
 
 AUTO_SYNC_MINUTES = 5
@@ -87,6 +88,12 @@ class SyncController(QObject):
         self.soon.setSingleShot(True)
         self.soon.setInterval(AFTER_EDIT_SECONDS * 1000)
         self.soon.timeout.connect(self.sync_now)
+        # after a failure for want of the district (offline, busy): try again sooner than the
+        # 5-minute round, backing off with jitter and never before the server's Retry-After
+        self.backoff = Backoff()
+        self.retry = QTimer(self)
+        self.retry.setSingleShot(True)
+        self.retry.timeout.connect(self.sync_now)
 
     def start(self) -> None:
         self.timer.start()
@@ -114,19 +121,24 @@ class SyncController(QObject):
 
         def done(report):
             self.running, self.online = False, True
+            self.backoff.success()
+            self.retry.stop()
             self.refresh()
             self.finished.emit(report)
 
         def failed(exc):
-            from ..core.sync.base import Offline, ServerBusy
             self.running = False
-            self.online = False if isinstance(exc, (Offline, ServerBusy)) else self.online
+            if isinstance(exc, (Offline, ServerBusy)):
+                self.online = False
+                delay = self.backoff.next_delay(exc.retry_after)
+                self.retry.start(int(min(delay, AUTO_SYNC_MINUTES * 60) * 1000))
             self.refresh()
             self.finished.emit(exc)
             if interactive and not isinstance(exc, Offline):
                 messages.show_error(exc)
             elif interactive:
                 messages.warn("无法连接区中心", f"{getattr(exc, 'message', exc)}")
+
         def run(progress):
             return self.app.sync.sync(progress=lambda msg: progress.report(0, msg))
         self.progress = self.tasks.run(run, on_done=done, on_error=failed, with_progress=True,
@@ -278,12 +290,9 @@ class ConflictDialog(QDialog):
         def done(_):
             self.controller.sync_now()
             self.rows = [r for r in self.rows if r.id != c.id]
-            self.load_after_resolve(c.id)
             self.resolved.append(c.id)
+            self._fill()
+            if not self.rows:
+                self.accept()
         self.controller.tasks.run(self.controller.app.sync.resolve_conflict, c.id, choice, value,
                                   on_done=done, on_error=messages.show_error)
-
-    def load_after_resolve(self, conflict_id: int) -> None:
-        self._fill()
-        if not self.rows:
-            self.accept()

@@ -2,15 +2,11 @@
 enrolled with it, and the fault proxy."""
 from __future__ import annotations
 
-import os
 import uuid
 
 import pytest
 
 from tests.sync.harness import FaultProxy, PgCluster, ServerThread
-
-pytestmark = []
-
 
 @pytest.fixture(scope="session")
 def pg_cluster():
@@ -68,7 +64,6 @@ class Stations:
         self.n = 0
 
     def make(self, code: str = "S1", *, url: str | None = None, enroll: bool = True):
-        from suyuan_desktop.core.services.station import StationApp  # noqa: F401
         self.n += 1
         if code not in {s["code"] for s in self.district.list_stations()}:
             self.district.add_station(code, f"{code}调委会")

@@ -221,6 +221,25 @@ class FaultProxy:
             h.wfile.write(content)
 
 
+SERVER_CLI = [sys.executable, "-m", "district_server.cli"]
+
+
+def start_server_process(port: int, *options: str, env: dict | None = None) -> subprocess.Popen:
+    """`suyuan-server run` as its own process (so it can be SIGKILLed), once it answers."""
+    proc = subprocess.Popen([*SERVER_CLI, "run", "--bind", f"127.0.0.1:{port}", *options],
+                            env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(400):
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=0.5)
+            return proc
+        except httpx.HTTPError:
+            if proc.poll() is not None:
+                break
+            time.sleep(0.05)
+    proc.kill()
+    raise RuntimeError("district server did not start")
+
+
 def run_cli(data_dir: Path, *args: str, env: dict | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
     """The station CLI as its own process (so it can be killed at a fault point)."""
     full_env = dict(os.environ)

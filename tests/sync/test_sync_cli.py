@@ -3,19 +3,14 @@ stations sync demo cases both ways, and a case the district delegates appears at
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
-import time
 
-import httpx
-
-from tests.sync.harness import free_port, run_cli
+from tests.sync.harness import SERVER_CLI, free_port, run_cli, start_server_process
 
 
 def test_district_and_two_stations_from_the_command_line(tmp_path):
     port = free_port()
-    server_cmd = [sys.executable, "-m", "district_server.cli"]
+    server_cmd = SERVER_CLI
     home = ["--data-dir", str(tmp_path / "district")]  # the embedded SQLite default
 
     def admin(*args):
@@ -25,16 +20,9 @@ def test_district_and_two_stations_from_the_command_line(tmp_path):
 
     admin("station", "add", "410703001", "平原镇矛盾纠纷调处中心")
     admin("station", "add", "410703002", "太公镇矛盾纠纷调处中心")
-    server = subprocess.Popen([*server_cmd, "run", "--bind", f"127.0.0.1:{port}", *home],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    server = start_server_process(port, *home)
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(400):
-            try:
-                httpx.get(url + "/healthz", timeout=0.5)
-                break
-            except httpx.HTTPError:
-                time.sleep(0.05)
         env = {"SUYUAN_ADMIN_PASSWORD": "admin-pass-1"}
         stations = {}
         for code, town, short in (("410703001", "平原镇", "平原"), ("410703002", "太公镇", "太公")):

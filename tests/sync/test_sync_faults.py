@@ -8,8 +8,6 @@ import os
 import signal
 import subprocess
 import sys
-import threading
-import time
 
 import pytest
 from sqlalchemy import func, select
@@ -20,9 +18,9 @@ from suyuan_desktop.core.store.models import SyncOutbox
 from suyuan_desktop.core.sync import protocol as P
 from suyuan_desktop.core.sync.client import Offline, ProtocolConflict, Transport
 from tests.helpers.builders import new_case
-from tests.sync.harness import FaultProxy, free_port, run_cli
+from tests.sync.harness import SERVER_CLI, FaultProxy, free_port, run_cli, start_server_process
 from tests.sync.util import (
-    MEDIATOR, case_ids, edit_case, local_case, local_projection, normalise, outbox_states, server_projection,
+    MEDIATOR, edit_case, local_case, local_projection, normalise, outbox_states, server_projection,
 )
 
 KILLED = -signal.SIGKILL
@@ -245,23 +243,14 @@ def test_district_server_killed_mid_push_then_restarted(station_factory, tmp_pat
     transaction (nothing of it committed) or right after its commit (committed, never answered)."""
     db_url = f"sqlite:///{tmp_path / 'district.db'}"
     port = free_port()
-    base = [sys.executable, "-m", "district_server.cli"]
+    base = SERVER_CLI
     common = ["--database-url", db_url, "--blob-dir", str(tmp_path / "blobs")]
     subprocess.run([*base, "station", "add", "S1", "一站", *common], check=True, capture_output=True)
     ticket = subprocess.run([*base, "enroll-ticket", "S1", *common], check=True, capture_output=True,
                             text=True).stdout.strip()
 
     def start(env=None):
-        proc = subprocess.Popen([*base, "run", "--bind", f"127.0.0.1:{port}", *common],
-                                env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        import httpx
-        for _ in range(400):
-            try:
-                httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=0.5)
-                return proc
-            except httpx.HTTPError:
-                time.sleep(0.05)
-        raise RuntimeError("server did not start")
+        return start_server_process(port, *common, env=env)
 
     server = start({"SUYUAN_SERVER_FAULT": fault})
     try:

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from district_server import db as sdb
 from suyuan_desktop.core.domain.errors import ImmutableRecord
 from suyuan_desktop.core.services.demo import generate_demo
-from suyuan_desktop.core.store.models import Case, Party, SyncOutbox
+from suyuan_desktop.core.store.models import Case, SyncOutbox
 from suyuan_desktop.core.sync import protocol as P
 from suyuan_desktop.core.sync.client import NotAuthorized, SyncError, UpgradeRequired, check_server_url
 from tests.helpers.builders import new_case
@@ -309,3 +309,23 @@ def test_not_enrolled_says_what_to_do(station):
     from suyuan_desktop.core.services.sync import NotEnrolled
     with pytest.raises(NotEnrolled, match="注册码"):
         station.sync.sync()
+
+
+def test_retries_back_off_with_jitter_and_wait_for_retry_after():
+    import random
+
+    import httpx as _httpx
+
+    from suyuan_desktop.core.sync.base import Backoff, ServerBusy
+    from suyuan_desktop.core.sync.client import Transport
+    b = Backoff(rng=random.Random(7))
+    delays = [b.next_delay() for _ in range(12)]
+    assert all(0 <= d <= min(300, 2 ** i) for i, d in enumerate(delays))
+    assert max(delays[8:]) > 8          # grows with each failure...
+    assert max(delays) <= 300           # ...up to five minutes
+    busy = Transport("http://127.0.0.1:1")._error(
+        _httpx.Response(503, headers={"Retry-After": "120"}, json={"error": "busy", "message": "区中心维护中"}))
+    assert isinstance(busy, ServerBusy) and busy.retry_after == 120
+    assert b.next_delay(busy.retry_after) >= 120   # never sooner than the server asked
+    b.success()
+    assert b.next_delay() <= 1                     # a success starts over

@@ -37,6 +37,7 @@ def window(qtbot, station):
     yield win
     win.sync.timer.stop()
     win.sync.soon.stop()
+    win.sync.retry.stop()
     TaskRunner.wait_all()
     QApplication.processEvents()
     messages.auto_answer()
@@ -63,7 +64,7 @@ def test_enrol_from_settings_then_the_status_bar_shows_the_sync(qtbot, window, s
     assert "待同步 0 项" in _text(window) and "上次同步" in _text(window)
     assert steps == ["上传附件", "上传变更", "下载变更", "更新参考数据", "下载附件"]  # shown as it goes
     assert ("info", "已注册到区中心：平原镇。现在开始第一次同步。") in messages.shown
-    assert "已注册" in window.settings.enroll_state.text()
+    qtbot.waitUntil(lambda: "已注册" in window.settings.enroll_state.text(), timeout=5000)
     # an edit counts as pending until the 同步 button is pressed
     edit_case(station, local_case_id(station), claims="补充请求")
     window.refresh_status()
@@ -85,6 +86,8 @@ def test_offline_is_shown_and_nothing_is_lost(qtbot, window, station, district, 
     window.sync_bar.button.click()
     qtbot.waitUntil(lambda: "离线" in _text(window), timeout=15000)
     assert f"待同步 {pending} 项" in _text(window) and "无法连接区中心" in _text(window)
+    # it tries again soon (backing off), not only at the next 5-minute round
+    assert window.sync.retry.isActive() and window.sync.retry.interval() <= 1000
 
 
 def test_conflict_dialog_shows_both_values_and_takes_a_merge(qtbot, window, station, district, server):
@@ -137,7 +140,6 @@ def test_closing_the_window_stops_a_long_first_sync_at_a_page_keeping_what_arriv
     generate_demo(other, MEDIATOR, 30)
     other.sync.sync()
     monkeypatch.setattr(type(station.sync), "snapshot_page_size", 40)
-    district.add_station(station.station_code, "平原镇") if station.station_code != other.station_code else None
     station.sync.enroll(server.url, district.issue_ticket(station.station_code))
     real_apply = type(station.sync).apply_page
 

@@ -44,8 +44,6 @@ def _faulty(app, fault):
         return t
     app.sync._transport_factory = factory
     if fault == "crash_in_pull":
-        apply = app.sync.apply_page
-
         def crash(items, cursor, page_no=1):
             raise Crash()
         app.sync.apply_page = crash

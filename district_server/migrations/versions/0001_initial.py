@@ -135,11 +135,6 @@ def upgrade() -> None:
     sa.UniqueConstraint('seq')
     )
     op.create_index('ix_feed_scope_seq', 'feed', ['scope', 'seq'], unique=False)
-    op.create_table('number_counters',
-    sa.Column('prefix', sa.String(length=64), nullable=False),
-    sa.Column('last', sa.Integer(), nullable=False),
-    sa.PrimaryKeyConstraint('prefix')
-    )
     op.create_table('reference_data',
     sa.Column('dataset', sa.String(length=40), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),

@@ -71,12 +71,16 @@ def _shipped(resources: Path) -> dict[str, FontSpec]:
     }
 
 
-def _spec_from_env(var: str, name: str) -> FontSpec | None:
-    value = os.environ.get(var)
-    if not value:
+def spec_for_file(name: str, path: Path | str | None) -> FontSpec | None:
+    """A station's own font file (first face of a .ttc), or None when it is not there."""
+    if not path:
         return None
-    path = Path(value)
+    path = Path(path)
     return FontSpec(name, path, 0 if path.suffix.lower() == ".ttc" else None) if path.exists() else None
+
+
+def _spec_from_env(var: str, name: str) -> FontSpec | None:
+    return spec_for_file(name, os.environ.get(var))
 
 
 class FontSet:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pypdf import PdfReader, PdfWriter
 from sqlalchemy import func, select
 
-from ..documents.fonts import FontSet, default_fonts
+from ..documents.fonts import FontSet, default_fonts, spec_for_file
 from ..documents.layouts import DOC_TYPES, select_data
 from ..documents.render import (
     ContentsItem, Payload, data_hash, load_template, render_back_cover, render_contents, render_document,
@@ -73,15 +73,10 @@ class DocumentService:
             chosen = self.app.local_settings()
             if chosen.get("body_font") or chosen.get("title_font"):
                 from ...resources import resources_dir
-                from ..documents.fonts import FontSpec
-                from pathlib import Path
 
-                def spec(key, name):
-                    p = chosen.get(key)
-                    if not p or not Path(p).is_file():
-                        return None
-                    tag = hashlib.sha256(p.encode()).hexdigest()[:8]  # one registered name per file
-                    return FontSpec(f"{name}-{tag}", Path(p), 0 if p.lower().endswith(".ttc") else None)
+                def spec(key, name):  # one registered name per file: a changed choice is a new font
+                    path = chosen.get(key)
+                    return spec_for_file(f"{name}-{hashlib.sha256(path.encode()).hexdigest()[:8]}", path) if path else None
                 self._fonts = FontSet(resources_dir(), body=spec("body_font", "SY-Body-Local"),
                                       title=spec("title_font", "SY-Title-Local"))
             else:

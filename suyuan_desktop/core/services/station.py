@@ -252,10 +252,6 @@ class StationApp:
         self._calendar = None
         return len(rows)
 
-    def pending_changes(self) -> int:
-        """Local changes not yet acknowledged by the district (the sync outbox depth)."""
-        return self.sync.status().pending
-
     def station(self) -> v.StationView:
         with self.store.read() as s:
             return v.view(v.StationView, s.get(Station, self.station_code))

@@ -8,33 +8,35 @@ Fault points for the kill tests: SUYUAN_SYNC_FAULT=<name> makes the process SIGK
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import logging
 import os
 import platform
+import queue
 import signal
 import socket
 import threading
 import time
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from filelock import FileLock, Timeout
 from sqlalchemy import delete, func, select, text, update
 
+from ..domain.canonical import canonical_json, jsonable, sha256_hex
 from ..domain.errors import SuyuanError
 from ..security import keystore
 from ..store.models import (
-    SYNCABLE_MODELS, Holiday, DisputeSubtype, SyncConflict, SyncLogEntry, SyncOutbox, SyncReference,
+    SYNCABLE_MODELS, Attachment, Case, DisputeSubtype, Holiday, SyncConflict, SyncLogEntry, SyncOutbox, SyncReference,
     SyncRevokedCase, SyncShadow, SyncState, utcnow,
 )
 from ..store.tracking import Actor, append_audit
 from ..sync import protocol as P
 from ..sync.base import (
-    CLIENT_VERSION, CursorGone, HashMismatch, NotAuthorized, Offline, ProtocolConflict, SyncError,
-    UpgradeRequired, check_server_url,
+    CLIENT_VERSION, CursorGone, HashMismatch, NotAuthorized, ProtocolConflict, SyncError, check_server_url,
 )
 
 if TYPE_CHECKING:
@@ -141,7 +143,6 @@ class SyncService:
 
     def case_labels(self, case_ids) -> dict[str, str]:
         """案号 and 案由 of the cases conflicts point at, for people to recognise them."""
-        from ..store.models import Case
         ids = [c for c in set(case_ids) if c]
         if not ids:
             return {}
@@ -331,7 +332,6 @@ class SyncService:
             _fault(f"upload_after_chunk:{chunks}")
 
     def _download_blobs(self, t: Transport, report: SyncReport) -> None:
-        from ..store.models import Attachment
         with self.store.read() as s:
             shas = set(s.execute(select(Attachment.sha256).where(Attachment.deleted_at.is_(None))).scalars())
         for sha in sorted(shas):
@@ -342,7 +342,6 @@ class SyncService:
             except SyncError as exc:
                 log.warning("blob download failed: %s", exc.error)
                 continue
-            import hashlib
             if hashlib.sha256(data).hexdigest() != sha:
                 log.warning("downloaded blob failed its hash check; will retry next sync")
                 continue
@@ -437,7 +436,6 @@ class SyncService:
         """Fetch pages one ahead in a helper thread while this one applies them, in order, each
         committed with its cursor. Network and JSON work overlap SQLite's; memory stays bounded
         (at most two pages in flight)."""
-        import queue
         pages: queue.Queue = queue.Queue(maxsize=2)
         stop = threading.Event()
 
@@ -548,7 +546,7 @@ class SyncService:
                 inserts.append(raw_row(it.entity_id, it.version, stamp, state, values))
             else:
                 mine = keep.get(it.entity_id, set())
-                changes = {f: {"old": _j(getattr(row, f)), "new": _j(v)} for f, v in values.items()
+                changes = {f: {"old": jsonable(getattr(row, f)), "new": jsonable(v)} for f, v in values.items()
                            if f not in mine and f != "phone_tail" and getattr(row, f) != v}
                 upd = {f: values[f] for f in changes}
                 if etype == "parties" and "phone" in upd:
@@ -634,7 +632,6 @@ class SyncService:
                  "entity_id": r.entity_id, "op": r.op, "base_version": r.base_version, "patch": r.patch,
                  "schema_version": r.schema_version, "payload_hash": r.payload_hash, "state": r.state}
             changes.append(c)
-        from ..domain.canonical import canonical_json, sha256_hex
         body = {"format": "suyuan-unsynced/1", "station_code": self.app.station_code,
                 "exported_at": utcnow().isoformat(), "changes": changes}
         body["digest"] = sha256_hex(canonical_json(body))
@@ -646,7 +643,6 @@ class SyncService:
 
 def verify_export(path: Path) -> int:
     """Check an unsynced-changes file: the file digest and every change's payload hash."""
-    from ..domain.canonical import canonical_json, sha256_hex
     body = json.loads(Path(path).read_text("utf-8"))
     digest = body.pop("digest", None)
     if digest != sha256_hex(canonical_json(body)):
@@ -665,7 +661,6 @@ def _raw_datetime(value: str) -> str:
 
 
 def _raw_money(value) -> int:
-    from decimal import Decimal
     return int((Decimal(value) * 100).to_integral_exact())
 
 
@@ -705,11 +700,6 @@ def _raw_inserter(etype: str, table, defaults: dict):
             return row
         _INSERTERS[etype] = (sql, build)
     return _INSERTERS[etype]
-
-
-def _j(v):
-    from ..domain.canonical import jsonable
-    return jsonable(v)
 
 
 def _http_transport(url: str, ca: str | None, device_id: str | None):

@@ -13,7 +13,7 @@ import httpx
 from . import protocol as P
 
 from .base import (  # noqa: F401 - re-exported: the transport's errors and URL rule
-    CLIENT_VERSION, Backoff, CursorGone, HashMismatch, NotAuthorized, Offline, ProtocolConflict, ServerBusy,
+    CLIENT_VERSION, CursorGone, HashMismatch, NotAuthorized, Offline, ProtocolConflict, ServerBusy,
     SyncError, UpgradeRequired, check_server_url,
 )
 
