@@ -11,7 +11,6 @@ import argparse
 import logging
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -74,6 +73,7 @@ def _smoke_station(data_dir: Path | None):
     if data_dir and station_exists(data_dir):
         app = StationApp.open(data_dir)
         return app, _first_admin(app)
+    import tempfile
     tmp = Path(tempfile.mkdtemp(prefix="suyuan-smoke-"))
     # a throwaway demo station: its key goes into an explicitly chosen file keyring in the temp dir
     os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
@@ -125,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         def first_paint():
             qapp.processEvents()
             result["paint"] = _process_age_ms()
+            result["paint_epoch"] = time.time()
             window.tasks.run(_smoke_station, data_dir, on_done=attached, on_error=failed)
 
         def attached(opened):
@@ -145,7 +146,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"smoke test failed: {result['error']}", file=sys.stderr)
             return 1
         print(f"smoke test: main window interactive after {result['paint']:.0f} ms "
-              f"(station opened and pages built after {result['ready']:.0f} ms)")
+              f"(station opened and pages built after {result['ready']:.0f} ms; first paint at epoch "
+              f"{result['paint_epoch']:.4f})")
         result["app"].close()
         return 0
 

@@ -98,6 +98,8 @@ class CaseListPage(QWidget):
         self.date_from.dateChanged.connect(self.apply)
         self.date_to.dateChanged.connect(self.apply)
         self.model.count_known.connect(lambda n: self.count_label.setText(f"共 {n} 件"))
+        # on the search thread, before the first keystroke reaches it
+        tasks.run_latest("case-warm", station_app.cases.warm_search, on_error=lambda exc: None)
 
     def _sort_changed(self, column: int, order) -> None:
         """案号 and 收案日期 sort (in SQL, over all matches); other columns keep the current order."""

@@ -9,6 +9,8 @@ from ..core.store.repositories import CaseFilter
 from .models import CaseListModel, DeadlineModel
 from .widgets import heading, muted
 
+DEADLINE_LIMIT = 200
+
 
 class HomePage(QWidget):
     open_case = Signal(str)
@@ -58,10 +60,14 @@ class HomePage(QWidget):
 
     def refresh(self, user) -> None:
         self.greeting.setText(f"{user.display_name}，您好")
-        self.tasks.run(self.station_app.cases.deadlines, on_done=self._deadlines)
+        self.tasks.run(self.station_app.cases.deadlines, limit=DEADLINE_LIMIT, on_done=self._deadlines)
         statuses = tuple(s.value for s in OPEN_STATUSES)
         self.mine.set_filter(CaseFilter(statuses=statuses, mediator_id=user.mediator_id))
 
     def _deadlines(self, items) -> None:
         self.deadlines.set_items(items)
-        self.deadline_empty.setVisible(not items)
+        self.deadline_empty.setVisible(not items or len(items) >= DEADLINE_LIMIT)
+        if len(items) >= DEADLINE_LIMIT:  # the rest: `suyuan deadlines` or the case list's filters
+            self.deadline_empty.setText(f"仅显示最紧急的 {DEADLINE_LIMIT} 项（最早到期的在前）。")
+        else:
+            self.deadline_empty.setText("近期没有到期事项。")

@@ -1,7 +1,7 @@
 """The main window: navigation (工作台, 案件, 设置), the case workspace, the status bar, kiosk mode."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication, QButtonGroup, QDialog, QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget,
     QVBoxLayout, QWidget,
@@ -75,8 +75,9 @@ class MainWindow(QMainWindow):
         outer.addLayout(nav)
         self.stack = QStackedWidget()
         self.opening = QLabel("正在打开工作站数据库…")
-        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.opening.setStyleSheet("font-size: 18px; color: #555;")
+        # centred by the style sheet: touching the Qt namespace from Python costs ~14 ms of
+        # PySide6 type set-up, which this shell does not need before its first paint
+        self.opening.setStyleSheet("font-size: 18px; color: #555; qproperty-alignment: AlignCenter;")
         self.stack.addWidget(self.opening)
         outer.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -203,6 +204,7 @@ class MainWindow(QMainWindow):
             dlg = LoginDialog(self.station_app, f"{self.station_app.station().name}（已锁定）", username=self.user.username)
             self.lock_dialog = dlg
             if self.kiosk:
+                from PySide6.QtCore import Qt
                 dlg.setWindowState(Qt.WindowState.WindowFullScreen)
             if dlg.exec() == QDialog.DialogCode.Accepted and dlg.user:
                 if dlg.user.id == self.user.id or dlg.user.role == "admin":

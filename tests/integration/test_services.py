@@ -170,6 +170,26 @@ class TestWorkflow:
             visited="张三", performance_status="performed", notes="已付清", visitor="王建国"))
         assert case.status == "performed" and len(case.follow_ups) == 2
 
+    def test_deadlines_show_only_the_next_planned_visit_and_the_most_urgent_first(self, station, admin):
+        case = mediating_case(station, admin)
+        case = station.cases.save_agreement(admin, case.id, AgreementInput(
+            facts_and_disputes="x", clauses=["赔偿"], performance_method="现金", performance_deadline="2026-12-20",
+            party_signatures=sign_all(case), mediator_signed_date="2026-11-22", sealed_date="2026-11-22"))
+        station.cases.record_follow_up(admin, case.id, FollowUpInput(
+            visit_date="2026-11-23", visited="张三", performance_status="partial", notes="已付一半", visitor="王建国",
+            next_visit_date="2026-12-01"))
+        station.cases.record_follow_up(admin, case.id, FollowUpInput(
+            visit_date="2026-11-26", visited="张三", performance_status="partial", notes="又付一部分", visitor="王建国",
+            next_visit_date="2026-12-08"))
+        today = dt.date(2026, 11, 27)
+        items = station.cases.deadlines(today=today)
+        visits = [d.due for d in items if d.kind == "follow_up"]
+        assert visits == [dt.date(2026, 12, 8)]  # the visit planned for 12-01 was replaced by the second visit
+        assert [d.due for d in items] == sorted(d.due for d in items)
+        kinds = {d.kind for d in items}
+        assert {"judicial_confirmation", "performance", "follow_up"} <= kinds
+        assert station.cases.deadlines(today=today, limit=2) == items[:2]
+
     def test_failed_mediation_with_undisputed_facts(self, station, admin):
         case = mediating_case(station, admin)
         p1, p2 = case.parties

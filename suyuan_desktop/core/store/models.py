@@ -124,6 +124,9 @@ class Case(SyncMixin, Base):
         Index("ix_cases_status_received", "status", "received_date"),
         Index("ix_cases_number_received", "case_number", "received_date"),
         Index("ix_cases_seq", "case_seq"),
+        # search: a page of matches is sorted from this index alone (0008)
+        Index("ix_cases_search_cover", "id", "deleted_at", "received_date", "case_number", "status", "dispute_type",
+              "source"),
     )
     station_code: Mapped[str] = mapped_column(String(32), nullable=False)
     case_number: Mapped[str] = mapped_column(String(64), unique=True, nullable=False)
@@ -264,6 +267,12 @@ class FactConfirmation(SyncMixin, Base):
 
 class Agreement(SyncMixin, Base):
     __tablename__ = "agreements"
+    __table_args__ = (  # the home screen's deadlines, read in date order (0008)
+        Index("ix_agreements_performance_deadline", "performance_deadline", "case_id",
+              sqlite_where=text("performance_deadline IS NOT NULL")),
+        Index("ix_agreements_effective_date", "effective_date", "case_id",
+              sqlite_where=text("effective_date IS NOT NULL")),
+    )
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), nullable=False, index=True)
     kind: Mapped[str] = mapped_column(String(16), nullable=False)
     number: Mapped[str] = mapped_column(String(80), nullable=False)
@@ -314,6 +323,7 @@ class JudicialConfirmation(SyncMixin, Base):
 
 class CourtReferral(SyncMixin, Base):
     __tablename__ = "court_referrals"
+    __table_args__ = (Index("ix_court_referrals_deadline", "deadline", "case_id"),)
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), nullable=False, index=True)
     kind: Mapped[str] = mapped_column(String(16), nullable=False)
     procedure: Mapped[str | None] = mapped_column(String(16))
@@ -328,6 +338,10 @@ class CourtReferral(SyncMixin, Base):
 
 class FollowUp(SyncMixin, Base):
     __tablename__ = "follow_ups"
+    __table_args__ = (
+        Index("ix_follow_ups_next_visit", "next_visit_date", "case_id", sqlite_where=text("next_visit_date IS NOT NULL")),
+        Index("ix_follow_ups_case_visit", "case_id", "visit_date"),
+    )
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), nullable=False, index=True)
     visit_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
     visited: Mapped[str] = mapped_column(String(200), nullable=False)
