@@ -25,7 +25,7 @@ def main() -> None:
     from suyuan_desktop.core.services.demo import generate_demo
     from suyuan_desktop.core.services.station import StationApp, StationSetup
     from suyuan_desktop.core.services.users import actor_for
-    from suyuan_desktop.gui.app import install_translators
+    from suyuan_desktop.gui.i18n import install_translators
     from suyuan_desktop.gui.dialogs import AgreementEditor, FactsEditor
     from suyuan_desktop.gui.first_run import FirstRunWizard
     from suyuan_desktop.gui.intake import IntakeDialog
@@ -115,6 +115,21 @@ def main() -> None:
     shot(dlg, "conflict-dialog", (900, 560))
     win.close()
     server.stop()
+    # the same screens in English (--lang en)
+    from PySide6.QtCore import QCoreApplication
+    for t in keep:
+        QCoreApplication.removeTranslator(t)
+    keep = install_translators(qapp, "en")
+    win = MainWindow(station, user)
+    shot(win, "en-home", (1366, 768))
+    win.open_case(case.id)
+    settle(win, 600)
+    shot(win, "en-case-basic", (1366, 768))
+    win.close()
+    shot(IntakeDialog(station, user, None), "en-intake", dialog_size)
+    for t in keep:
+        QCoreApplication.removeTranslator(t)
+    keep = install_translators(qapp, "zh_CN")
     _, pdf = station.documents.issue(actor, case.case_number, "agreement")
     preview = PreviewDialog("人民调解协议书", pdf)
     shot(preview, "preview", (900, 1000))

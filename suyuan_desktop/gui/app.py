@@ -16,32 +16,12 @@ from pathlib import Path
 
 _T0 = time.perf_counter()
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator  # noqa: E402
+from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
 
+from .i18n import install_translators, translate  # noqa: E402
+
 log = logging.getLogger(__name__)
-TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
-
-
-def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
-    """Our UI (source strings are Chinese; an English catalogue translates them) and Qt's own
-    dialogs (QFileDialog, QPrintDialog, ...) in the same language."""
-    keep = []
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if lang.startswith("zh"):
-        for name in ("qtbase_zh_CN", "qt_zh_CN"):
-            t = QTranslator(app)
-            if t.load(name, qt_dir):
-                app.installTranslator(t)
-                keep.append(t)
-    else:
-        t = QTranslator(app)
-        if t.load(f"suyuan_{lang}", str(TRANSLATIONS)):
-            app.installTranslator(t)
-            keep.append(t)
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if lang.startswith("zh")
-                       else QLocale(QLocale.Language.English))
-    return keep
 
 
 def _excepthook(exc_type, exc, tb):
@@ -111,8 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     configure_logging(data_dir)
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     qapp.setApplicationName("suyuan-desktop")
-    qapp.setApplicationDisplayName("诉源调解工作站")
     translators = install_translators(qapp, args.lang)  # noqa: F841 - must stay referenced
+    qapp.setApplicationDisplayName(translate("app", "诉源调解工作站"))
     sys.excepthook = _excepthook
 
     from .main_window import MainWindow
@@ -161,14 +141,14 @@ def main(argv: list[str] | None = None) -> int:
             if wizard.exec() != QDialog.DialogCode.Accepted:
                 return 0
         except SuyuanError as exc:
-            messages.warn("无法创建工作站", exc.message)
+            messages.warn(translate("app", "无法创建工作站"), exc.message)
             return 3
         station_app, username = wizard.station_app, wizard.admin_username
     else:
         station_app, username = None, ""
     from .login import LoginDialog
     from .tasks import TaskRunner
-    login = LoginDialog(station_app, "诉源调解工作站", username=username)
+    login = LoginDialog(station_app, translate("app", "诉源调解工作站"), username=username)
     opener = TaskRunner(login)
     if station_app is None:  # the login screen shows at once; the database opens meanwhile
         def opened(app):

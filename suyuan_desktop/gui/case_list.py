@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from ..core.domain.enums import CaseSource, CaseStatus, DisputeType
 from ..core.store.repositories import CaseFilter
 from .models import CaseListModel
+from .i18n import enum_label, translate
 
 DEBOUNCE_MS = 150
 
@@ -20,7 +21,7 @@ def _combo(all_label: str, enum_cls) -> QComboBox:
     box = QComboBox()
     box.addItem(all_label, None)
     for m in enum_cls:
-        box.addItem(m.label, m.value)
+        box.addItem(enum_label(m), m.value)
     return box
 
 
@@ -34,25 +35,25 @@ class CaseListPage(QWidget):
         lay = QVBoxLayout(self)
         row = QHBoxLayout()
         self.search = QLineEdit()
-        self.search.setPlaceholderText("搜索：当事人姓名、身份证号、电话（可输尾号）或案号")
+        self.search.setPlaceholderText(translate("case_list", "搜索：当事人姓名、身份证号、电话（可输尾号）或案号"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumHeight(36)
         row.addWidget(self.search, 1)
-        self.new_button = QPushButton("＋ 登记新案件")
+        self.new_button = QPushButton(translate("case_list", "＋ 登记新案件"))
         self.new_button.setMinimumHeight(36)
         self.new_button.clicked.connect(self.new_case.emit)
         row.addWidget(self.new_button)
         lay.addLayout(row)
 
         filters = QHBoxLayout()
-        self.status = _combo("全部状态", CaseStatus)
-        self.dtype = _combo("全部类型", DisputeType)
-        self.source = _combo("全部来源", CaseSource)
+        self.status = _combo(translate("case_list", "全部状态"), CaseStatus)
+        self.dtype = _combo(translate("case_list", "全部类型"), DisputeType)
+        self.source = _combo(translate("case_list", "全部来源"), CaseSource)
         self.mediator = QComboBox()
-        self.mediator.addItem("全部调解员", None)
+        self.mediator.addItem(translate("case_list", "全部调解员"), None)
         for m in station_app.users.list_mediators():
             self.mediator.addItem(m.name, m.id)
-        self.use_dates = QCheckBox("收案日期")
+        self.use_dates = QCheckBox(translate("case_list", "收案日期"))
         self.date_from = QDateEdit(QDate.currentDate().addMonths(-3))
         self.date_to = QDateEdit(QDate.currentDate())
         for d in (self.date_from, self.date_to):
@@ -60,7 +61,7 @@ class CaseListPage(QWidget):
             d.setDisplayFormat("yyyy-MM-dd")
             d.setEnabled(False)
         for w in (self.status, self.dtype, self.source, self.mediator, self.use_dates, self.date_from,
-                  QLabel("至"), self.date_to):
+                  QLabel(translate("case_list", "至")), self.date_to):
             filters.addWidget(w)
         filters.addStretch(1)
         self.count_label = QLabel()
@@ -97,7 +98,7 @@ class CaseListPage(QWidget):
         self.use_dates.toggled.connect(self._dates_toggled)
         self.date_from.dateChanged.connect(self.apply)
         self.date_to.dateChanged.connect(self.apply)
-        self.model.count_known.connect(lambda n: self.count_label.setText(f"共 {n} 件"))
+        self.model.count_known.connect(lambda n: self.count_label.setText(translate("case_list", "共 {n} 件").format(n=n)))
         # on the search thread, before the first keystroke reaches it
         tasks.run_latest("case-warm", station_app.cases.warm_search, on_error=lambda exc: None)
 

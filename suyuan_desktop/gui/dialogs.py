@@ -16,6 +16,7 @@ from ..core.services.inputs import (
 )
 from .intake import enum_combo
 from .widgets import ERROR_STYLE, muted
+from .i18n import enum_label, translate
 
 
 def date_edit(value=None) -> QDateEdit:
@@ -28,7 +29,7 @@ def date_edit(value=None) -> QDateEdit:
 class FormDialog(QDialog):
     """A dialog with a form, an error line, and OK/Cancel; ``collect`` builds the input or raises."""
 
-    def __init__(self, title: str, parent=None, ok_text: str = "保存"):
+    def __init__(self, title: str, parent=None, ok_text: str | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.outer = QVBoxLayout(self)
@@ -38,8 +39,8 @@ class FormDialog(QDialog):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text or translate("dialogs", "保存"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("dialogs", "取消"))
         self.buttons.accepted.connect(self._ok)
         self.buttons.rejected.connect(self.reject)
         self.result_value = None
@@ -61,12 +62,12 @@ class FormDialog(QDialog):
         try:
             self.result_value = self.collect()
         except ValidationError as exc:
-            self.error.setText("；".join(e.describe() for e in exc.errors))
+            self.error.setText(translate("dialogs", "；").join(e.describe() for e in exc.errors))
             return
         self.accept()
 
     def show_service_error(self, exc: ValidationError):
-        self.error.setText("；".join(e.describe() for e in exc.errors))
+        self.error.setText(translate("dialogs", "；").join(e.describe() for e in exc.errors))
 
 
 class ReasonDialog(FormDialog):
@@ -80,26 +81,26 @@ class ReasonDialog(FormDialog):
         text = self.reason.toPlainText().strip()
         if not text:
             from ..core.domain.errors import FieldError
-            raise ValidationError(FieldError("reason", "原因", "不能为空，请写明。", "required"))
+            raise ValidationError(FieldError("reason", translate("dialogs", "原因"), translate("dialogs", "不能为空，请写明。"), "required"))
         return text
 
 
 class SessionDialog(FormDialog):
     def __init__(self, case, parent=None):
-        super().__init__("记录调解", parent)
+        super().__init__(translate("dialogs", "记录调解"), parent)
         self.when = QDateTimeEdit(QDateTime.currentDateTime())
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.place = QLineEdit("调解室")
-        self.attendees = QLineEdit("、".join(p.name for p in case.parties))
+        self.place = QLineEdit(translate("dialogs", "调解室"))
+        self.attendees = QLineEdit(translate("dialogs", "、").join(p.name for p in case.parties))
         self.participants = QLineEdit()
-        self.participants.setPlaceholderText("邀请参加的亲属、邻里、专业人士等（不含调解员和当事人）")
-        self.content = self.text_area("告知权利义务；各方陈述；核实调查情况；释法说理；调解方案……", 160)
-        self.result_edit = self.text_area("调解结果（达成一致的内容，或未达成的原因）", 60)
+        self.participants.setPlaceholderText(translate("dialogs", "邀请参加的亲属、邻里、专业人士等（不含调解员和当事人）"))
+        self.content = self.text_area(translate("dialogs", "告知权利义务；各方陈述；核实调查情况；释法说理；调解方案……"), 160)
+        self.result_edit = self.text_area(translate("dialogs", "调解结果（达成一致的内容，或未达成的原因）"), 60)
         self.recorder = QLineEdit()
-        for label, w in (("时间", self.when), ("地点", self.place), ("到场当事人", self.attendees),
-                         ("参加人", self.participants), ("调解记录", self.content), ("调解结果", self.result_edit),
-                         ("记录人", self.recorder)):
+        for label, w in ((translate("dialogs", "时间"), self.when), (translate("dialogs", "地点"), self.place), (translate("dialogs", "到场当事人"), self.attendees),
+                         (translate("dialogs", "参加人"), self.participants), (translate("dialogs", "调解记录"), self.content), (translate("dialogs", "调解结果"), self.result_edit),
+                         (translate("dialogs", "记录人"), self.recorder)):
             self.form.addRow(label, w)
         self.finish_layout()
         self.resize(680, 560)
@@ -115,14 +116,14 @@ class AgreementEditor(FormDialog):
     """Numbered clauses with amounts and a live 人民币大写 preview; performance; signatures."""
 
     def __init__(self, case, parent=None, draft=None):
-        super().__init__("调解协议", parent, ok_text="保存协议")
+        super().__init__(translate("dialogs", "调解协议"), parent, ok_text=translate("dialogs", "保存协议"))
         self.case = case
-        self.facts = self.text_area("纠纷主要事实、争议事项", 80)
+        self.facts = self.text_area(translate("dialogs", "纠纷主要事实、争议事项"), 80)
         self.facts.setMaximumHeight(110)
         self.facts.setPlainText(draft.facts_and_disputes if draft else case.summary)
-        self.form.addRow("纠纷事实", self.facts)
+        self.form.addRow(translate("dialogs", "纠纷事实"), self.facts)
         self.clauses = QTableWidget(0, 2)
-        self.clauses.setHorizontalHeaderLabels(["协议条款", "金额（元，可空）"])
+        self.clauses.setHorizontalHeaderLabels([translate("dialogs", "协议条款"), translate("dialogs", "金额（元，可空）")])
         from PySide6.QtWidgets import QHeaderView
         self.clauses.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.clauses.setColumnWidth(1, 140)
@@ -132,32 +133,32 @@ class AgreementEditor(FormDialog):
         if not self.clauses.rowCount():
             self.add_clause()
         row = QHBoxLayout()
-        add = QPushButton("＋ 添加条款")
+        add = QPushButton(translate("dialogs", "＋ 添加条款"))
         add.clicked.connect(lambda: self.add_clause())
-        remove = QPushButton("删除选中条款")
+        remove = QPushButton(translate("dialogs", "删除选中条款"))
         remove.clicked.connect(lambda: self.clauses.removeRow(self.clauses.currentRow()))
         row.addWidget(add)
         row.addWidget(remove)
         row.addStretch(1)
-        self.form.addRow("协议条款", self.clauses)
+        self.form.addRow(translate("dialogs", "协议条款"), self.clauses)
         self.form.addRow("", _wrap(row))
         self.words = QLabel()
         self.words.setWordWrap(True)
         self.words.setStyleSheet("color: #1a5276;")
-        self.form.addRow("金额大写", self.words)
+        self.form.addRow(translate("dialogs", "金额大写"), self.words)
         self.method = QLineEdit(draft.performance_method if draft and draft.performance_method else "")
-        self.method.setPlaceholderText("如 一次性现金支付 / 银行转账")
+        self.method.setPlaceholderText(translate("dialogs", "如 一次性现金支付 / 银行转账"))
         self.place = QLineEdit(draft.performance_place if draft and draft.performance_place else "")
         self.deadline = date_edit()
-        self.has_deadline = QCheckBox("有履行期限")
+        self.has_deadline = QCheckBox(translate("dialogs", "有履行期限"))
         self.has_deadline.setChecked(True)
         self.agreed = date_edit()
-        self.form.addRow("履行方式", self.method)
-        self.form.addRow("履行地点", self.place)
+        self.form.addRow(translate("dialogs", "履行方式"), self.method)
+        self.form.addRow(translate("dialogs", "履行地点"), self.place)
         self.form.addRow(self.has_deadline, self.deadline)
-        self.form.addRow("协议达成日期", self.agreed)
-        self.form.addRow("", muted("签字盖章后登记各方签字日期，协议即生效（人民调解法第29条）；未签字时保存为草稿，可先打印。"))
-        self.signed = QCheckBox("各方已签字，调解员已签字，已加盖印章")
+        self.form.addRow(translate("dialogs", "协议达成日期"), self.agreed)
+        self.form.addRow("", muted(translate("dialogs", "签字盖章后登记各方签字日期，协议即生效（人民调解法第29条）；未签字时保存为草稿，可先打印。")))
+        self.signed = QCheckBox(translate("dialogs", "各方已签字，调解员已签字，已加盖印章"))
         self.sign_date = date_edit()
         self.form.addRow(self.signed, self.sign_date)
         self.clauses.itemChanged.connect(self._amounts_changed)
@@ -181,13 +182,13 @@ class AgreementEditor(FormDialog):
             try:
                 amount = parse_amount(raw)
             except ValidationError as exc:
-                parts.append(f"第{r + 1}条：{exc.errors[0].message}")
+                parts.append(translate("dialogs", "第{v}条：{v2}").format(v=r + 1, v2=exc.errors[0].message))
                 continue
             total += amount
-            parts.append(f"第{r + 1}条：人民币{amount_in_words(amount)}")
+            parts.append(translate("dialogs", "第{v}条：人民币{v2}").format(v=r + 1, v2=amount_in_words(amount)))
         if total:
-            parts.append(f"合计：人民币{total:,.2f}元（人民币{amount_in_words(total)}）")
-        self.words.setText("\n".join(parts) or "（条款没有金额）")
+            parts.append(translate("dialogs", "合计：人民币{total:,.2f}元（人民币{v}）").format(total=total, v=amount_in_words(total)))
+        self.words.setText("\n".join(parts) or translate("dialogs", "（条款没有金额）"))
 
     def collect(self):
         clauses = []
@@ -209,18 +210,18 @@ class AgreementEditor(FormDialog):
 
 class OralAgreementDialog(FormDialog):
     def __init__(self, case, parent=None):
-        super().__init__("登记口头协议", parent)
-        self.facts = self.text_area("纠纷简要情况", 60)
+        super().__init__(translate("dialogs", "登记口头协议"), parent)
+        self.facts = self.text_area(translate("dialogs", "纠纷简要情况"), 60)
         self.facts.setPlainText(case.summary)
-        self.content = self.text_area("口头协议内容", 80)
+        self.content = self.text_area(translate("dialogs", "口头协议内容"), 80)
         self.amount = QLineEdit()
-        self.amount.setPlaceholderText("涉及金额（元，可空）")
+        self.amount.setPlaceholderText(translate("dialogs", "涉及金额（元，可空）"))
         self.method = QLineEdit()
         self.agreed = date_edit()
-        for label, w in (("纠纷简要情况", self.facts), ("口头协议内容", self.content), ("涉及金额", self.amount),
-                         ("履行方式、时限", self.method), ("达成日期", self.agreed)):
+        for label, w in ((translate("dialogs", "纠纷简要情况"), self.facts), (translate("dialogs", "口头协议内容"), self.content), (translate("dialogs", "涉及金额"), self.amount),
+                         (translate("dialogs", "履行方式、时限"), self.method), (translate("dialogs", "达成日期"), self.agreed)):
             self.form.addRow(label, w)
-        self.form.addRow("", muted("口头协议自达成之日起生效（人民调解法第30条）。"))
+        self.form.addRow("", muted(translate("dialogs", "口头协议自达成之日起生效（人民调解法第30条）。")))
         self.finish_layout()
 
     def collect(self):
@@ -233,31 +234,31 @@ class FactsEditor(FormDialog):
     """无争议事实: numbered facts, each confirmed by each party; the exclusions shown."""
 
     def __init__(self, case, parent=None):
-        super().__init__("记载无争议事实", parent)
+        super().__init__(translate("dialogs", "记载无争议事实"), parent)
         self.case = case
-        self.statement = self.text_area("纠纷情况及各方主张", 70)
+        self.statement = self.text_area(translate("dialogs", "纠纷情况及各方主张"), 70)
         self.statement.setPlainText(case.summary)
-        self.form.addRow("纠纷及各方主张", self.statement)
-        self.form.addRow("", QLabel("不予记载：涉及国家利益、社会公共利益、案外人合法权益的事实，以及婚姻、亲子、收养等身份关系的事实。"))
+        self.form.addRow(translate("dialogs", "纠纷及各方主张"), self.statement)
+        self.form.addRow("", QLabel(translate("dialogs", "不予记载：涉及国家利益、社会公共利益、案外人合法权益的事实，以及婚姻、亲子、收养等身份关系的事实。")))
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
-        self.grid.addWidget(QLabel("事实（每项一个事实）"), 0, 0)
+        self.grid.addWidget(QLabel(translate("dialogs", "事实（每项一个事实）")), 0, 0)
         for j, p in enumerate(case.parties, start=1):
-            self.grid.addWidget(QLabel(f"{p.name}确认"), 0, j)
+            self.grid.addWidget(QLabel(translate("dialogs", "{name}确认").format(name=p.name)), 0, j)
         self.rows: list[tuple[QLineEdit, list[QCheckBox]]] = []
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.grid_host)
         scroll.setMinimumHeight(180)
-        self.form.addRow("无争议事实", scroll)
-        add = QPushButton("＋ 添加一项事实")
+        self.form.addRow(translate("dialogs", "无争议事实"), scroll)
+        add = QPushButton(translate("dialogs", "＋ 添加一项事实"))
         add.clicked.connect(self.add_fact)
         self.form.addRow("", add)
-        self.disputed = self.text_area("仍有争议的事项（争议焦点）", 50)
-        self.reason = self.text_area("调解不成的原因", 40)
-        self.consent = QCheckBox("各方当事人同意记载，并已告知其后续程序中无需另行举证及除外情形")
-        self.form.addRow("争议焦点", self.disputed)
-        self.form.addRow("调解不成原因", self.reason)
+        self.disputed = self.text_area(translate("dialogs", "仍有争议的事项（争议焦点）"), 50)
+        self.reason = self.text_area(translate("dialogs", "调解不成的原因"), 40)
+        self.consent = QCheckBox(translate("dialogs", "各方当事人同意记载，并已告知其后续程序中无需另行举证及除外情形"))
+        self.form.addRow(translate("dialogs", "争议焦点"), self.disputed)
+        self.form.addRow(translate("dialogs", "调解不成原因"), self.reason)
         self.form.addRow("", self.consent)
         self.add_fact()
         self.finish_layout()
@@ -266,7 +267,7 @@ class FactsEditor(FormDialog):
     def add_fact(self):
         r = len(self.rows) + 1
         edit = QLineEdit()
-        edit.setPlaceholderText(f"第{r}项事实")
+        edit.setPlaceholderText(translate("dialogs", "第{r}项事实").format(r=r))
         boxes = [QCheckBox() for _ in self.case.parties]
         self.grid.addWidget(edit, r, 0)
         for j, b in enumerate(boxes, start=1):
@@ -287,14 +288,14 @@ class FactsEditor(FormDialog):
 
 class TerminateDialog(FormDialog):
     def __init__(self, parent=None):
-        super().__init__("终止调解", parent, ok_text="终止调解")
+        super().__init__(translate("dialogs", "终止调解"), parent, ok_text=translate("dialogs", "终止调解"))
         self.reason = enum_combo(TerminationReason)
-        self.detail = self.text_area("终止情况说明", 70)
+        self.detail = self.text_area(translate("dialogs", "终止情况说明"), 70)
         self.day = date_edit()
-        self.form.addRow("终止原因", self.reason)
-        self.form.addRow("情况说明", self.detail)
-        self.form.addRow("终止日期", self.day)
-        self.form.addRow("", muted("调解不成的，应告知当事人可以依法通过仲裁、行政、司法等途径维护自己的权利（第26条）。"))
+        self.form.addRow(translate("dialogs", "终止原因"), self.reason)
+        self.form.addRow(translate("dialogs", "情况说明"), self.detail)
+        self.form.addRow(translate("dialogs", "终止日期"), self.day)
+        self.form.addRow("", muted(translate("dialogs", "调解不成的，应告知当事人可以依法通过仲裁、行政、司法等途径维护自己的权利（第26条）。")))
         self.finish_layout()
 
     def collect(self):
@@ -304,21 +305,21 @@ class TerminateDialog(FormDialog):
 
 class FollowUpDialog(FormDialog):
     def __init__(self, case, user, parent=None):
-        super().__init__("回访记录", parent)
+        super().__init__(translate("dialogs", "回访记录"), parent)
         self.visited = QLineEdit(case.parties[0].name if case.parties else "")
         self.method = QComboBox()
-        self.method.addItems(["电话回访", "上门回访", "当面回访"])
+        self.method.addItems([translate("dialogs", "电话回访"), translate("dialogs", "上门回访"), translate("dialogs", "当面回访")])
         self.status = enum_combo(PerformanceStatus)
         self.satisfaction = QComboBox()
-        self.satisfaction.addItems(["满意", "基本满意", "不满意"])
-        self.notes = self.text_area("履行情况、满意度、是否起诉、有无激化隐患及采取的措施", 90)
+        self.satisfaction.addItems([translate("dialogs", "满意"), translate("dialogs", "基本满意"), translate("dialogs", "不满意")])
+        self.notes = self.text_area(translate("dialogs", "履行情况、满意度、是否起诉、有无激化隐患及采取的措施"), 90)
         self.day = date_edit()
         self.next_visit = date_edit(QDate.currentDate().addDays(30))
-        self.plan_next = QCheckBox("计划下次回访")
+        self.plan_next = QCheckBox(translate("dialogs", "计划下次回访"))
         self.visitor = QLineEdit(user.display_name)
-        for label, w in (("被回访人", self.visited), ("回访方式", self.method), ("履行情况", self.status),
-                         ("满意程度", self.satisfaction), ("回访情况", self.notes), ("回访日期", self.day),
-                         (self.plan_next, self.next_visit), ("回访人", self.visitor)):
+        for label, w in ((translate("dialogs", "被回访人"), self.visited), (translate("dialogs", "回访方式"), self.method), (translate("dialogs", "履行情况"), self.status),
+                         (translate("dialogs", "满意程度"), self.satisfaction), (translate("dialogs", "回访情况"), self.notes), (translate("dialogs", "回访日期"), self.day),
+                         (self.plan_next, self.next_visit), (translate("dialogs", "回访人"), self.visitor)):
             self.form.addRow(label, w)
         self.finish_layout()
 
@@ -332,14 +333,14 @@ class FollowUpDialog(FormDialog):
 
 class ConfirmationDialog(FormDialog):
     def __init__(self, deadline, parent=None):
-        super().__init__("申请司法确认", parent)
+        super().__init__(translate("dialogs", "申请司法确认"), parent)
         self.court = QLineEdit()
-        self.court.setPlaceholderText("如 新乡市卫滨区人民法院")
+        self.court.setPlaceholderText(translate("dialogs", "如 新乡市卫滨区人民法院"))
         self.day = date_edit()
-        self.form.addRow("受理法院", self.court)
-        self.form.addRow("共同申请日期", self.day)
+        self.form.addRow(translate("dialogs", "受理法院"), self.court)
+        self.form.addRow(translate("dialogs", "共同申请日期"), self.day)
         if deadline:
-            self.form.addRow("", muted(f"须由双方当事人在 {deadline:%Y年%m月%d日} 前共同申请（协议生效之日起30日内，第33条）。"))
+            self.form.addRow("", muted(translate("dialogs", "须由双方当事人在 {deadline:%Y年%m月%d日} 前共同申请（协议生效之日起30日内，第33条）。").format(deadline=deadline)))
         self.finish_layout()
 
     def collect(self):
@@ -348,16 +349,16 @@ class ConfirmationDialog(FormDialog):
 
 class OutcomeDialog(FormDialog):
     def __init__(self, parent=None):
-        super().__init__("司法确认结果", parent)
+        super().__init__(translate("dialogs", "司法确认结果"), parent)
         self.outcome = QComboBox()
         for o in (ConfirmationOutcome.CONFIRMED, ConfirmationOutcome.REJECTED, ConfirmationOutcome.WITHDRAWN):
-            self.outcome.addItem(o.label, o.value)
+            self.outcome.addItem(enum_label(o), o.value)
         self.day = date_edit()
         self.number = QLineEdit()
-        self.number.setPlaceholderText("法院案号，如（2026）豫0703民特12号")
-        self.form.addRow("结果", self.outcome)
-        self.form.addRow("裁定日期", self.day)
-        self.form.addRow("法院案号", self.number)
+        self.number.setPlaceholderText(translate("dialogs", "法院案号，如（2026）豫0703民特12号"))
+        self.form.addRow(translate("dialogs", "结果"), self.outcome)
+        self.form.addRow(translate("dialogs", "裁定日期"), self.day)
+        self.form.addRow(translate("dialogs", "法院案号"), self.number)
         self.finish_layout()
 
     def collect(self):

@@ -14,30 +14,31 @@ from ..core.services.station import StationApp, StationSetup
 from . import messages
 from .forms.ui_station_setup import Ui_StationSetupPage
 from .widgets import Field, bind_validation, muted
+from .i18n import translate
 
 
 def _text_check(label: str, max_len: int):
     def check(text: str):
         if len(text) > max_len:
-            raise ValidationError(FieldError("", label, f"不能超过{max_len}个字。", "too_long"))
+            raise ValidationError(FieldError("", label, translate("first_run", "不能超过{max_len}个字。").format(max_len=max_len), "too_long"))
     return check
 
 
 def _username_check(text: str):
     if not re.match(r"^[A-Za-z0-9_.\-]{3,32}$", text):
-        raise ValidationError(FieldError("username", "登录名", "须为3-32位英文字母、数字、下划线、点或横线。", "format"))
+        raise ValidationError(FieldError("username", translate("first_run", "登录名"), translate("first_run", "须为3-32位英文字母、数字、下划线、点或横线。"), "format"))
 
 
 def _code_check(text: str):
     if len(text) > 32 or not all(c.isalnum() or c in "-_" for c in text):
-        raise ValidationError(FieldError("code", "调委会代码", "只能包含字母、数字、横线或下划线，最多32位。", "format"))
+        raise ValidationError(FieldError("code", translate("first_run", "调委会代码"), translate("first_run", "只能包含字母、数字、横线或下划线，最多32位。"), "format"))
 
 
 class StationPage(QWizardPage):
     def __init__(self):
         super().__init__()
-        self.setTitle("第一步：本站信息")
-        self.setSubTitle("这些信息会印在调解文书上。调委会代码由区中心分配，创建后不能修改。")
+        self.setTitle(translate("first_run", "第一步：本站信息"))
+        self.setSubTitle(translate("first_run", "这些信息会印在调解文书上。调委会代码由区中心分配，创建后不能修改。"))
         self.ui = Ui_StationSetupPage()
         holder = QLabel()
         self.ui.setupUi(holder)
@@ -47,9 +48,9 @@ class StationPage(QWizardPage):
         ui.templateEdit.setText(DEFAULT_TEMPLATE)
         self.checks = [
             bind_validation(ui.codeEdit, ui.codeError, _code_check, required=True),
-            bind_validation(ui.nameEdit, ui.nameError, _text_check("站点名称", 100), required=True),
-            bind_validation(ui.townshipEdit, ui.townshipError, _text_check("所属乡镇", 100), required=True),
-            bind_validation(ui.shortEdit, ui.shortError, _text_check("案号简称", 20), required=True),
+            bind_validation(ui.nameEdit, ui.nameError, _text_check(translate("first_run", "站点名称"), 100), required=True),
+            bind_validation(ui.townshipEdit, ui.townshipError, _text_check(translate("first_run", "所属乡镇"), 100), required=True),
+            bind_validation(ui.shortEdit, ui.shortError, _text_check(translate("first_run", "案号简称"), 20), required=True),
             bind_validation(ui.templateEdit, ui.templateError, validate_template, required=True),
         ]
         for edit in (ui.codeEdit, ui.nameEdit, ui.townshipEdit, ui.shortEdit, ui.templateEdit):
@@ -60,9 +61,9 @@ class StationPage(QWizardPage):
         ui = self.ui
         try:
             example = format_case_number(ui.templateEdit.text(), year=dt.date.today().year,
-                                         short=ui.shortEdit.text().strip() or "平原", code=ui.codeEdit.text(), seq=1)
+                                         short=ui.shortEdit.text().strip() or translate("first_run", "平原"), code=ui.codeEdit.text(), seq=1)
         except (KeyError, ValueError, IndexError):
-            example = "（模板有误）"
+            example = translate("first_run", "（模板有误）")
         ui.exampleLabel.setText(example)
         self.completeChanged.emit()
 
@@ -79,30 +80,30 @@ class StationPage(QWizardPage):
 class AdminPage(QWizardPage):
     def __init__(self):
         super().__init__()
-        self.setTitle("第二步：管理员账号")
-        self.setSubTitle("管理员负责账号和设置，也可以办理案件。请牢记密码。")
+        self.setTitle(translate("first_run", "第二步：管理员账号"))
+        self.setSubTitle(translate("first_run", "管理员负责账号和设置，也可以办理案件。请牢记密码。"))
         form = QFormLayout(self)
-        self.username = Field("3-32位字母或数字，如 admin")
-        self.display = Field("管理员姓名")
-        self.password = Field("至少8位")
+        self.username = Field(translate("first_run", "3-32位字母或数字，如 admin"))
+        self.display = Field(translate("first_run", "管理员姓名"))
+        self.password = Field(translate("first_run", "至少8位"))
         self.password.edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm = Field("再输入一次密码")
+        self.confirm = Field(translate("first_run", "再输入一次密码"))
         self.confirm.edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.username.validate_with(_username_check, required=True)
-        self.display.validate_with(_text_check("姓名", 64), required=True)
+        self.display.validate_with(_text_check(translate("first_run", "姓名"), 64), required=True)
         self.password.validate_with(check_password_strength, required=True)
-        self.confirm.validate_with(self._same, required=True, required_message="请再输入一次密码。")
-        form.addRow("登录名", self.username)
-        form.addRow("姓名", self.display)
-        form.addRow("密码", self.password)
-        form.addRow("确认密码", self.confirm)
-        form.addRow("", muted("同一台电脑上的数据库密钥保存在系统钥匙串中；请定期用“备份”功能做加密备份。"))
+        self.confirm.validate_with(self._same, required=True, required_message=translate("first_run", "请再输入一次密码。"))
+        form.addRow(translate("first_run", "登录名"), self.username)
+        form.addRow(translate("first_run", "姓名"), self.display)
+        form.addRow(translate("first_run", "密码"), self.password)
+        form.addRow(translate("first_run", "确认密码"), self.confirm)
+        form.addRow("", muted(translate("first_run", "同一台电脑上的数据库密钥保存在系统钥匙串中；请定期用“备份”功能做加密备份。")))
         for f in (self.username, self.display, self.password, self.confirm):
             f.changed.connect(self.completeChanged.emit)
 
     def _same(self, text: str):
         if text != self.password.edit.text():
-            raise ValidationError(FieldError("confirm", "确认密码", "两次输入的密码不一致。", "mismatch"))
+            raise ValidationError(FieldError("confirm", translate("first_run", "确认密码"), translate("first_run", "两次输入的密码不一致。"), "mismatch"))
 
     def isComplete(self) -> bool:
         return all(f.is_valid() for f in (self.username, self.display, self.password, self.confirm))
@@ -111,16 +112,16 @@ class AdminPage(QWizardPage):
 class FirstRunWizard(QWizard):
     def __init__(self, data_dir, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("创建调解工作站")
+        self.setWindowTitle(translate("first_run", "创建调解工作站"))
         self.data_dir = data_dir
         self.station_page = StationPage()
         self.admin_page = AdminPage()
         self.addPage(self.station_page)
         self.addPage(self.admin_page)
-        self.setButtonText(QWizard.WizardButton.NextButton, "下一步")
-        self.setButtonText(QWizard.WizardButton.BackButton, "上一步")
-        self.setButtonText(QWizard.WizardButton.FinishButton, "创建工作站")
-        self.setButtonText(QWizard.WizardButton.CancelButton, "取消")
+        self.setButtonText(QWizard.WizardButton.NextButton, translate("first_run", "下一步"))
+        self.setButtonText(QWizard.WizardButton.BackButton, translate("first_run", "上一步"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, translate("first_run", "创建工作站"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, translate("first_run", "取消"))
         self.setMinimumSize(640, 520)
         self.station_app: StationApp | None = None
         self.admin_username = ""
@@ -132,10 +133,10 @@ class FirstRunWizard(QWizard):
                                                  admin_username=a.username.text(), admin_display_name=a.display.text(),
                                                  admin_password=a.password.edit.text())
         except ValidationError as exc:
-            messages.warn("信息有误", "\n".join(e.describe() for e in exc.errors))
+            messages.warn(translate("first_run", "信息有误"), "\n".join(e.describe() for e in exc.errors))
             return
         except SuyuanError as exc:
-            messages.warn("无法创建工作站", exc.message)
+            messages.warn(translate("first_run", "无法创建工作站"), exc.message)
             return
         self.admin_username = a.username.text()
         super().accept()

@@ -22,12 +22,13 @@ from ..core.domain.uscc import validate_uscc
 from ..core.services.inputs import CaseIntake, PartyInput, ReferralInput
 from . import messages
 from .widgets import ERROR_STYLE, Field, heading
+from .i18n import enum_label, translate
 
 
 def enum_combo(enum_cls, current=None) -> QComboBox:
     box = QComboBox()
     for m in enum_cls:
-        box.addItem(m.label, m.value)
+        box.addItem(enum_label(m), m.value)
     if current is not None:
         box.setCurrentIndex(box.findData(current))
     return box
@@ -43,7 +44,7 @@ class PartyEditor(QFrame):
         self.today = dt.date.today()
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.title = QLabel(f"当事人 {number}")
+        self.title = QLabel(translate("intake", "当事人 {number}").format(number=number))
         self.title.setStyleSheet("font-weight: bold;")
         top.addWidget(self.title)
         self.role = enum_combo(PartyRole, role.value)
@@ -51,27 +52,27 @@ class PartyEditor(QFrame):
         top.addWidget(self.role)
         top.addWidget(self.kind)
         top.addStretch(1)
-        self.remove = QPushButton("删除此当事人")
+        self.remove = QPushButton(translate("intake", "删除此当事人"))
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
         top.addWidget(self.remove)
         lay.addLayout(top)
         form = QFormLayout()
-        self.name = Field("姓名或单位名称").validate_with(lambda t: None, required=True, required_message="请填写姓名或名称。")
-        self.id_number = Field("18位身份证号码（自动识别性别、出生日期和年龄）").validate_with(self._check_id)
+        self.name = Field(translate("intake", "姓名或单位名称")).validate_with(lambda t: None, required=True, required_message=translate("intake", "请填写姓名或名称。"))
+        self.id_number = Field(translate("intake", "18位身份证号码（自动识别性别、出生日期和年龄）")).validate_with(self._check_id)
         self.derived = QLabel()
         self.derived.setStyleSheet("color: #2e7d32;")
-        self.credit_code = Field("18位统一社会信用代码").validate_with(lambda t: validate_uscc(t))
-        self.legal_rep = Field("法定代表人或负责人姓名").validate_with(lambda t: None, required=True,
-                                                                 required_message="单位当事人须填写法定代表人或负责人。")
-        self.phone = Field("手机号码或带区号的座机").validate_with(lambda t: normalize_phone(t))
-        self.address = Field("住址或单位地址")
-        self.ethnicity = Field("如 汉族")
-        self.occupation = Field("职业或职务")
+        self.credit_code = Field(translate("intake", "18位统一社会信用代码")).validate_with(lambda t: validate_uscc(t))
+        self.legal_rep = Field(translate("intake", "法定代表人或负责人姓名")).validate_with(lambda t: None, required=True,
+                                                                 required_message=translate("intake", "单位当事人须填写法定代表人或负责人。"))
+        self.phone = Field(translate("intake", "手机号码或带区号的座机")).validate_with(lambda t: normalize_phone(t))
+        self.address = Field(translate("intake", "住址或单位地址"))
+        self.ethnicity = Field(translate("intake", "如 汉族"))
+        self.occupation = Field(translate("intake", "职业或职务"))
         self.rows = {}
-        for label, widget in (("姓名/名称", self.name), ("身份证号码", self.id_number), ("", self.derived),
-                              ("统一社会信用代码", self.credit_code), ("法定代表人", self.legal_rep),
-                              ("联系电话", self.phone), ("住址", self.address), ("民族", self.ethnicity),
-                              ("职业或职务", self.occupation)):
+        for label, widget in ((translate("intake", "姓名/名称"), self.name), (translate("intake", "身份证号码"), self.id_number), ("", self.derived),
+                              (translate("intake", "统一社会信用代码"), self.credit_code), (translate("intake", "法定代表人"), self.legal_rep),
+                              (translate("intake", "联系电话"), self.phone), (translate("intake", "住址"), self.address), (translate("intake", "民族"), self.ethnicity),
+                              (translate("intake", "职业或职务"), self.occupation)):
             form.addRow(label, widget)
             self.rows[widget] = form.labelForField(widget)
         self.form = form
@@ -87,7 +88,7 @@ class PartyEditor(QFrame):
         except ValidationError:
             self.derived.setText("")
             raise
-        self.derived.setText(f"{info.gender}，{info.birth_date:%Y年%m月%d日}出生，{info.age_on(self.today)}岁")
+        self.derived.setText(translate("intake", "{gender}，{birth_date:%Y年%m月%d日}出生，{v}岁").format(gender=info.gender, birth_date=info.birth_date, v=info.age_on(self.today)))
 
     def is_org(self) -> bool:
         return self.kind.currentData() == PartyKind.ORGANISATION.value
@@ -125,7 +126,7 @@ class PartyEditor(QFrame):
 class IntakeDialog(QDialog):
     def __init__(self, station_app, user, tasks, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("登记新案件")
+        self.setWindowTitle(translate("intake", "登记新案件"))
         self.station_app, self.user, self.tasks = station_app, user, tasks
         self.created = None
         self.resize(820, 760)
@@ -137,10 +138,10 @@ class IntakeDialog(QDialog):
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
 
-        self.body.addWidget(heading("基本情况"))
+        self.body.addWidget(heading(translate("intake", "基本情况")))
         form = QFormLayout()
-        self.title = Field("如 张三与李四相邻关系纠纷").validate_with(lambda t: None, required=True,
-                                                              required_message="请填写纠纷名称。")
+        self.title = Field(translate("intake", "如 张三与李四相邻关系纠纷")).validate_with(lambda t: None, required=True,
+                                                              required_message=translate("intake", "请填写纠纷名称。"))
         self.dtype = enum_combo(DisputeType)
         self.dtype.setCurrentIndex(self.dtype.findData(DisputeType.NEIGHBOUR.value))
         self.source = enum_combo(CaseSource)
@@ -149,42 +150,42 @@ class IntakeDialog(QDialog):
         self.received.setDisplayFormat("yyyy-MM-dd")
         self.received.setMaximumDate(QDate.currentDate())
         self.summary = QPlainTextEdit()
-        self.summary.setPlaceholderText("纠纷简要情况：时间、地点、起因、经过")
+        self.summary.setPlaceholderText(translate("intake", "纠纷简要情况：时间、地点、起因、经过"))
         self.summary.setFixedHeight(90)
         self.summary_error = QLabel()
         self.summary_error.setStyleSheet(ERROR_STYLE)
         self.claims = QPlainTextEdit()
-        self.claims.setPlaceholderText("当事人申请事项：1、……；2、……")
+        self.claims.setPlaceholderText(translate("intake", "当事人申请事项：1、……；2、……"))
         self.claims.setFixedHeight(60)
-        self.risk = QCheckBox("有激化风险（人民调解法第25条：采取预防措施，必要时报告公安机关）")
-        for label, w in (("纠纷名称", self.title), ("纠纷类型", self.dtype), ("案件来源", self.source),
-                         ("收案日期", self.received), ("纠纷简要情况", self.summary), ("", self.summary_error),
-                         ("申请事项", self.claims), ("", self.risk)):
+        self.risk = QCheckBox(translate("intake", "有激化风险（人民调解法第25条：采取预防措施，必要时报告公安机关）"))
+        for label, w in ((translate("intake", "纠纷名称"), self.title), (translate("intake", "纠纷类型"), self.dtype), (translate("intake", "案件来源"), self.source),
+                         (translate("intake", "收案日期"), self.received), (translate("intake", "纠纷简要情况"), self.summary), ("", self.summary_error),
+                         (translate("intake", "申请事项"), self.claims), ("", self.risk)):
             form.addRow(label, w)
         self.body.addLayout(form)
 
-        self.referral_box = QGroupBox("法院委派/委托信息")
+        self.referral_box = QGroupBox(translate("intake", "法院委派/委托信息"))
         rform = QFormLayout(self.referral_box)
-        self.court = Field("如 新乡市卫滨区人民法院").validate_with(lambda t: None, required=True, required_message="请填写法院。")
-        self.ref_number = Field("委派/委托调解函编号").validate_with(lambda t: None, required=True,
-                                                             required_message="请填写函件编号。")
+        self.court = Field(translate("intake", "如 新乡市卫滨区人民法院")).validate_with(lambda t: None, required=True, required_message=translate("intake", "请填写法院。"))
+        self.ref_number = Field(translate("intake", "委派/委托调解函编号")).validate_with(lambda t: None, required=True,
+                                                             required_message=translate("intake", "请填写函件编号。"))
         self.signed_for = QDateEdit(QDate.currentDate())
         self.signed_for.setCalendarPopup(True)
         self.signed_for.setDisplayFormat("yyyy-MM-dd")
         self.procedure = enum_combo(ReferralProcedure)
-        rform.addRow("法院", self.court)
-        rform.addRow("函件编号", self.ref_number)
-        rform.addRow("材料签收日期", self.signed_for)
-        rform.addRow("审理程序（委托）", self.procedure)
+        rform.addRow(translate("intake", "法院"), self.court)
+        rform.addRow(translate("intake", "函件编号"), self.ref_number)
+        rform.addRow(translate("intake", "材料签收日期"), self.signed_for)
+        rform.addRow(translate("intake", "审理程序（委托）"), self.procedure)
         self.body.addWidget(self.referral_box)
 
-        self.body.addWidget(heading("当事人"))
+        self.body.addWidget(heading(translate("intake", "当事人")))
         self.parties_box = QVBoxLayout()
         self.body.addLayout(self.parties_box)
         self.party_editors: list[PartyEditor] = []
         self.add_party(PartyRole.APPLICANT)
         self.add_party(PartyRole.RESPONDENT)
-        add = QPushButton("＋ 添加当事人")
+        add = QPushButton(translate("intake", "＋ 添加当事人"))
         add.clicked.connect(lambda: self.add_party(PartyRole.THIRD_PARTY))
         self.body.addWidget(add)
         self.body.addStretch(1)
@@ -194,8 +195,8 @@ class IntakeDialog(QDialog):
         self.form_error.setWordWrap(True)
         outer.addWidget(self.form_error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存并登记")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(translate("intake", "保存并登记"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("intake", "取消"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
@@ -222,13 +223,13 @@ class IntakeDialog(QDialog):
 
     def _remove_party(self, editor: PartyEditor):
         if len(self.party_editors) <= 2:
-            messages.warn("不能删除", "至少需要两方当事人。")
+            messages.warn(translate("intake", "不能删除"), translate("intake", "至少需要两方当事人。"))
             return
         self.party_editors.remove(editor)
         editor.setParent(None)
         editor.deleteLater()
         for i, e in enumerate(self.party_editors, start=1):
-            e.title.setText(f"当事人 {i}")
+            e.title.setText(translate("intake", "当事人 {i}").format(i=i))
         self._update()
 
     def is_court(self) -> bool:
@@ -242,7 +243,7 @@ class IntakeDialog(QDialog):
         self.referral_box.setVisible(court)
         self.procedure.setEnabled(self.source.currentData() == CaseSource.COURT_ENTRUSTED.value)
         summary_ok = bool(self.summary.toPlainText().strip())
-        self.summary_error.setText("" if summary_ok or not self.title.text() else "请填写纠纷简要情况。")
+        self.summary_error.setText("" if summary_ok or not self.title.text() else translate("intake", "请填写纠纷简要情况。"))
         ok = self.title.is_valid() and summary_ok and all(e.is_valid() for e in self.party_editors)
         if court:
             ok = ok and self.court.is_valid() and self.ref_number.is_valid()
@@ -293,10 +294,10 @@ class IntakeDialog(QDialog):
                 target.show_error(e.message)
             else:
                 unplaced.append(e.describe())
-        self.form_error.setText("；".join(unplaced) if unplaced else "请按红色提示修改后再保存。")
+        self.form_error.setText(translate("intake", "；").join(unplaced) if unplaced else translate("intake", "请按红色提示修改后再保存。"))
 
     def reject(self):
         touched = self.title.text() or self.summary.toPlainText().strip() or any(e.name.text() for e in self.party_editors)
-        if touched and self.created is None and not messages.ask("放弃登记？", "已填写的内容尚未保存，确定要关闭吗？"):
+        if touched and self.created is None and not messages.ask(translate("intake", "放弃登记？"), translate("intake", "已填写的内容尚未保存，确定要关闭吗？")):
             return
         super().reject()

@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QDialog
 
 from ..core.services.users import AccountLocked, LoginFailed
 from .forms.ui_login import Ui_LoginDialog
+from .i18n import translate
 
 
 class LoginDialog(QDialog):
@@ -32,12 +33,12 @@ class LoginDialog(QDialog):
     def try_login(self) -> None:
         if self.station_app is None:  # still opening: log in as soon as it is ready
             self._pending = True
-            self.ui.errorLabel.setText("正在打开工作站数据库，请稍候…")
+            self.ui.errorLabel.setText(translate("login", "正在打开工作站数据库，请稍候…"))
             return
         username = self.ui.usernameEdit.text().strip()
         password = self.ui.passwordEdit.text()
         if not username:
-            self.ui.errorLabel.setText("请输入登录名。")
+            self.ui.errorLabel.setText(translate("login", "请输入登录名。"))
             return
         try:
             # Argon2 verification takes ~50 ms: acceptable on the GUI thread for a login click

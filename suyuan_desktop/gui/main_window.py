@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 
 from . import messages
 from .tasks import TaskRunner
+from .i18n import translate
 
 KIOSK_STYLE = """
 QWidget { font-size: 17px; }
@@ -50,7 +51,7 @@ class MainWindow(QMainWindow):
         self.idle_minutes = idle_minutes
         self.station_app = self.user = None
         self.tasks = TaskRunner(self)
-        self.setWindowTitle("诉源调解工作站")
+        self.setWindowTitle(translate("main_window", "诉源调解工作站"))
         central = QWidget()
         outer = QHBoxLayout(central)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -58,7 +59,7 @@ class MainWindow(QMainWindow):
         nav.setContentsMargins(8, 12, 8, 12)
         self.nav_group = QButtonGroup(self)
         self.nav_buttons = {}
-        for key, text in (("home", "工作台"), ("cases", "案件"), ("settings", "设置")):
+        for key, text in (("home", translate("main_window", "工作台")), ("cases", translate("main_window", "案件")), ("settings", translate("main_window", "设置"))):
             b = QPushButton(text)
             b.setCheckable(True)
             b.setMinimumHeight(48)
@@ -68,13 +69,13 @@ class MainWindow(QMainWindow):
             self.nav_buttons[key] = b
             nav.addWidget(b)
         nav.addStretch(1)
-        self.lock_button = QPushButton("锁定")
+        self.lock_button = QPushButton(translate("main_window", "锁定"))
         self.lock_button.setEnabled(False)
         self.lock_button.clicked.connect(self.lock)
         nav.addWidget(self.lock_button)
         outer.addLayout(nav)
         self.stack = QStackedWidget()
-        self.opening = QLabel("正在打开工作站数据库…")
+        self.opening = QLabel(translate("main_window", "正在打开工作站数据库…"))
         # centred by the style sheet: touching the Qt namespace from Python costs ~14 ms of
         # PySide6 type set-up, which this shell does not need before its first paint
         self.opening.setStyleSheet("font-size: 18px; color: #555; qproperty-alignment: AlignCenter;")
@@ -98,7 +99,7 @@ class MainWindow(QMainWindow):
         from .settings import SettingsPage
         self.station_app, self.user = station_app, user
         st = station_app.station()
-        self.setWindowTitle(f"{st.name} - 诉源调解工作站")
+        self.setWindowTitle(translate("main_window", "{name} - 诉源调解工作站").format(name=st.name))
         self.home = HomePage(station_app, self.tasks)
         self.cases = CaseListPage(station_app, self.tasks)
         self.settings = SettingsPage(station_app, user, self.tasks)
@@ -119,9 +120,9 @@ class MainWindow(QMainWindow):
         self.status_sync = self.sync_bar.label
         self.statusBar().addWidget(self.sync_bar, 1)
         self.settings.enrolled.connect(lambda: self.sync.sync_now())
-        self.status_user = QLabel(f"当前用户：{user.display_name}")
+        self.status_user = QLabel(translate("main_window", "当前用户：{display_name}").format(display_name=user.display_name))
         self.statusBar().addPermanentWidget(self.status_user)
-        self.tasks.busy_changed.connect(lambda busy: self.statusBar().showMessage("正在处理…" if busy else "", 0 if busy else 1))
+        self.tasks.busy_changed.connect(lambda busy: self.statusBar().showMessage(translate("main_window", "正在处理…") if busy else "", 0 if busy else 1))
         if self.kiosk:
             self.idle = IdleWatcher(self.idle_minutes, self)
             self.idle.idle.connect(self.lock)
@@ -201,7 +202,7 @@ class MainWindow(QMainWindow):
         self.hide()
         from .login import LoginDialog
         while True:
-            dlg = LoginDialog(self.station_app, f"{self.station_app.station().name}（已锁定）", username=self.user.username)
+            dlg = LoginDialog(self.station_app, translate("main_window", "{v}（已锁定）").format(v=self.station_app.station().name), username=self.user.username)
             self.lock_dialog = dlg
             if self.kiosk:
                 from PySide6.QtCore import Qt
@@ -209,9 +210,9 @@ class MainWindow(QMainWindow):
             if dlg.exec() == QDialog.DialogCode.Accepted and dlg.user:
                 if dlg.user.id == self.user.id or dlg.user.role == "admin":
                     break
-                messages.warn("无法解锁", f"工作站由{self.user.display_name}锁定，未保存的内容属于该用户，请由本人或管理员解锁。")
+                messages.warn(translate("main_window", "无法解锁"), translate("main_window", "工作站由{display_name}锁定，未保存的内容属于该用户，请由本人或管理员解锁。").format(display_name=self.user.display_name))
                 continue
-            if messages.ask("退出程序", "不解锁而退出程序？未保存的内容将丢失。"):
+            if messages.ask(translate("main_window", "退出程序"), translate("main_window", "不解锁而退出程序？未保存的内容将丢失。")):
                 QApplication.quit()
                 return
         self.locked = False

@@ -6,6 +6,7 @@ import logging
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..core.domain.errors import SuyuanError
+from .i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -49,14 +50,14 @@ def show_error(exc: BaseException, tb: str | None = None) -> None:
     """An expected error (SuyuanError) shows its Chinese message; anything else says it was
     logged (with personal data masked) and that saved records are safe."""
     if isinstance(exc, SuyuanError):
-        warn("无法完成操作", exc.message)
+        warn(translate("messages", "无法完成操作"), exc.message)
         return
     log.error("unexpected error: %s\n%s", type(exc).__name__, tb or "")
     shown.append(("error", type(exc).__name__))
     if _answers and _answers[0] == "auto":
         return
-    QMessageBox.critical(_parent(), "程序出错",
-                         f"发生了意外错误（{type(exc).__name__}）。已保存的记录不受影响；详细信息已写入日志，请联系技术支持。")
+    QMessageBox.critical(_parent(), translate("messages", "程序出错"),
+                         translate("messages", "发生了意外错误（{v}）。已保存的记录不受影响；详细信息已写入日志，请联系技术支持。").format(v=type(exc).__name__))
 
 
 def auto_answer(*answers) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 
 from ..core.domain.enums import CaseSource, CaseStatus, DisputeType
 from ..core.store.repositories import CaseFilter
 from .tasks import Cancelled
+from .i18n import enum_label, label_of, translate
 
 PAGE = 100
 COUNT_DELAY_MS = 600
@@ -32,7 +33,7 @@ class _TableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return translate("models", self.HEADERS[section])
         return None
 
 
@@ -43,7 +44,7 @@ class CaseListModel(_TableModel):
     loaded = Signal(int)        # rows now shown
     count_known = Signal(int)   # total matching rows
 
-    HEADERS = ("案号", "纠纷名称", "当事人", "类型", "状态", "收案日期")
+    HEADERS = (QT_TRANSLATE_NOOP("models", "案号"), QT_TRANSLATE_NOOP("models", "纠纷名称"), QT_TRANSLATE_NOOP("models", "当事人"), QT_TRANSLATE_NOOP("models", "类型"), QT_TRANSLATE_NOOP("models", "状态"), QT_TRANSLATE_NOOP("models", "收案日期"))
 
     def __init__(self, cases, tasks, parent=None):
         super().__init__(parent)
@@ -73,17 +74,17 @@ class CaseListModel(_TableModel):
             if col == 1:
                 return c.title
             if col == 2:
-                return "、".join(c.party_names)
+                return translate("models", "、").join(c.party_names)
             if col == 3:
-                return DisputeType(c.dispute_type).label
+                return label_of(DisputeType, c.dispute_type)
             if col == 4:
-                return CaseStatus(c.status).label
+                return label_of(CaseStatus, c.status)
             if col == 5:
                 return c.received_date.isoformat()
         if role == Qt.ItemDataRole.UserRole:
             return c.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{c.case_number}\n{c.title}\n来源：{CaseSource(c.source).label}"
+            return translate("models", "{case_number}\n{title}\n来源：{v}").format(case_number=c.case_number, title=c.title, v=label_of(CaseSource, c.source))
         return None
 
     def canFetchMore(self, parent=QModelIndex()):
@@ -170,7 +171,7 @@ class CaseListModel(_TableModel):
 
 
 class DeadlineModel(_TableModel):
-    HEADERS = ("到期日", "剩余", "事项", "案号", "纠纷名称")
+    HEADERS = (QT_TRANSLATE_NOOP("models", "到期日"), QT_TRANSLATE_NOOP("models", "剩余"), QT_TRANSLATE_NOOP("models", "事项"), QT_TRANSLATE_NOOP("models", "案号"), QT_TRANSLATE_NOOP("models", "纠纷名称"))
 
     @property
     def items(self) -> list:
@@ -186,8 +187,8 @@ class DeadlineModel(_TableModel):
             return None
         d = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            left = "已逾期" if d.days_left < 0 else ("今天" if d.days_left == 0 else f"{d.days_left}天")
-            return (d.due.isoformat(), left, d.label, d.case_number, d.title)[index.column()]
+            left = translate("models", "已逾期") if d.days_left < 0 else (translate("models", "今天") if d.days_left == 0 else translate("models", "{days_left}天").format(days_left=d.days_left))
+            return (d.due.isoformat(), left, enum_label(d), d.case_number, d.title)[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and d.days_left <= 3:
             from PySide6.QtGui import QColor
             return QColor("#c0392b")

@@ -14,6 +14,7 @@ from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from .i18n import translate
 
 log = logging.getLogger(__name__)
 PRINT_DPI = 300
@@ -61,7 +62,7 @@ class PreviewDialog(QDialog):
     def __init__(self, title: str, pdf: bytes, *, on_printed=None, kiosk: bool = False, parent=None,
                  printer_name: str | None = None):
         super().__init__(parent)
-        self.setWindowTitle(f"打印预览 - {title}")
+        self.setWindowTitle(translate("preview", "打印预览 - {title}").format(title=title))
         self.pdf = pdf
         self.on_printed = on_printed
         self.kiosk = kiosk
@@ -76,14 +77,14 @@ class PreviewDialog(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         lay.addWidget(self.view, 1)
         row = QHBoxLayout()
-        self.info = QLabel(f"共 {self.doc.pageCount()} 页")
+        self.info = QLabel(translate("preview", "共 {v} 页").format(v=self.doc.pageCount()))
         row.addWidget(self.info, 1)
-        self.save_button = QPushButton("另存为 PDF…")
+        self.save_button = QPushButton(translate("preview", "另存为 PDF…"))
         self.save_button.clicked.connect(self.save_as)
-        self.print_button = QPushButton("打印")
+        self.print_button = QPushButton(translate("preview", "打印"))
         self.print_button.setMinimumHeight(40)
         self.print_button.clicked.connect(self.print_document)
-        close = QPushButton("关闭")
+        close = QPushButton(translate("preview", "关闭"))
         close.clicked.connect(self.accept)
         for b in (self.save_button, self.print_button, close):
             row.addWidget(b)
@@ -98,7 +99,7 @@ class PreviewDialog(QDialog):
         super().done(result)
 
     def save_as(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "另存为", f"{self.windowTitle()[5:]}.pdf", "PDF 文件 (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, translate("preview", "另存为"), f"{self.windowTitle()[5:]}.pdf", translate("preview", "PDF 文件 (*.pdf)"))
         if path:
             with open(path, "wb") as fh:
                 fh.write(self.pdf)
@@ -118,11 +119,11 @@ class PreviewDialog(QDialog):
         self.printer = self._new_printer()
         if not self.kiosk:
             dialog = QPrintDialog(self.printer, self)
-            dialog.setWindowTitle("打印")
+            dialog.setWindowTitle(translate("preview", "打印"))
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
         copies = max(1, self.printer.copyCount())
         pages = print_pdf(self.doc, self.printer, copies=1)
-        self.info.setText(f"已发送到打印机：{pages} 页 × {copies} 份")
+        self.info.setText(translate("preview", "已发送到打印机：{pages} 页 × {copies} 份").format(pages=pages, copies=copies))
         if self.on_printed:
             self.on_printed(self.printer.printerName() or self.printer.outputFileName() or "default", copies)

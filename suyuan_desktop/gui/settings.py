@@ -12,22 +12,23 @@ from ..core.services.users import actor_for
 from . import messages
 from .dialogs import FormDialog
 from .widgets import muted
+from .i18n import enum_label, label_of, translate
 
 
 class AddUserDialog(FormDialog):
     def __init__(self, parent=None):
-        super().__init__("添加账号", parent)
+        super().__init__(translate("settings", "添加账号"), parent)
         self.username = QLineEdit()
         self.display = QLineEdit()
         self.role = QComboBox()
         for r in Role:
-            self.role.addItem(r.label, r.value)
+            self.role.addItem(enum_label(r), r.value)
         self.role.setCurrentIndex(self.role.findData(Role.MEDIATOR.value))
         self.phone = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        for label, w in (("登录名", self.username), ("姓名", self.display), ("角色", self.role), ("手机", self.phone),
-                         ("初始密码", self.password)):
+        for label, w in ((translate("settings", "登录名"), self.username), (translate("settings", "姓名"), self.display), (translate("settings", "角色"), self.role), (translate("settings", "手机"), self.phone),
+                         (translate("settings", "初始密码"), self.password)):
             self.form.addRow(label, w)
         self.finish_layout()
 
@@ -44,7 +45,7 @@ class SettingsPage(QWidget):
         self.station_app, self.user, self.tasks = station_app, user, tasks
         admin = user.role == Role.ADMIN.value
         lay = QVBoxLayout(self)
-        box = QGroupBox("本站信息")
+        box = QGroupBox(translate("settings", "本站信息"))
         form = QFormLayout(box)
         st = station_app.station()
         self.name = QLineEdit(st.name)
@@ -54,28 +55,28 @@ class SettingsPage(QWidget):
         self.address = QLineEdit(st.address or "")
         code = QLineEdit(st.code)
         code.setReadOnly(True)
-        for label, w in (("调委会代码", code), ("站点名称", self.name), ("调解委员会", self.committee), ("案号简称", self.short),
-                         ("案号模板", self.template), ("地址", self.address)):
+        for label, w in ((translate("settings", "调委会代码"), code), (translate("settings", "站点名称"), self.name), (translate("settings", "调解委员会"), self.committee), (translate("settings", "案号简称"), self.short),
+                         (translate("settings", "案号模板"), self.template), (translate("settings", "地址"), self.address)):
             w.setEnabled(admin or w is code)
             form.addRow(label, w)
-        save = QPushButton("保存站点信息")
+        save = QPushButton(translate("settings", "保存站点信息"))
         save.setEnabled(admin)
         save.clicked.connect(self.save_station)
         form.addRow("", save)
         lay.addWidget(box)
 
-        district = QGroupBox("区中心")
+        district = QGroupBox(translate("settings", "区中心"))
         dform = QFormLayout(district)
         self.server_url = QLineEdit()
-        self.server_url.setPlaceholderText("https://区中心地址")
+        self.server_url.setPlaceholderText(translate("settings", "https://区中心地址"))
         self.ticket = QLineEdit()
-        self.ticket.setPlaceholderText("区中心签发的一次性注册码（72小时内有效）")
-        self.enroll_button = QPushButton("注册到区中心")
+        self.ticket.setPlaceholderText(translate("settings", "区中心签发的一次性注册码（72小时内有效）"))
+        self.enroll_button = QPushButton(translate("settings", "注册到区中心"))
         self.enroll_button.setEnabled(admin)
         self.enroll_button.clicked.connect(self.enroll)
         self.enroll_state = muted("")
-        dform.addRow("服务器地址", self.server_url)
-        dform.addRow("注册码", self.ticket)
+        dform.addRow(translate("settings", "服务器地址"), self.server_url)
+        dform.addRow(translate("settings", "注册码"), self.ticket)
         dform.addRow("", self.enroll_button)
         dform.addRow("", self.enroll_state)
         for w in (self.server_url, self.ticket):
@@ -83,40 +84,40 @@ class SettingsPage(QWidget):
         lay.addWidget(district)
         self.show_enrollment()
 
-        machine = QGroupBox("本机（打印机与文书字体，只对这台电脑有效）")
+        machine = QGroupBox(translate("settings", "本机（打印机与文书字体，只对这台电脑有效）"))
         mform = QFormLayout(machine)
         local = station_app.local_settings()
         self.printer = QComboBox()
-        self.printer.addItem("系统默认打印机", None)
+        self.printer.addItem(translate("settings", "系统默认打印机"), None)
         from PySide6.QtPrintSupport import QPrinterInfo
         for name in QPrinterInfo.availablePrinterNames():
             self.printer.addItem(name, name)
         if local.get("printer"):
             if self.printer.findData(local["printer"]) < 0:
-                self.printer.addItem(f"{local['printer']}（当前不可用）", local["printer"])
+                self.printer.addItem(translate("settings", "{v}（当前不可用）").format(v=local['printer']), local["printer"])
             self.printer.setCurrentIndex(self.printer.findData(local["printer"]))
         self.body_font = QLineEdit(local.get("body_font") or "")
         self.title_font = QLineEdit(local.get("title_font") or "")
-        for edit, hint in ((self.body_font, "默认：AR PL UMing（随软件附带）；可选本机的仿宋、宋体 .ttf/.ttc"),
-                           (self.title_font, "默认：文泉驿正黑（随软件附带）")):
+        for edit, hint in ((self.body_font, translate("settings", "默认：AR PL UMing（随软件附带）；可选本机的仿宋、宋体 .ttf/.ttc")),
+                           (self.title_font, translate("settings", "默认：文泉驿正黑（随软件附带）"))):
             edit.setPlaceholderText(hint)
-        mform.addRow("打印机（触摸模式直接打印到此）", self.printer)
-        mform.addRow("正文字体文件", self._with_browse(self.body_font))
-        mform.addRow("标题字体文件", self._with_browse(self.title_font))
-        self.save_machine = QPushButton("保存本机设置")
+        mform.addRow(translate("settings", "打印机（触摸模式直接打印到此）"), self.printer)
+        mform.addRow(translate("settings", "正文字体文件"), self._with_browse(self.body_font))
+        mform.addRow(translate("settings", "标题字体文件"), self._with_browse(self.title_font))
+        self.save_machine = QPushButton(translate("settings", "保存本机设置"))
         self.save_machine.clicked.connect(self.save_local)
         mform.addRow("", self.save_machine)
         lay.addWidget(machine)
 
-        users = QGroupBox("账号（仅管理员可管理）")
+        users = QGroupBox(translate("settings", "账号（仅管理员可管理）"))
         v = QVBoxLayout(users)
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["登录名", "姓名", "角色", "状态"])
+        self.table.setHorizontalHeaderLabels([translate("settings", "登录名"), translate("settings", "姓名"), translate("settings", "角色"), translate("settings", "状态")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         v.addWidget(self.table)
         row = QHBoxLayout()
-        self.add_button = QPushButton("添加账号")
+        self.add_button = QPushButton(translate("settings", "添加账号"))
         self.add_button.setEnabled(admin)
         self.add_button.clicked.connect(self.add_user)
         row.addWidget(self.add_button)
@@ -131,9 +132,9 @@ class SettingsPage(QWidget):
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(edit, 1)
-        pick = QPushButton("选择…")
+        pick = QPushButton(translate("settings", "选择…"))
         pick.clicked.connect(lambda: edit.setText(QFileDialog.getOpenFileName(
-            self, "选择字体文件", "", "TrueType 字体 (*.ttf *.ttc *.otf)")[0] or edit.text()))
+            self, translate("settings", "选择字体文件"), "", translate("settings", "TrueType 字体 (*.ttf *.ttc *.otf)"))[0] or edit.text()))
         row.addWidget(pick)
         return box
 
@@ -142,12 +143,12 @@ class SettingsPage(QWidget):
 
         def failed(exc):
             if isinstance(exc, ValidationError):
-                messages.warn("字体无法使用", "\n".join(e.describe() for e in exc.errors))
+                messages.warn(translate("settings", "字体无法使用"), "\n".join(e.describe() for e in exc.errors))
             else:
                 messages.show_error(exc)
         self.tasks.run(self.station_app.save_local_settings, body_font=self.body_font.text().strip() or None,
                        title_font=self.title_font.text().strip() or None, printer=self.printer.currentData(),
-                       on_done=lambda _: messages.info("已保存", "本机设置已保存，之后出具的文书使用新的字体。"),
+                       on_done=lambda _: messages.info(translate("settings", "已保存"), translate("settings", "本机设置已保存，之后出具的文书使用新的字体。")),
                        on_error=failed)
 
     def show_enrollment(self):
@@ -157,21 +158,21 @@ class SettingsPage(QWidget):
     def _show_enrollment(self, st):
         if st.enrolled:
             self.server_url.setText(st.server_url or "")
-            self.enroll_state.setText(f"已注册（设备编号 {st.device_id[:8]}…）。换服务器或设备被撤销后，可用新的注册码重新注册，未同步的更改不会丢失。")
-            self.enroll_button.setText("重新注册")
+            self.enroll_state.setText(translate("settings", "已注册（设备编号 {v}…）。换服务器或设备被撤销后，可用新的注册码重新注册，未同步的更改不会丢失。").format(v=st.device_id[:8]))
+            self.enroll_button.setText(translate("settings", "重新注册"))
         else:
-            self.enroll_state.setText("尚未注册：本站数据只保存在本机。注册后每5分钟自动与区中心同步。")
+            self.enroll_state.setText(translate("settings", "尚未注册：本站数据只保存在本机。注册后每5分钟自动与区中心同步。"))
 
     def enroll(self):
         url, ticket = self.server_url.text().strip(), self.ticket.text().strip()
         if not url or not ticket:
-            messages.warn("信息不完整", "请填写区中心服务器地址和注册码（向区中心索取）。")
+            messages.warn(translate("settings", "信息不完整"), translate("settings", "请填写区中心服务器地址和注册码（向区中心索取）。"))
             return
 
         def done(resp):
             self.ticket.clear()
             self.show_enrollment()
-            messages.info("注册成功", f"已注册到区中心：{resp.station_name}。现在开始第一次同步。")
+            messages.info(translate("settings", "注册成功"), translate("settings", "已注册到区中心：{station_name}。现在开始第一次同步。").format(station_name=resp.station_name))
             self.enrolled.emit()
         self.tasks.run(self.station_app.sync.enroll, url, ticket, on_done=done)
 
@@ -179,14 +180,14 @@ class SettingsPage(QWidget):
         users = self.station_app.users.list_users()
         self.table.setRowCount(len(users))
         for r, u in enumerate(users):
-            for c, text in enumerate((u.username, u.display_name, Role(u.role).label, "启用" if u.active else "停用")):
+            for c, text in enumerate((u.username, u.display_name, label_of(Role, u.role), translate("settings", "启用") if u.active else translate("settings", "停用"))):
                 self.table.setItem(r, c, QTableWidgetItem(text))
 
     def save_station(self):
         changes = dict(name=self.name.text().strip(), committee_name=self.committee.text().strip(),
                        short_name=self.short.text().strip(), case_number_template=self.template.text().strip(),
                        address=self.address.text().strip() or None)
-        self.tasks.run_write(self.station_app.update_station, actor_for(self.user), on_done=lambda _: messages.info("已保存", "站点信息已保存。"),
+        self.tasks.run_write(self.station_app.update_station, actor_for(self.user), on_done=lambda _: messages.info(translate("settings", "已保存"), translate("settings", "站点信息已保存。")),
                              **changes)
 
     def add_user(self):

@@ -11,6 +11,7 @@ import time
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from .i18n import translate
 
 
 class SignaturePad(QWidget):
@@ -87,14 +88,14 @@ class SignDialog(QDialog):
 
     def __init__(self, signers: list[str], parent=None):
         super().__init__(parent)
-        self.setWindowTitle("现场签名")
+        self.setWindowTitle(translate("signature", "现场签名"))
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel("请各方在下面的框内签名（手指、手写笔或鼠标）。不签的保留纸面签字。"))
+        lay.addWidget(QLabel(translate("signature", "请各方在下面的框内签名（手指、手写笔或鼠标）。不签的保留纸面签字。")))
         grid = QGridLayout()
         self.pads: dict[str, SignaturePad] = {}
         for row, name in enumerate(signers):
             pad = SignaturePad()
-            clear = QPushButton("清除")
+            clear = QPushButton(translate("signature", "清除"))
             clear.clicked.connect(pad.clear)
             grid.addWidget(QLabel(name), row, 0)
             grid.addWidget(pad, row, 1)
@@ -102,8 +103,8 @@ class SignDialog(QDialog):
             self.pads[name] = pad
         lay.addLayout(grid)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确认签名并生成文书")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("signature", "确认签名并生成文书"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("signature", "取消"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit,
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -17,33 +17,39 @@ from PySide6.QtWidgets import (
 
 from ..core.sync.base import Backoff, Offline, ServerBusy
 from . import messages
+from .i18n import translate
 
 AUTO_SYNC_MINUTES = 5
 AFTER_EDIT_SECONDS = 30
 
 KIND_LABELS = {
-    "hard": "双方改了同一项",
-    "edit_after_delete": "区中心已作废，本站又修改",
-    "post_transfer": "案件已移交，原站点的修改",
-    "ownership": "该项只能由区中心修改",
-    "invalid_transition": "案件状态与区中心冲突",
+    "hard": QT_TRANSLATE_NOOP("sync_ui", "双方改了同一项"),
+    "edit_after_delete": QT_TRANSLATE_NOOP("sync_ui", "区中心已作废，本站又修改"),
+    "post_transfer": QT_TRANSLATE_NOOP("sync_ui", "案件已移交，原站点的修改"),
+    "ownership": QT_TRANSLATE_NOOP("sync_ui", "该项只能由区中心修改"),
+    "invalid_transition": QT_TRANSLATE_NOOP("sync_ui", "案件状态与区中心冲突"),
 }
 FIELD_LABELS = {
-    "title": "案由", "summary": "纠纷简要情况", "claims": "当事人请求", "status": "案件状态",
-    "dispute_type": "纠纷类型", "source": "案件来源", "risk_reported": "已上报风险", "received_date": "收案日期",
-    "name": "姓名", "phone": "电话", "address": "住址", "id_number": "身份证号码", "station_code": "所属调委会",
+    "title": QT_TRANSLATE_NOOP("sync_ui", "案由"), "summary": QT_TRANSLATE_NOOP("sync_ui", "纠纷简要情况"), "claims": QT_TRANSLATE_NOOP("sync_ui", "当事人请求"), "status": QT_TRANSLATE_NOOP("sync_ui", "案件状态"),
+    "dispute_type": QT_TRANSLATE_NOOP("sync_ui", "纠纷类型"), "source": QT_TRANSLATE_NOOP("sync_ui", "案件来源"), "risk_reported": QT_TRANSLATE_NOOP("sync_ui", "已上报风险"), "received_date": QT_TRANSLATE_NOOP("sync_ui", "收案日期"),
+    "name": QT_TRANSLATE_NOOP("sync_ui", "姓名"), "phone": QT_TRANSLATE_NOOP("sync_ui", "电话"), "address": QT_TRANSLATE_NOOP("sync_ui", "住址"), "id_number": QT_TRANSLATE_NOOP("sync_ui", "身份证号码"), "station_code": QT_TRANSLATE_NOOP("sync_ui", "所属调委会"),
 }
-ENTITY_LABELS = {"cases": "案件", "parties": "当事人", "agreements": "调解协议", "mediation_sessions": "调解记录"}
+ENTITY_LABELS = {"cases": QT_TRANSLATE_NOOP("sync_ui", "案件"), "parties": QT_TRANSLATE_NOOP("sync_ui", "当事人"), "agreements": QT_TRANSLATE_NOOP("sync_ui", "调解协议"), "mediation_sessions": QT_TRANSLATE_NOOP("sync_ui", "调解记录")}
+
+
+def _label(table: dict, key, default=None) -> str:
+    """A label of one of the tables above, in the UI language."""
+    return translate("sync_ui", table[key]) if key in table else (key if default is None else default)
 
 
 def _show(value) -> str:
     if value is None:
-        return "（空）"
+        return translate("sync_ui", "（空）")
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return translate("sync_ui", "是") if value else translate("sync_ui", "否")
     if isinstance(value, (dict, list)):
         if isinstance(value, dict):
-            return "\n".join(f"{FIELD_LABELS.get(k, k)}：{_show(v)}" for k, v in value.items()
+            return "\n".join(translate("sync_ui", "{v}：{v2}").format(v=_label(FIELD_LABELS, k), v2=_show(v)) for k, v in value.items()
                              if k not in ("id", "case_id"))
         return json.dumps(value, ensure_ascii=False)
     return str(value)
@@ -51,21 +57,21 @@ def _show(value) -> str:
 
 def describe_status(st, *, online: bool | None) -> tuple[str, str]:
     """(text, colour) for the status bar."""
-    pending = f"待同步 {st.pending} 项"
+    pending = translate("sync_ui", "待同步 {pending} 项").format(pending=st.pending)
     if not st.enrolled:
-        return f"● 未注册区中心（在“设置”中注册）　{pending}", "#777"
-    last = "从未同步"
+        return translate("sync_ui", "● 未注册区中心（在“设置”中注册）\u3000{pending}").format(pending=pending), "#777"
+    last = translate("sync_ui", "从未同步")
     if st.last_ok_at:
         at = dt.datetime.fromisoformat(st.last_ok_at).replace(tzinfo=dt.timezone.utc).astimezone()
-        last = f"上次同步 {at:%m-%d %H:%M}"
+        last = translate("sync_ui", "上次同步 {at:%m-%d %H:%M}").format(at=at)
     extra = ""
     if st.rejected:
-        extra += f"　被退回 {st.rejected} 项"
+        extra += translate("sync_ui", "\u3000被退回 {rejected} 项").format(rejected=st.rejected)
     if online is False or (online is None and st.last_error):
-        return f"● 离线（{st.last_error or '区中心无法连接'}）　{pending}　{last}{extra}", "#b35c00"
+        return translate("sync_ui", "● 离线（{v}）\u3000{pending}\u3000{last}{extra}").format(v=st.last_error or '区中心无法连接', pending=pending, last=last, extra=extra), "#b35c00"
     if online is None:  # not tried yet since the app started
-        return f"● 已注册区中心　{pending}　{last}{extra}", "#555"
-    return f"● 在线　{pending}　{last}{extra}", "#2e7d32"
+        return translate("sync_ui", "● 已注册区中心\u3000{pending}\u3000{last}{extra}").format(pending=pending, last=last, extra=extra), "#555"
+    return translate("sync_ui", "● 在线\u3000{pending}\u3000{last}{extra}").format(pending=pending, last=last, extra=extra), "#2e7d32"
 
 
 class SyncController(QObject):
@@ -114,7 +120,7 @@ class SyncController(QObject):
             return False  # one at a time; this one coalesces into the running one
         if not self.app.sync.is_enrolled():
             if interactive:
-                messages.info("尚未注册", "本站还没有注册到区中心。请向区中心索取一次性注册码，在“设置 → 区中心”中注册。")
+                messages.info(translate("sync_ui", "尚未注册"), translate("sync_ui", "本站还没有注册到区中心。请向区中心索取一次性注册码，在“设置 → 区中心”中注册。"))
             return False
         self.running = True
         self.status_changed.emit(None, None)
@@ -137,7 +143,7 @@ class SyncController(QObject):
             if interactive and not isinstance(exc, Offline):
                 messages.show_error(exc)
             elif interactive:
-                messages.warn("无法连接区中心", f"{getattr(exc, 'message', exc)}")
+                messages.warn(translate("sync_ui", "无法连接区中心"), f"{getattr(exc, 'message', exc)}")
 
         def run(progress):
             return self.app.sync.sync(progress=lambda msg: progress.report(0, msg))
@@ -160,24 +166,24 @@ class SyncStatusBar(QWidget):
         self.controller = controller
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        self.label = QLabel("● 正在读取同步状态…")
+        self.label = QLabel(translate("sync_ui", "● 正在读取同步状态…"))
         self.conflicts = QPushButton()
         self.conflicts.setVisible(False)
         self.conflicts.setStyleSheet("color: #c62828; font-weight: bold;")
         self.conflicts.clicked.connect(self.open_conflicts)
-        self.button = QPushButton("同步")
-        self.button.setToolTip("立即与区中心同步（每5分钟也会自动同步）")
+        self.button = QPushButton(translate("sync_ui", "同步"))
+        self.button.setToolTip(translate("sync_ui", "立即与区中心同步（每5分钟也会自动同步）"))
         self.button.clicked.connect(lambda: controller.sync_now(interactive=True))
         lay.addWidget(self.label, 1)
         lay.addWidget(self.conflicts)
         lay.addWidget(self.button)
         controller.status_changed.connect(self.show_status)
-        controller.step.connect(lambda msg: self.label.setText(f"● 正在同步：{msg}…"))
+        controller.step.connect(lambda msg: self.label.setText(translate("sync_ui", "● 正在同步：{msg}…").format(msg=msg)))
         self.status = None
 
     def show_status(self, st, online) -> None:
         if st is None:
-            self.label.setText("● 正在同步…")
+            self.label.setText(translate("sync_ui", "● 正在同步…"))
             self.label.setStyleSheet("color: #1565c0;")
             self.button.setEnabled(False)
             return
@@ -187,7 +193,7 @@ class SyncStatusBar(QWidget):
         self.label.setStyleSheet(f"color: {colour};")
         self.button.setEnabled(not self.controller.running)
         self.conflicts.setVisible(st.conflicts_open > 0)
-        self.conflicts.setText(f"冲突 {st.conflicts_open} 项待处理")
+        self.conflicts.setText(translate("sync_ui", "冲突 {conflicts_open} 项待处理").format(conflicts_open=st.conflicts_open))
         tip = st.clock_warning or ""
         self.label.setToolTip(tip)
 
@@ -203,12 +209,12 @@ class ConflictDialog(QDialog):
     def __init__(self, controller: SyncController, parent=None):
         super().__init__(parent)
         self.controller = controller
-        self.setWindowTitle("处理同步冲突")
+        self.setWindowTitle(translate("sync_ui", "处理同步冲突"))
         self.resize(900, 560)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel("以下内容在区中心和本站被同时修改。两边的内容都已保存，请选择保留哪一个，或写出合并后的内容。"))
+        lay.addWidget(QLabel(translate("sync_ui", "以下内容在区中心和本站被同时修改。两边的内容都已保存，请选择保留哪一个，或写出合并后的内容。")))
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["案件", "内容", "情况", "发生时间"])
+        self.table.setHorizontalHeaderLabels([translate("sync_ui", "案件"), translate("sync_ui", "内容"), translate("sync_ui", "情况"), translate("sync_ui", "发生时间")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -218,8 +224,8 @@ class ConflictDialog(QDialog):
         lay.addWidget(self.table, 1)
         sides = QHBoxLayout()
         self.server_text, self.client_text, self.merged = QPlainTextEdit(), QPlainTextEdit(), QPlainTextEdit()
-        for title, box, ro in (("区中心的内容", self.server_text, True), ("本站的内容", self.client_text, True),
-                               ("合并后的内容（可编辑）", self.merged, False)):
+        for title, box, ro in ((translate("sync_ui", "区中心的内容"), self.server_text, True), (translate("sync_ui", "本站的内容"), self.client_text, True),
+                               (translate("sync_ui", "合并后的内容（可编辑）"), self.merged, False)):
             col = QVBoxLayout()
             col.addWidget(QLabel(title))
             box.setReadOnly(ro)
@@ -227,10 +233,10 @@ class ConflictDialog(QDialog):
             sides.addLayout(col)
         lay.addLayout(sides, 1)
         buttons = QDialogButtonBox()
-        self.keep_server = buttons.addButton("保留区中心的", QDialogButtonBox.ButtonRole.ActionRole)
-        self.keep_client = buttons.addButton("保留本站的", QDialogButtonBox.ButtonRole.ActionRole)
-        self.use_merged = buttons.addButton("采用合并内容", QDialogButtonBox.ButtonRole.ActionRole)
-        close = buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
+        self.keep_server = buttons.addButton(translate("sync_ui", "保留区中心的"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.keep_client = buttons.addButton(translate("sync_ui", "保留本站的"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.use_merged = buttons.addButton(translate("sync_ui", "采用合并内容"), QDialogButtonBox.ButtonRole.ActionRole)
+        close = buttons.addButton(translate("sync_ui", "关闭"), QDialogButtonBox.ButtonRole.RejectRole)
         close.clicked.connect(self.reject)
         self.keep_server.clicked.connect(lambda: self.resolve("server"))
         self.keep_client.clicked.connect(lambda: self.resolve("client"))
@@ -248,11 +254,11 @@ class ConflictDialog(QDialog):
         self.table.setRowCount(len(self.rows))
         labels = self.controller.app.sync.case_labels(c.case_id for c in self.rows)
         for r, c in enumerate(self.rows):
-            what = ENTITY_LABELS.get(c.entity_type, "记录")
+            what = _label(ENTITY_LABELS, c.entity_type, translate("sync_ui", "记录"))
             record = labels.get(c.case_id, what) if c.entity_type == "cases" else f"{labels.get(c.case_id, '')} {what}"
             at = dt.datetime.fromisoformat(c.created_at).replace(tzinfo=dt.timezone.utc).astimezone()
-            values = (record.strip(), FIELD_LABELS.get(c.field, c.field or "整条记录"),
-                      KIND_LABELS.get(c.kind, c.kind), f"{at:%Y-%m-%d %H:%M}")
+            values = (record.strip(), _label(FIELD_LABELS, c.field, c.field or translate("sync_ui", "整条记录")),
+                      _label(KIND_LABELS, c.kind), f"{at:%Y-%m-%d %H:%M}")
             for col, text in enumerate(values):
                 self.table.setItem(r, col, QTableWidgetItem(text))
         if self.rows:
@@ -284,7 +290,7 @@ class ConflictDialog(QDialog):
             return
         value = self.merged.toPlainText().strip() if choice == "value" else None
         if choice == "value" and not value:
-            messages.warn("合并内容为空", "请在“合并后的内容”中写出要保留的文字，或选择保留其中一边。")
+            messages.warn(translate("sync_ui", "合并内容为空"), translate("sync_ui", "请在“合并后的内容”中写出要保留的文字，或选择保留其中一边。"))
             return
 
         def done(_):

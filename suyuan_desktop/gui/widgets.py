@@ -7,13 +7,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ..core.domain.errors import ValidationError
+from .i18n import translate
 
 ERROR_STYLE = "color: #c0392b;"
 INVALID_EDIT = "QLineEdit { border: 1px solid #c0392b; }"
 
 
 def bind_validation(edit: QLineEdit, error_label: QLabel, check: Callable[[str], object], *,
-                    required: bool = False, required_message: str = "不能为空，请填写。") -> Callable[[], bool]:
+                    required: bool = False, required_message: str | None = None) -> Callable[[], bool]:
     """Validate ``edit`` on every change with ``check`` (a domain validator raising ValidationError)
     and show its Chinese message in ``error_label``. Returns a function telling whether it is valid."""
     error_label.setStyleSheet(ERROR_STYLE)
@@ -26,7 +27,7 @@ def bind_validation(edit: QLineEdit, error_label: QLabel, check: Callable[[str],
         message = ""
         if not text:
             ok = not required
-            message = required_message if required else ""
+            message = (required_message or translate("widgets", "不能为空，请填写。")) if required else ""
         else:
             try:
                 check(text)
@@ -80,7 +81,7 @@ class Field(QWidget):
     def setText(self, text: str) -> None:
         self.edit.setText(text or "")
 
-    def validate_with(self, check, *, required=False, required_message="不能为空，请填写。"):
+    def validate_with(self, check, *, required=False, required_message=None):
         self._validity = bind_validation(self.edit, self.error, check, required=required,
                                          required_message=required_message)
         return self

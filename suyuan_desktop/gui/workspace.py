@@ -1,7 +1,7 @@
 """The case workspace: every aspect of one case in tabs, and only the actions its state allows."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget, QMenu, QPushButton, QTableWidget,
     QTableWidgetItem, QTabWidget, QTextBrowser, QToolButton, QVBoxLayout, QWidget,
@@ -17,6 +17,7 @@ from ..core.domain.money import amount_in_words, format_amount
 from ..core.services.users import actor_for
 from . import dialogs, messages
 from .preview import PreviewDialog
+from .i18n import enum_label, label_of, translate
 
 S = CaseStatus
 
@@ -54,7 +55,7 @@ class CaseWorkspace(QWidget):
     changed = Signal()
     closed = Signal()
 
-    TABS = ("基本情况", "当事人", "调查与调解记录", "无争议事实", "协议", "履行与回访", "司法确认", "附件", "操作记录")
+    TABS = (QT_TRANSLATE_NOOP("workspace", "基本情况"), QT_TRANSLATE_NOOP("workspace", "当事人"), QT_TRANSLATE_NOOP("workspace", "调查与调解记录"), QT_TRANSLATE_NOOP("workspace", "无争议事实"), QT_TRANSLATE_NOOP("workspace", "协议"), QT_TRANSLATE_NOOP("workspace", "履行与回访"), QT_TRANSLATE_NOOP("workspace", "司法确认"), QT_TRANSLATE_NOOP("workspace", "附件"), QT_TRANSLATE_NOOP("workspace", "操作记录"))
 
     def __init__(self, station_app, user, tasks, case_id: str, *, kiosk: bool = False, parent=None):
         super().__init__(parent)
@@ -63,7 +64,7 @@ class CaseWorkspace(QWidget):
         self.case = None
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
-        back = QPushButton("← 返回")
+        back = QPushButton(translate("workspace", "← 返回"))
         back.clicked.connect(self.closed.emit)
         top.addWidget(back)
         self.header = QLabel()
@@ -71,7 +72,7 @@ class CaseWorkspace(QWidget):
         self.header.setWordWrap(True)
         top.addWidget(self.header, 1)
         self.print_button = QToolButton()
-        self.print_button.setText("打印文书 ▾")
+        self.print_button.setText(translate("workspace", "打印文书 ▾"))
         self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.print_button.setMinimumHeight(34)
         top.addWidget(self.print_button)
@@ -86,24 +87,24 @@ class CaseWorkspace(QWidget):
                 v = QVBoxLayout(w)
                 self.attachments = DropList()
                 self.attachments.dropped.connect(self.attach_paths)
-                v.addWidget(QLabel("把签字后的扫描件拖到这里，或点“添加附件”。"))
+                v.addWidget(QLabel(translate("workspace", "把签字后的扫描件拖到这里，或点“添加附件”。")))
                 v.addWidget(self.attachments, 1)
-                add = QPushButton("添加附件…")
+                add = QPushButton(translate("workspace", "添加附件…"))
                 add.clicked.connect(self.choose_attachment)
                 v.addWidget(add)
-                self.tabs.addTab(w, name)
+                self.tabs.addTab(w, translate("workspace", name))
             elif name == "操作记录":
                 self.audit = QTableWidget(0, 4)
-                self.audit.setHorizontalHeaderLabels(["时间（UTC）", "操作人", "对象", "变更的字段"])
+                self.audit.setHorizontalHeaderLabels([translate("workspace", "时间（UTC）"), translate("workspace", "操作人"), translate("workspace", "对象"), translate("workspace", "变更的字段")])
                 self.audit.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
                 self.audit.horizontalHeader().setStretchLastSection(True)
                 self.audit.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-                self.tabs.addTab(self.audit, name)
+                self.tabs.addTab(self.audit, translate("workspace", name))
             else:
                 browser = QTextBrowser()
                 browser.setOpenExternalLinks(False)
                 self.pages[name] = browser
-                self.tabs.addTab(browser, name)
+                self.tabs.addTab(browser, translate("workspace", name))
         lay.addWidget(self.tabs, 1)
         self.reload()
 
@@ -119,84 +120,83 @@ class CaseWorkspace(QWidget):
 
     def _show(self, case) -> None:
         self.case = case
-        self.header.setText(f"{case.case_number}　{case.title}　［{S(case.status).label}］")
+        self.header.setText(translate("workspace", "{case_number}\u3000{title}\u3000［{v}］").format(case_number=case.case_number, title=case.title, v=label_of(S, case.status)))
         self._render_tabs(case)
         self._build_actions(case)
         self._build_print_menu(case)
         self.attachments.clear()
         for a in case.attachments:
-            self.attachments.addItem(f"{a.filename}（{AttachmentKind(a.kind).label}，{a.size // 1024 + 1} KB）")
+            self.attachments.addItem(translate("workspace", "{filename}（{v}，{v2} KB）").format(filename=a.filename, v=label_of(AttachmentKind, a.kind), v2=a.size // 1024 + 1))
 
     def _show_audit(self, lines) -> None:
-        labels = {"cases": "案件", "parties": "当事人", "agreements": "协议", "agreement_clauses": "协议条款",
-                  "mediation_sessions": "调解记录", "investigations": "调查记录", "follow_ups": "回访",
-                  "attachments": "附件", "fact_records": "无争议事实", "facts": "事实", "judicial_confirmations": "司法确认"}
-        actions = {"insert": "新增", "update": "修改", "delete": "作废"}
+        labels = {"cases": translate("workspace", "案件"), "parties": translate("workspace", "当事人"), "agreements": translate("workspace", "协议"), "agreement_clauses": translate("workspace", "协议条款"),
+                  "mediation_sessions": translate("workspace", "调解记录"), "investigations": translate("workspace", "调查记录"), "follow_ups": translate("workspace", "回访"),
+                  "attachments": translate("workspace", "附件"), "fact_records": translate("workspace", "无争议事实"), "facts": translate("workspace", "事实"), "judicial_confirmations": translate("workspace", "司法确认")}
+        actions = {"insert": translate("workspace", "新增"), "update": translate("workspace", "修改"), "delete": translate("workspace", "作废")}
         self.audit.setRowCount(len(lines))
         for r, line in enumerate(lines):
             for c, text in enumerate((line.at.strftime("%Y-%m-%d %H:%M"), line.actor or "",
                                       f"{actions.get(line.action, line.action)}{labels.get(line.entity_type, line.entity_type)}",
-                                      "、".join(line.fields))):
+                                      translate("workspace", "、").join(line.fields))):
                 self.audit.setItem(r, c, QTableWidgetItem(text))
 
     def _render_tabs(self, c) -> None:
-        rows = [("案号", c.case_number), ("纠纷名称", c.title), ("纠纷类型", DisputeType(c.dispute_type).label),
-                ("案件来源", CaseSource(c.source).label), ("状态", S(c.status).label), ("收案日期", c.received_date),
-                ("受理日期", c.accepted_date or "—"), ("结案日期", c.closed_date or "—"),
-                ("调解员", "、".join(m.name for m in c.mediators) or "未指派"),
-                ("激化风险", "有" if c.risk_of_escalation else "无"), ("纠纷简要情况", c.summary), ("申请事项", c.claims or "—")]
+        rows = [(translate("workspace", "案号"), c.case_number), (translate("workspace", "纠纷名称"), c.title), (translate("workspace", "纠纷类型"), label_of(DisputeType, c.dispute_type)),
+                (translate("workspace", "案件来源"), label_of(CaseSource, c.source)), (translate("workspace", "状态"), label_of(S, c.status)), (translate("workspace", "收案日期"), c.received_date),
+                (translate("workspace", "受理日期"), c.accepted_date or "—"), (translate("workspace", "结案日期"), c.closed_date or "—"),
+                (translate("workspace", "调解员"), translate("workspace", "、").join(m.name for m in c.mediators) or translate("workspace", "未指派")),
+                (translate("workspace", "激化风险"), translate("workspace", "有") if c.risk_of_escalation else translate("workspace", "无")), (translate("workspace", "纠纷简要情况"), c.summary), (translate("workspace", "申请事项"), c.claims or "—")]
         if c.referral:
             r = c.referral
-            rows.insert(4, ("法院委派/委托", f"{r.court} {r.reference_number}，期限至 {r.deadline}（{r.limit_days}日）"))
+            rows.insert(4, (translate("workspace", "法院委派/委托"), translate("workspace", "{court} {reference_number}，期限至 {deadline}（{limit_days}日）").format(court=r.court, reference_number=r.reference_number, deadline=r.deadline, limit_days=r.limit_days)))
         if c.termination_reason:
-            rows.append(("终止原因", TerminationReason(c.termination_reason).label + (f"：{c.termination_detail}" if c.termination_detail else "")))
+            rows.append((translate("workspace", "终止原因"), label_of(TerminationReason, c.termination_reason) + (translate("workspace", "：{termination_detail}").format(termination_detail=c.termination_detail) if c.termination_detail else "")))
         self.pages["基本情况"].setHtml(_table(rows))
 
         parts = []
         for p in c.parties:
-            items = [("身份", PartyRole(p.role).label), ("类型", PartyKind(p.kind).label)]
+            items = [(translate("workspace", "身份"), label_of(PartyRole, p.role)), (translate("workspace", "类型"), label_of(PartyKind, p.kind))]
             if p.kind == PartyKind.PERSON.value:
-                items += [("性别/年龄", f"{p.gender or ''} {str(p.age) + '岁' if p.age is not None else ''}"),
-                          ("身份证号码", p.id_number or "—")]
+                items += [(translate("workspace", "性别/年龄"), translate("workspace", "{v} {v2}").format(v=p.gender or '', v2=str(p.age) + '岁' if p.age is not None else '')),
+                          (translate("workspace", "身份证号码"), p.id_number or "—")]
             else:
-                items += [("统一社会信用代码", p.credit_code or "—"), ("法定代表人", p.legal_representative or "—")]
-            items += [("联系电话", p.phone or "—"), ("住址", p.address or "—")]
+                items += [(translate("workspace", "统一社会信用代码"), p.credit_code or "—"), (translate("workspace", "法定代表人"), p.legal_representative or "—")]
+            items += [(translate("workspace", "联系电话"), p.phone or "—"), (translate("workspace", "住址"), p.address or "—")]
             parts.append(f"<h3>{p.position}. {_esc(p.name)}</h3>" + _table(items))
         self.pages["当事人"].setHtml("".join(parts))
 
-        recs = [f"<h3>调查记录 {i.occurred_at:%Y-%m-%d %H:%M} {_esc(i.place)}</h3><p>被调查人：{_esc(i.subject)}；调查人：{_esc(i.investigators)}</p><pre>{_esc(i.record)}</pre>"
+        recs = [translate("workspace", "<h3>调查记录 {occurred_at:%Y-%m-%d %H:%M} {v}</h3><p>被调查人：{v2}；调查人：{v3}</p><pre>{v4}</pre>").format(occurred_at=i.occurred_at, v=_esc(i.place), v2=_esc(i.subject), v3=_esc(i.investigators), v4=_esc(i.record))
                 for i in c.investigations]
-        recs += [f"<h3>调解记录 {s.occurred_at:%Y-%m-%d %H:%M} {_esc(s.place)}</h3><p>到场：{_esc(s.attendees)}</p><pre>{_esc(s.content)}</pre><p>结果：{_esc(s.result or '')}</p>"
+        recs += [translate("workspace", "<h3>调解记录 {occurred_at:%Y-%m-%d %H:%M} {v}</h3><p>到场：{v2}</p><pre>{v3}</pre><p>结果：{v4}</p>").format(occurred_at=s.occurred_at, v=_esc(s.place), v2=_esc(s.attendees), v3=_esc(s.content), v4=_esc(s.result or ''))
                  for s in c.sessions]
-        self.pages["调查与调解记录"].setHtml("".join(recs) or "<p>尚无记录。</p>")
+        self.pages["调查与调解记录"].setHtml("".join(recs) or translate("workspace", "<p>尚无记录。</p>"))
 
         names = {p.id: p.name for p in c.parties}
         facts = []
         for r in c.fact_records:
-            facts.append(f"<h3>记载于 {r.record_date}</h3><ol>" + "".join(
-                f"<li>{_esc(f.text)}（确认：{'、'.join(names.get(x, '?') for x in f.confirmed_by)}）</li>" for f in r.facts) + "</ol>")
+            facts.append(translate("workspace", "<h3>记载于 {record_date}</h3><ol>").format(record_date=r.record_date) + "".join(
+                translate("workspace", "<li>{v}（确认：{v2}）</li>").format(v=_esc(f.text), v2='、'.join((names.get(x, '?') for x in f.confirmed_by))) for f in r.facts) + "</ol>")
             if r.disputed_points:
-                facts.append(f"<p>争议焦点：{_esc(r.disputed_points)}</p>")
-        self.pages["无争议事实"].setHtml("".join(facts) or "<p>尚未记载无争议事实。调解不成时，可经各方同意记载无争议事实。</p>")
+                facts.append(translate("workspace", "<p>争议焦点：{v}</p>").format(v=_esc(r.disputed_points)))
+        self.pages["无争议事实"].setHtml("".join(facts) or translate("workspace", "<p>尚未记载无争议事实。调解不成时，可经各方同意记载无争议事实。</p>"))
 
         ags = []
         for a in c.agreements:
-            state = {"draft": "草稿（未生效）", "effective": "已生效", "superseded": "已被补充协议变更"}[a.state]
-            clauses = "".join(f"<li>{_esc(cl.text)}" + (f"（人民币{format_amount(cl.amount)}元，{amount_in_words(cl.amount)}）" if cl.amount is not None else "") + "</li>"
+            state = {"draft": translate("workspace", "草稿（未生效）"), "effective": translate("workspace", "已生效"), "superseded": translate("workspace", "已被补充协议变更")}[a.state]
+            clauses = "".join(f"<li>{_esc(cl.text)}" + (translate("workspace", "（人民币{v}元，{v2}）").format(v=format_amount(cl.amount), v2=amount_in_words(cl.amount)) if cl.amount is not None else "") + "</li>"
                               for cl in a.clauses)
-            extra = f"；生效日期 {a.effective_date}" if a.effective_date else ""
+            extra = translate("workspace", "；生效日期 {effective_date}").format(effective_date=a.effective_date) if a.effective_date else ""
             if a.confirmation_deadline and a.state == "effective":
-                extra += f"；司法确认申请截止 <b>{a.confirmation_deadline}</b>"
-            ags.append(f"<h3>{AgreementKind(a.kind).label} {a.number}（{state}）</h3><p>达成日期 {a.agreed_date}{extra}</p><ol>{clauses}</ol>"
-                       f"<p>履行：{_esc(a.performance_method or '')} {('期限 ' + str(a.performance_deadline)) if a.performance_deadline else ''}</p>")
-        self.pages["协议"].setHtml("".join(ags) or "<p>尚未达成协议。</p>")
+                extra += translate("workspace", "；司法确认申请截止 <b>{confirmation_deadline}</b>").format(confirmation_deadline=a.confirmation_deadline)
+            ags.append(translate("workspace", "<h3>{v} {number}（{state}）</h3><p>达成日期 {agreed_date}{extra}</p><ol>{clauses}</ol><p>履行：{v2} {v3}</p>").format(v=label_of(AgreementKind, a.kind), number=a.number, state=state, agreed_date=a.agreed_date, extra=extra, clauses=clauses, v2=_esc(a.performance_method or ''), v3=translate("workspace", "期限 {deadline}").format(deadline=a.performance_deadline) if a.performance_deadline else ''))
+        self.pages["协议"].setHtml("".join(ags) or translate("workspace", "<p>尚未达成协议。</p>"))
 
-        fus = [f"<li>{f.visit_date} {_esc(f.visited)}（{_esc(f.method or '')}）：{PerformanceStatus(f.performance_status).label}，{_esc(f.notes)}</li>"
+        fus = [translate("workspace", "<li>{visit_date} {v}（{v2}）：{v3}，{v4}</li>").format(visit_date=f.visit_date, v=_esc(f.visited), v2=_esc(f.method or ''), v3=label_of(PerformanceStatus, f.performance_status), v4=_esc(f.notes))
                for f in c.follow_ups]
-        self.pages["履行与回访"].setHtml(("<ul>" + "".join(fus) + "</ul>") if fus else "<p>尚无回访记录。</p>")
-        jcs = [f"<li>{j.applied_date} 向{_esc(j.court)}申请（截止 {j.deadline}）：{ConfirmationOutcome(j.outcome).label} {_esc(j.court_case_number or '')}</li>"
+        self.pages["履行与回访"].setHtml(("<ul>" + "".join(fus) + "</ul>") if fus else translate("workspace", "<p>尚无回访记录。</p>"))
+        jcs = [translate("workspace", "<li>{applied_date} 向{v}申请（截止 {deadline}）：{v2} {v3}</li>").format(applied_date=j.applied_date, v=_esc(j.court), deadline=j.deadline, v2=label_of(ConfirmationOutcome, j.outcome), v3=_esc(j.court_case_number or ''))
                for j in c.confirmations]
-        self.pages["司法确认"].setHtml(("<ul>" + "".join(jcs) + "</ul>") if jcs else "<p>尚未申请司法确认。</p>")
+        self.pages["司法确认"].setHtml(("<ul>" + "".join(jcs) + "</ul>") if jcs else translate("workspace", "<p>尚未申请司法确认。</p>"))
 
     # --- actions -------------------------------------------------------------------------------
 
@@ -209,29 +209,29 @@ class CaseWorkspace(QWidget):
         status = S(c.status)
         buttons = []
         if S.ACCEPTED.value in allowed:
-            buttons.append(("受理", self.accept_case))
+            buttons.append((translate("workspace", "受理"), self.accept_case))
         if S.REFUSED.value in allowed:
-            buttons.append(("不予受理", self.refuse))
+            buttons.append((translate("workspace", "不予受理"), self.refuse))
         if status in (S.ACCEPTED, S.IN_MEDIATION):
-            buttons.append(("记录调解", self.record_session))
-            buttons.append(("调解协议", self.edit_agreement))
-            buttons.append(("口头协议", self.oral_agreement))
+            buttons.append((translate("workspace", "记录调解"), self.record_session))
+            buttons.append((translate("workspace", "调解协议"), self.edit_agreement))
+            buttons.append((translate("workspace", "口头协议"), self.oral_agreement))
         if status in (S.IN_MEDIATION, S.SUSPENDED, S.FAILED):
-            buttons.append(("无争议事实", self.record_facts))
+            buttons.append((translate("workspace", "无争议事实"), self.record_facts))
         if S.FAILED.value in allowed:
-            buttons.append(("终止调解", self.terminate))
+            buttons.append((translate("workspace", "终止调解"), self.terminate))
         if S.WITHDRAWN.value in allowed:
-            buttons.append(("撤回", self.withdraw))
+            buttons.append((translate("workspace", "撤回"), self.withdraw))
         if S.CONFIRM_APPLIED.value in allowed:
-            buttons.append(("申请司法确认", self.apply_confirmation))
+            buttons.append((translate("workspace", "申请司法确认"), self.apply_confirmation))
         if status is S.CONFIRM_APPLIED:
-            buttons.append(("司法确认结果", self.confirmation_outcome))
+            buttons.append((translate("workspace", "司法确认结果"), self.confirmation_outcome))
         if status in (S.AGREED, S.CONFIRM_APPLIED, S.CONFIRMED, S.CONFIRM_REJECTED, S.PERFORMING, S.PERFORMED):
-            buttons.append(("回访", self.follow_up))
+            buttons.append((translate("workspace", "回访"), self.follow_up))
         if S.RETURNED_TO_COURT.value in allowed and c.source in ("court_assigned", "court_entrusted"):
-            buttons.append(("退回法院", self.return_to_court))
+            buttons.append((translate("workspace", "退回法院"), self.return_to_court))
         if S.ARCHIVED.value in allowed:
-            buttons.append(("归档", self.archive))
+            buttons.append((translate("workspace", "归档"), self.archive))
         for text, slot in buttons:
             b = QPushButton(text)
             b.setMinimumHeight(36)
@@ -276,11 +276,11 @@ class CaseWorkspace(QWidget):
         self._write(self.station_app.cases.accept)
 
     def refuse(self):
-        self._dialog(dialogs.ReasonDialog("不予受理", "理由", "如：一方当事人明确拒绝调解（人民调解法第17条）", self),
+        self._dialog(dialogs.ReasonDialog(translate("workspace", "不予受理"), translate("workspace", "理由"), translate("workspace", "如：一方当事人明确拒绝调解（人民调解法第17条）"), self),
                      self.station_app.cases.refuse)
 
     def withdraw(self):
-        self._dialog(dialogs.ReasonDialog("撤回", "撤回原因", "如：双方已自行和解", self), self.station_app.cases.withdraw)
+        self._dialog(dialogs.ReasonDialog(translate("workspace", "撤回"), translate("workspace", "撤回原因"), translate("workspace", "如：双方已自行和解"), self), self.station_app.cases.withdraw)
 
     def record_session(self):
         self._dialog(dialogs.SessionDialog(self.case, self), self.station_app.cases.record_session)
@@ -310,11 +310,11 @@ class CaseWorkspace(QWidget):
         self._dialog(dialogs.FollowUpDialog(self.case, self.user, self), self.station_app.cases.record_follow_up)
 
     def return_to_court(self):
-        if messages.ask("退回法院", "确认将调解材料退回委派/委托法院？"):
+        if messages.ask(translate("workspace", "退回法院"), translate("workspace", "确认将调解材料退回委派/委托法院？")):
             self._write(self.station_app.cases.return_to_court)
 
     def archive(self):
-        if messages.ask("归档", "归档后案件不能再修改。确认立卷归档？"):
+        if messages.ask(translate("workspace", "归档"), translate("workspace", "归档后案件不能再修改。确认立卷归档？")):
             self._write(self.station_app.cases.archive)
 
     # --- documents and attachments ----------------------------------------------------------------
@@ -340,18 +340,18 @@ class CaseWorkspace(QWidget):
             available.add("termination")
         for code, dtype in DOC_TYPES.items():
             if code in available:
-                menu.addAction(dtype.label, lambda code=code: self.print_document(code))
+                menu.addAction(enum_label(dtype), lambda code=code: self.print_document(code))
         menu.addSeparator()
         if "agreement" in available:
-            menu.addAction("协议书现场签名（触屏）…", lambda: self.sign_document("agreement"))
+            menu.addAction(translate("workspace", "协议书现场签名（触屏）…"), lambda: self.sign_document("agreement"))
         if "undisputed_facts" in available:
-            menu.addAction("无争议事实记载书现场签名（触屏）…", lambda: self.sign_document("undisputed_facts"))
-        menu.addAction("整本卷宗（含目录）", self.print_dossier)
+            menu.addAction(translate("workspace", "无争议事实记载书现场签名（触屏）…"), lambda: self.sign_document("undisputed_facts"))
+        menu.addAction(translate("workspace", "整本卷宗（含目录）"), self.print_dossier)
         self.print_button.setMenu(menu)
 
     def print_document(self, doc_type: str) -> None:
         self.tasks.run(self.station_app.documents.issue, self.actor, self.case.id, doc_type,
-                       on_done=lambda res: self._preview(DOC_TYPES[doc_type].label, res[1], res[0].id))
+                       on_done=lambda res: self._preview(enum_label(DOC_TYPES[doc_type]), res[1], res[0].id))
 
     def sign_document(self, doc_type: str) -> None:
         from .signature import SignDialog
@@ -362,13 +362,13 @@ class CaseWorkspace(QWidget):
             return
         self.tasks.run(self.station_app.documents.issue, self.actor, self.case.id, doc_type,
                        signatures=dlg.signatures(),
-                       on_done=lambda res: self._preview(DOC_TYPES[doc_type].label, res[1], res[0].id))
+                       on_done=lambda res: self._preview(enum_label(DOC_TYPES[doc_type]), res[1], res[0].id))
 
     def print_dossier(self) -> None:
         def done(dossier):
             if dossier.missing:
-                messages.warn("卷宗不完整", "缺少以下必备材料：\n" + "\n".join(dossier.missing))
-            self._preview("卷宗", dossier.pdf)
+                messages.warn(translate("workspace", "卷宗不完整"), translate("workspace", "缺少以下必备材料：\n") + "\n".join(dossier.missing))
+            self._preview(translate("workspace", "卷宗"), dossier.pdf)
         self.tasks.run(self.station_app.documents.dossier, self.actor, self.case.id, on_done=done)
 
     def _preview(self, title: str, pdf: bytes, issued_id: str | None = None) -> None:
@@ -381,7 +381,7 @@ class CaseWorkspace(QWidget):
         self.reload()
 
     def choose_attachment(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "选择附件", "", "扫描件和文件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)")
+        paths, _ = QFileDialog.getOpenFileNames(self, translate("workspace", "选择附件"), "", translate("workspace", "扫描件和文件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)"))
         if paths:
             self.attach_paths(paths)
 

@@ -33,6 +33,9 @@ from .inputs import (
 EDITABLE = state_machine.EDITABLE_STATUSES
 
 
+# what each kind of deadline is called on the home screen and in `suyuan deadlines`
+DEADLINE_LABELS = {"judicial_confirmation": "司法确认申请期限", "performance": "协议履行期限", "follow_up": "计划回访"}
+
 class CaseService:
     def __init__(self, app):
         self.app = app  # StationApp: store, blobs, calendar, station code
@@ -872,14 +875,14 @@ class CaseService:
                 due = deadlines.judicial_confirmation_deadline(effective, calendar)
                 if today <= due <= horizon:
                     out.append(v.DeadlineItem(cid, number, title, "judicial_confirmation",
-                                              "司法确认申请期限", due, (due - today).days))
+                                              DEADLINE_LABELS["judicial_confirmation"], due, (due - today).days))
             for cid, number, title, due in s.execute(first(
                     select(*c, Agreement.performance_deadline).join(Case, Agreement.case_id == Case.id).where(
                     status.in_([CaseStatus.AGREED.value, CaseStatus.PERFORMING.value, CaseStatus.CONFIRMED.value]),
                     live_case, Agreement.state == "effective",
                     Agreement.performance_deadline.is_not(None), Agreement.performance_deadline <= horizon),
                     Agreement.performance_deadline)):
-                out.append(v.DeadlineItem(cid, number, title, "performance", "协议履行期限", due, (due - today).days))
+                out.append(v.DeadlineItem(cid, number, title, "performance", DEADLINE_LABELS["performance"], due, (due - today).days))
             # a visit plans the next one: only the newest follow-up of a case says what is due
             later = aliased(FollowUp)
             newer_exists = exists().where(later.case_id == FollowUp.case_id, later.deleted_at.is_(None),
@@ -890,7 +893,7 @@ class CaseService:
                     FollowUp.next_visit_date <= horizon, ~newer_exists,
                     status.not_in([CaseStatus.PERFORMED.value, CaseStatus.ARCHIVED.value])),
                     FollowUp.next_visit_date)):
-                out.append(v.DeadlineItem(cid, number, title, "follow_up", "计划回访", due, (due - today).days))
+                out.append(v.DeadlineItem(cid, number, title, "follow_up", DEADLINE_LABELS["follow_up"], due, (due - today).days))
         out.sort(key=lambda d: (d.due, d.case_number))
         return out[:limit] if limit else out
 

@@ -1,0 +1,2295 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>登录 - 诉源调解工作站</source>
+        <translation>Sign in - Suyuan Mediation Station</translation>
+    </message>
+    <message>
+        <source>调解工作站</source>
+        <translation>Mediation station</translation>
+    </message>
+    <message>
+        <source>登录名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>请输入登录名</source>
+        <translation>Enter your user name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>请输入密码</source>
+        <translation>Enter your password</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+</context>
+<context>
+    <name>StationSetupPage</name>
+    <message>
+        <source>调委会代码</source>
+        <translation>Committee code</translation>
+    </message>
+    <message>
+        <source>由区中心分配，如 410703001</source>
+        <translation>Assigned by the district centre, e.g. 410703001</translation>
+    </message>
+    <message>
+        <source>站点名称</source>
+        <translation>Station name</translation>
+    </message>
+    <message>
+        <source>如 平原镇矛盾纠纷调处中心</source>
+        <translation>e.g. Pingyuan Town Dispute Mediation Centre</translation>
+    </message>
+    <message>
+        <source>所属乡镇（街道）</source>
+        <translation>Township (sub-district)</translation>
+    </message>
+    <message>
+        <source>如 平原镇</source>
+        <translation>e.g. Pingyuan Town</translation>
+    </message>
+    <message>
+        <source>案号简称</source>
+        <translation>Case number short name</translation>
+    </message>
+    <message>
+        <source>如 平原（出现在案号中）</source>
+        <translation>e.g. 平原 (appears in case numbers)</translation>
+    </message>
+    <message>
+        <source>案号模板</source>
+        <translation>Case number template</translation>
+    </message>
+    <message>
+        <source>案号示例</source>
+        <translation>Case number example</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>诉源调解工作站</source>
+        <translation>Suyuan Mediation Station</translation>
+    </message>
+    <message>
+        <source>无法创建工作站</source>
+        <translation>Cannot create the station</translation>
+    </message>
+</context>
+<context>
+    <name>case_list</name>
+    <message>
+        <source>搜索：当事人姓名、身份证号、电话（可输尾号）或案号</source>
+        <translation>Search: party name, ID number, phone (or its last digits) or case number</translation>
+    </message>
+    <message>
+        <source>＋ 登记新案件</source>
+        <translation>+ Register a new case</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>全部类型</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>全部来源</source>
+        <translation>All sources</translation>
+    </message>
+    <message>
+        <source>全部调解员</source>
+        <translation>All mediators</translation>
+    </message>
+    <message>
+        <source>收案日期</source>
+        <translation>Date received</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>共 {n} 件</source>
+        <translation>{n} cases</translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>不能为空，请写明。</source>
+        <translation>must not be empty; please fill it in.</translation>
+    </message>
+    <message>
+        <source>记录调解</source>
+        <translation>Record a mediation session</translation>
+    </message>
+    <message>
+        <source>调解室</source>
+        <translation>Mediation room</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>邀请参加的亲属、邻里、专业人士等（不含调解员和当事人）</source>
+        <translation>Invited relatives, neighbours, experts etc. (not mediators or parties)</translation>
+    </message>
+    <message>
+        <source>告知权利义务；各方陈述；核实调查情况；释法说理；调解方案……</source>
+        <translation>Rights and duties explained; statements of each party; findings checked; the law explained; proposed settlement...</translation>
+    </message>
+    <message>
+        <source>调解结果（达成一致的内容，或未达成的原因）</source>
+        <translation>Outcome (what was agreed, or why no agreement was reached)</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>到场当事人</source>
+        <translation>Parties present</translation>
+    </message>
+    <message>
+        <source>参加人</source>
+        <translation>Other participants</translation>
+    </message>
+    <message>
+        <source>调解记录</source>
+        <translation>Session record</translation>
+    </message>
+    <message>
+        <source>调解结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>调解协议</source>
+        <translation>Mediation agreement</translation>
+    </message>
+    <message>
+        <source>保存协议</source>
+        <translation>Save agreement</translation>
+    </message>
+    <message>
+        <source>纠纷主要事实、争议事项</source>
+        <translation>Main facts of the dispute and matters in dispute</translation>
+    </message>
+    <message>
+        <source>纠纷事实</source>
+        <translation>Facts of the dispute</translation>
+    </message>
+    <message>
+        <source>协议条款</source>
+        <translation>Agreement clauses</translation>
+    </message>
+    <message>
+        <source>金额（元，可空）</source>
+        <translation>Amount (yuan, optional)</translation>
+    </message>
+    <message>
+        <source>＋ 添加条款</source>
+        <translation>+ Add clause</translation>
+    </message>
+    <message>
+        <source>删除选中条款</source>
+        <translation>Remove selected clause</translation>
+    </message>
+    <message>
+        <source>金额大写</source>
+        <translation>Amount in words</translation>
+    </message>
+    <message>
+        <source>如 一次性现金支付 / 银行转账</source>
+        <translation>e.g. one-off cash payment / bank transfer</translation>
+    </message>
+    <message>
+        <source>有履行期限</source>
+        <translation>Has a performance deadline</translation>
+    </message>
+    <message>
+        <source>履行方式</source>
+        <translation>Method of performance</translation>
+    </message>
+    <message>
+        <source>履行地点</source>
+        <translation>Place of performance</translation>
+    </message>
+    <message>
+        <source>协议达成日期</source>
+        <translation>Date agreed</translation>
+    </message>
+    <message>
+        <source>签字盖章后登记各方签字日期，协议即生效（人民调解法第29条）；未签字时保存为草稿，可先打印。</source>
+        <translation>Once signed and sealed, enter the dates the parties signed and the agreement takes effect (People&apos;s Mediation Law Art. 29); unsigned, it is saved as a draft and can be printed first.</translation>
+    </message>
+    <message>
+        <source>各方已签字，调解员已签字，已加盖印章</source>
+        <translation>All parties and the mediator have signed, and the seal is affixed</translation>
+    </message>
+    <message>
+        <source>第{v}条：{v2}</source>
+        <translation>Clause {v}: {v2}</translation>
+    </message>
+    <message>
+        <source>第{v}条：人民币{v2}</source>
+        <translation>Clause {v}: RMB {v2}</translation>
+    </message>
+    <message>
+        <source>合计：人民币{total:,.2f}元（人民币{v}）</source>
+        <translation>Total: RMB {total:,.2f} yuan (RMB {v})</translation>
+    </message>
+    <message>
+        <source>（条款没有金额）</source>
+        <translation>(no amounts in the clauses)</translation>
+    </message>
+    <message>
+        <source>登记口头协议</source>
+        <translation>Register an oral agreement</translation>
+    </message>
+    <message>
+        <source>纠纷简要情况</source>
+        <translation>Summary of the dispute</translation>
+    </message>
+    <message>
+        <source>口头协议内容</source>
+        <translation>Content of the oral agreement</translation>
+    </message>
+    <message>
+        <source>涉及金额（元，可空）</source>
+        <translation>Amount involved (yuan, optional)</translation>
+    </message>
+    <message>
+        <source>涉及金额</source>
+        <translation>Amount involved</translation>
+    </message>
+    <message>
+        <source>履行方式、时限</source>
+        <translation>Method and time of performance</translation>
+    </message>
+    <message>
+        <source>达成日期</source>
+        <translation>Date agreed</translation>
+    </message>
+    <message>
+        <source>口头协议自达成之日起生效（人民调解法第30条）。</source>
+        <translation>An oral agreement takes effect on the day it is reached (People&apos;s Mediation Law Art. 30).</translation>
+    </message>
+    <message>
+        <source>记载无争议事实</source>
+        <translation>Record undisputed facts</translation>
+    </message>
+    <message>
+        <source>纠纷情况及各方主张</source>
+        <translation>The dispute and each party&apos;s position</translation>
+    </message>
+    <message>
+        <source>纠纷及各方主张</source>
+        <translation>Dispute and positions</translation>
+    </message>
+    <message>
+        <source>不予记载：涉及国家利益、社会公共利益、案外人合法权益的事实，以及婚姻、亲子、收养等身份关系的事实。</source>
+        <translation>Not recorded: facts touching state or public interests or the lawful rights of outsiders, and facts of personal status such as marriage, parentage or adoption.</translation>
+    </message>
+    <message>
+        <source>事实（每项一个事实）</source>
+        <translation>Facts (one fact per item)</translation>
+    </message>
+    <message>
+        <source>{name}确认</source>
+        <translation>Confirmed by {name}</translation>
+    </message>
+    <message>
+        <source>无争议事实</source>
+        <translation>Undisputed facts</translation>
+    </message>
+    <message>
+        <source>＋ 添加一项事实</source>
+        <translation>+ Add a fact</translation>
+    </message>
+    <message>
+        <source>仍有争议的事项（争议焦点）</source>
+        <translation>Matters still in dispute (points of contention)</translation>
+    </message>
+    <message>
+        <source>调解不成的原因</source>
+        <translation>Why mediation failed</translation>
+    </message>
+    <message>
+        <source>各方当事人同意记载，并已告知其后续程序中无需另行举证及除外情形</source>
+        <translation>All parties agree to the record and were told that these facts need no further proof in later proceedings, and of the exceptions</translation>
+    </message>
+    <message>
+        <source>争议焦点</source>
+        <translation>Points of contention</translation>
+    </message>
+    <message>
+        <source>调解不成原因</source>
+        <translation>Why mediation failed</translation>
+    </message>
+    <message>
+        <source>第{r}项事实</source>
+        <translation>Fact {r}</translation>
+    </message>
+    <message>
+        <source>终止调解</source>
+        <translation>End mediation</translation>
+    </message>
+    <message>
+        <source>终止情况说明</source>
+        <translation>Details of the termination</translation>
+    </message>
+    <message>
+        <source>终止原因</source>
+        <translation>Reason for ending</translation>
+    </message>
+    <message>
+        <source>情况说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>终止日期</source>
+        <translation>Date ended</translation>
+    </message>
+    <message>
+        <source>调解不成的，应告知当事人可以依法通过仲裁、行政、司法等途径维护自己的权利（第26条）。</source>
+        <translation>When mediation fails, tell the parties they may protect their rights through arbitration, administrative or judicial channels (Art. 26).</translation>
+    </message>
+    <message>
+        <source>回访记录</source>
+        <translation>Follow-up visit</translation>
+    </message>
+    <message>
+        <source>电话回访</source>
+        <translation>By phone</translation>
+    </message>
+    <message>
+        <source>上门回访</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <source>当面回访</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>基本满意</source>
+        <translation>Mostly satisfied</translation>
+    </message>
+    <message>
+        <source>不满意</source>
+        <translation>Not satisfied</translation>
+    </message>
+    <message>
+        <source>履行情况、满意度、是否起诉、有无激化隐患及采取的措施</source>
+        <translation>Performance, satisfaction, whether anyone sued, any risk of escalation and the measures taken</translation>
+    </message>
+    <message>
+        <source>计划下次回访</source>
+        <translation>Plan the next visit</translation>
+    </message>
+    <message>
+        <source>被回访人</source>
+        <translation>Person visited</translation>
+    </message>
+    <message>
+        <source>回访方式</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <source>履行情况</source>
+        <translation>Performance</translation>
+    </message>
+    <message>
+        <source>满意程度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>回访情况</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>回访日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>回访人</source>
+        <translation>Visited by</translation>
+    </message>
+    <message>
+        <source>申请司法确认</source>
+        <translation>Apply for judicial confirmation</translation>
+    </message>
+    <message>
+        <source>如 新乡市卫滨区人民法院</source>
+        <translation>e.g. Weibin District People&apos;s Court, Xinxiang</translation>
+    </message>
+    <message>
+        <source>受理法院</source>
+        <translation>Court</translation>
+    </message>
+    <message>
+        <source>共同申请日期</source>
+        <translation>Date of the joint application</translation>
+    </message>
+    <message>
+        <source>须由双方当事人在 {deadline:%Y年%m月%d日} 前共同申请（协议生效之日起30日内，第33条）。</source>
+        <translation>Both parties must apply jointly by {deadline:%Y-%m-%d} (within 30 days of the agreement taking effect, Art. 33).</translation>
+    </message>
+    <message>
+        <source>司法确认结果</source>
+        <translation>Judicial confirmation outcome</translation>
+    </message>
+    <message>
+        <source>法院案号，如（2026）豫0703民特12号</source>
+        <translation>Court case number, e.g. (2026)豫0703民特12号</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>裁定日期</source>
+        <translation>Date of ruling</translation>
+    </message>
+    <message>
+        <source>法院案号</source>
+        <translation>Court case number</translation>
+    </message>
+</context>
+<context>
+    <name>enums</name>
+    <message>
+        <source>书面协议</source>
+        <translation>Written agreement</translation>
+    </message>
+    <message>
+        <source>口头协议</source>
+        <translation>Oral agreement</translation>
+    </message>
+    <message>
+        <source>签字扫描件</source>
+        <translation>Signed scan</translation>
+    </message>
+    <message>
+        <source>证据材料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>身份证明</source>
+        <translation>Proof of identity</translation>
+    </message>
+    <message>
+        <source>授权委托书</source>
+        <translation>Power of attorney</translation>
+    </message>
+    <message>
+        <source>履行凭证</source>
+        <translation>Proof of performance</translation>
+    </message>
+    <message>
+        <source>已出具文书</source>
+        <translation>Issued document</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>当事人申请</source>
+        <translation>Application by a party</translation>
+    </message>
+    <message>
+        <source>人民调解委员会主动调解</source>
+        <translation>Initiated by the committee</translation>
+    </message>
+    <message>
+        <source>法院委派</source>
+        <translation>Assigned by a court</translation>
+    </message>
+    <message>
+        <source>法院委托</source>
+        <translation>Entrusted by a court</translation>
+    </message>
+    <message>
+        <source>公安机关移交</source>
+        <translation>Referred by the police</translation>
+    </message>
+    <message>
+        <source>政府部门指定</source>
+        <translation>Designated by a government department</translation>
+    </message>
+    <message>
+        <source>信访部门移交</source>
+        <translation>Referred by the petitions office</translation>
+    </message>
+    <message>
+        <source>待受理</source>
+        <translation>Awaiting acceptance</translation>
+    </message>
+    <message>
+        <source>已受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>不予受理</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>调解中</source>
+        <translation>In mediation</translation>
+    </message>
+    <message>
+        <source>中止（鉴定中）</source>
+        <translation>Suspended (appraisal)</translation>
+    </message>
+    <message>
+        <source>调解成功</source>
+        <translation>Agreed</translation>
+    </message>
+    <message>
+        <source>调解终止</source>
+        <translation>Mediation ended</translation>
+    </message>
+    <message>
+        <source>已撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>已申请司法确认</source>
+        <translation>Confirmation applied for</translation>
+    </message>
+    <message>
+        <source>司法确认有效</source>
+        <translation>Confirmed by the court</translation>
+    </message>
+    <message>
+        <source>司法确认驳回</source>
+        <translation>Confirmation rejected</translation>
+    </message>
+    <message>
+        <source>履行中</source>
+        <translation>Being performed</translation>
+    </message>
+    <message>
+        <source>履行完毕</source>
+        <translation>Performed</translation>
+    </message>
+    <message>
+        <source>已退回法院</source>
+        <translation>Returned to court</translation>
+    </message>
+    <message>
+        <source>已归档</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <source>审查中</source>
+        <translation>Under review</translation>
+    </message>
+    <message>
+        <source>裁定协议有效</source>
+        <translation>Agreement ruled valid</translation>
+    </message>
+    <message>
+        <source>裁定驳回申请</source>
+        <translation>Application rejected</translation>
+    </message>
+    <message>
+        <source>撤回申请</source>
+        <translation>Application withdrawn</translation>
+    </message>
+    <message>
+        <source>婚姻家庭纠纷</source>
+        <translation>Marriage and family</translation>
+    </message>
+    <message>
+        <source>邻里纠纷</source>
+        <translation>Neighbours</translation>
+    </message>
+    <message>
+        <source>房屋宅基地纠纷</source>
+        <translation>Housing and homestead land</translation>
+    </message>
+    <message>
+        <source>合同纠纷</source>
+        <translation>Contract</translation>
+    </message>
+    <message>
+        <source>生产经营纠纷</source>
+        <translation>Business operations</translation>
+    </message>
+    <message>
+        <source>损害赔偿纠纷</source>
+        <translation>Damages</translation>
+    </message>
+    <message>
+        <source>山林土地纠纷</source>
+        <translation>Forest and land</translation>
+    </message>
+    <message>
+        <source>征地拆迁纠纷</source>
+        <translation>Land requisition and demolition</translation>
+    </message>
+    <message>
+        <source>环境污染纠纷</source>
+        <translation>Environmental pollution</translation>
+    </message>
+    <message>
+        <source>劳动争议纠纷</source>
+        <translation>Labour</translation>
+    </message>
+    <message>
+        <source>消费纠纷</source>
+        <translation>Consumer</translation>
+    </message>
+    <message>
+        <source>医疗纠纷</source>
+        <translation>Medical</translation>
+    </message>
+    <message>
+        <source>道路交通事故纠纷</source>
+        <translation>Road traffic accident</translation>
+    </message>
+    <message>
+        <source>物业纠纷</source>
+        <translation>Property management</translation>
+    </message>
+    <message>
+        <source>其他纠纷</source>
+        <translation>Other disputes</translation>
+    </message>
+    <message>
+        <source>自然人</source>
+        <translation>Natural person</translation>
+    </message>
+    <message>
+        <source>法人或其他组织</source>
+        <translation>Legal person or organisation</translation>
+    </message>
+    <message>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>被申请人</source>
+        <translation>Respondent</translation>
+    </message>
+    <message>
+        <source>第三人</source>
+        <translation>Third party</translation>
+    </message>
+    <message>
+        <source>尚未履行</source>
+        <translation>Not yet performed</translation>
+    </message>
+    <message>
+        <source>部分履行</source>
+        <translation>Partly performed</translation>
+    </message>
+    <message>
+        <source>已履行完毕</source>
+        <translation>Fully performed</translation>
+    </message>
+    <message>
+        <source>拒不履行</source>
+        <translation>Refused to perform</translation>
+    </message>
+    <message>
+        <source>委派调解</source>
+        <translation>Court-assigned mediation</translation>
+    </message>
+    <message>
+        <source>委托调解</source>
+        <translation>Court-entrusted mediation</translation>
+    </message>
+    <message>
+        <source>普通程序</source>
+        <translation>Ordinary procedure</translation>
+    </message>
+    <message>
+        <source>简易程序</source>
+        <translation>Simplified procedure</translation>
+    </message>
+    <message>
+        <source>站点管理员</source>
+        <translation>Station administrator</translation>
+    </message>
+    <message>
+        <source>调解员</source>
+        <translation>Mediator</translation>
+    </message>
+    <message>
+        <source>一方当事人明确拒绝调解</source>
+        <translation>A party expressly refused mediation</translation>
+    </message>
+    <message>
+        <source>当事人不愿继续调解</source>
+        <translation>A party no longer wishes to continue</translation>
+    </message>
+    <message>
+        <source>双方分歧较大，难以达成协议</source>
+        <translation>The parties are too far apart to agree</translation>
+    </message>
+    <message>
+        <source>期限内无法联系当事人</source>
+        <translation>A party could not be reached in time</translation>
+    </message>
+    <message>
+        <source>调解期限届满且未同意延长</source>
+        <translation>The time limit expired without an agreed extension</translation>
+    </message>
+    <message>
+        <source>当事人拒绝在调解协议上签字</source>
+        <translation>A party refused to sign the agreement</translation>
+    </message>
+    <message>
+        <source>纠纷可能激化，已移交有关部门</source>
+        <translation>Risk of escalation; referred to the authorities</translation>
+    </message>
+    <message>
+        <source>其他原因</source>
+        <translation>Other reason</translation>
+    </message>
+    <message>
+        <source>人民调解申请书</source>
+        <translation>Application for people&apos;s mediation</translation>
+    </message>
+    <message>
+        <source>人民调解受理登记表</source>
+        <translation>Mediation acceptance register</translation>
+    </message>
+    <message>
+        <source>人民调解当事人权利义务告知书</source>
+        <translation>Notice of the parties&apos; rights and duties</translation>
+    </message>
+    <message>
+        <source>人民调解调查记录</source>
+        <translation>Investigation record</translation>
+    </message>
+    <message>
+        <source>人民调解记录</source>
+        <translation>Mediation session record</translation>
+    </message>
+    <message>
+        <source>人民调解协议书</source>
+        <translation>People&apos;s mediation agreement</translation>
+    </message>
+    <message>
+        <source>人民调解口头协议登记表</source>
+        <translation>Oral agreement register</translation>
+    </message>
+    <message>
+        <source>无争议事实记载书</source>
+        <translation>Record of undisputed facts</translation>
+    </message>
+    <message>
+        <source>司法确认申请书</source>
+        <translation>Application for judicial confirmation</translation>
+    </message>
+    <message>
+        <source>人民调解回访记录</source>
+        <translation>Follow-up visit record</translation>
+    </message>
+    <message>
+        <source>终止调解情况表</source>
+        <translation>Termination of mediation form</translation>
+    </message>
+    <message>
+        <source>卷宗封面</source>
+        <translation>Case file cover</translation>
+    </message>
+    <message>
+        <source>司法确认申请期限</source>
+        <translation>Judicial confirmation deadline</translation>
+    </message>
+    <message>
+        <source>协议履行期限</source>
+        <translation>Performance deadline</translation>
+    </message>
+    <message>
+        <source>计划回访</source>
+        <translation>Planned follow-up visit</translation>
+    </message>
+    <message>
+        <source>委派调解期限</source>
+        <translation>Court-assigned mediation deadline</translation>
+    </message>
+    <message>
+        <source>委托调解期限</source>
+        <translation>Court-entrusted mediation deadline</translation>
+    </message>
+</context>
+<context>
+    <name>first_run</name>
+    <message>
+        <source>不能超过{max_len}个字。</source>
+        <translation>must be at most {max_len} characters.</translation>
+    </message>
+    <message>
+        <source>登录名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>须为3-32位英文字母、数字、下划线、点或横线。</source>
+        <translation>must be 3-32 letters, digits, underscores, dots or hyphens.</translation>
+    </message>
+    <message>
+        <source>调委会代码</source>
+        <translation>Committee code</translation>
+    </message>
+    <message>
+        <source>只能包含字母、数字、横线或下划线，最多32位。</source>
+        <translation>may contain only letters, digits, hyphens or underscores, at most 32.</translation>
+    </message>
+    <message>
+        <source>第一步：本站信息</source>
+        <translation>Step 1: this station</translation>
+    </message>
+    <message>
+        <source>这些信息会印在调解文书上。调委会代码由区中心分配，创建后不能修改。</source>
+        <translation>These details are printed on mediation documents. The committee code is assigned by the district centre and cannot be changed later.</translation>
+    </message>
+    <message>
+        <source>站点名称</source>
+        <translation>Station name</translation>
+    </message>
+    <message>
+        <source>所属乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>案号简称</source>
+        <translation>Case number short name</translation>
+    </message>
+    <message>
+        <source>平原</source>
+        <translation>平原</translation>
+    </message>
+    <message>
+        <source>（模板有误）</source>
+        <translation>(the template is invalid)</translation>
+    </message>
+    <message>
+        <source>第二步：管理员账号</source>
+        <translation>Step 2: administrator account</translation>
+    </message>
+    <message>
+        <source>管理员负责账号和设置，也可以办理案件。请牢记密码。</source>
+        <translation>The administrator manages accounts and settings and can also handle cases. Remember the password.</translation>
+    </message>
+    <message>
+        <source>3-32位字母或数字，如 admin</source>
+        <translation>3-32 letters or digits, e.g. admin</translation>
+    </message>
+    <message>
+        <source>管理员姓名</source>
+        <translation>Administrator&apos;s name</translation>
+    </message>
+    <message>
+        <source>至少8位</source>
+        <translation>At least 8 characters</translation>
+    </message>
+    <message>
+        <source>再输入一次密码</source>
+        <translation>Enter the password again</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>请再输入一次密码。</source>
+        <translation>Please enter the password again.</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>确认密码</source>
+        <translation>Confirm password</translation>
+    </message>
+    <message>
+        <source>同一台电脑上的数据库密钥保存在系统钥匙串中；请定期用“备份”功能做加密备份。</source>
+        <translation>The database key is kept in this computer&apos;s system keyring; make encrypted backups regularly with Backup.</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致。</source>
+        <translation>The two passwords do not match.</translation>
+    </message>
+    <message>
+        <source>创建调解工作站</source>
+        <translation>Create the mediation station</translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>创建工作站</source>
+        <translation>Create station</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>信息有误</source>
+        <translation>Please check the details</translation>
+    </message>
+    <message>
+        <source>无法创建工作站</source>
+        <translation>Cannot create the station</translation>
+    </message>
+</context>
+<context>
+    <name>home</name>
+    <message>
+        <source>＋ 登记新案件</source>
+        <translation>+ Register a new case</translation>
+    </message>
+    <message>
+        <source>即将到期（30天内，最紧急的在前）</source>
+        <translation>Falling due (next 30 days, most urgent first)</translation>
+    </message>
+    <message>
+        <source>近期没有到期事项。</source>
+        <translation>Nothing falls due soon.</translation>
+    </message>
+    <message>
+        <source>我的在办案件</source>
+        <translation>My open cases</translation>
+    </message>
+    <message>
+        <source>{display_name}，您好</source>
+        <translation>Hello, {display_name}</translation>
+    </message>
+    <message>
+        <source>仅显示最紧急的 {DEADLINE_LIMIT} 项（最早到期的在前）。</source>
+        <translation>Showing the {DEADLINE_LIMIT} most urgent items only (earliest first).</translation>
+    </message>
+</context>
+<context>
+    <name>intake</name>
+    <message>
+        <source>当事人 {number}</source>
+        <translation>Party {number}</translation>
+    </message>
+    <message>
+        <source>删除此当事人</source>
+        <translation>Remove this party</translation>
+    </message>
+    <message>
+        <source>姓名或单位名称</source>
+        <translation>Name of the person or organisation</translation>
+    </message>
+    <message>
+        <source>请填写姓名或名称。</source>
+        <translation>Please enter a name.</translation>
+    </message>
+    <message>
+        <source>18位身份证号码（自动识别性别、出生日期和年龄）</source>
+        <translation>18-digit ID number (fills in gender, birth date and age)</translation>
+    </message>
+    <message>
+        <source>18位统一社会信用代码</source>
+        <translation>18-character unified social credit code</translation>
+    </message>
+    <message>
+        <source>法定代表人或负责人姓名</source>
+        <translation>Name of the legal representative or person in charge</translation>
+    </message>
+    <message>
+        <source>单位当事人须填写法定代表人或负责人。</source>
+        <translation>An organisation needs a legal representative or person in charge.</translation>
+    </message>
+    <message>
+        <source>手机号码或带区号的座机</source>
+        <translation>Mobile number, or landline with area code</translation>
+    </message>
+    <message>
+        <source>住址或单位地址</source>
+        <translation>Home or business address</translation>
+    </message>
+    <message>
+        <source>如 汉族</source>
+        <translation>e.g. Han</translation>
+    </message>
+    <message>
+        <source>职业或职务</source>
+        <translation>Occupation or position</translation>
+    </message>
+    <message>
+        <source>姓名/名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>身份证号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>法定代表人</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>民族</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <source>{gender}，{birth_date:%Y年%m月%d日}出生，{v}岁</source>
+        <translation>{gender}, born {birth_date:%Y-%m-%d}, aged {v}</translation>
+    </message>
+    <message>
+        <source>登记新案件</source>
+        <translation>Register a new case</translation>
+    </message>
+    <message>
+        <source>基本情况</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>如 张三与李四相邻关系纠纷</source>
+        <translation>e.g. Zhang San v. Li Si, neighbour dispute</translation>
+    </message>
+    <message>
+        <source>请填写纠纷名称。</source>
+        <translation>Please enter a title for the dispute.</translation>
+    </message>
+    <message>
+        <source>纠纷简要情况：时间、地点、起因、经过</source>
+        <translation>Summary: when, where, how it began and what happened</translation>
+    </message>
+    <message>
+        <source>当事人申请事项：1、……；2、……</source>
+        <translation>What the applicant asks for: 1. ...; 2. ...</translation>
+    </message>
+    <message>
+        <source>有激化风险（人民调解法第25条：采取预防措施，必要时报告公安机关）</source>
+        <translation>Risk of escalation (Art. 25: take preventive measures, report to the police if necessary)</translation>
+    </message>
+    <message>
+        <source>纠纷名称</source>
+        <translation>Dispute title</translation>
+    </message>
+    <message>
+        <source>纠纷类型</source>
+        <translation>Dispute type</translation>
+    </message>
+    <message>
+        <source>案件来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>收案日期</source>
+        <translation>Date received</translation>
+    </message>
+    <message>
+        <source>纠纷简要情况</source>
+        <translation>Summary of the dispute</translation>
+    </message>
+    <message>
+        <source>申请事项</source>
+        <translation>Claims</translation>
+    </message>
+    <message>
+        <source>法院委派/委托信息</source>
+        <translation>Court assignment / entrustment</translation>
+    </message>
+    <message>
+        <source>如 新乡市卫滨区人民法院</source>
+        <translation>e.g. Weibin District People&apos;s Court, Xinxiang</translation>
+    </message>
+    <message>
+        <source>请填写法院。</source>
+        <translation>Please enter the court.</translation>
+    </message>
+    <message>
+        <source>委派/委托调解函编号</source>
+        <translation>Number of the court&apos;s letter</translation>
+    </message>
+    <message>
+        <source>请填写函件编号。</source>
+        <translation>Please enter the letter number.</translation>
+    </message>
+    <message>
+        <source>法院</source>
+        <translation>Court</translation>
+    </message>
+    <message>
+        <source>函件编号</source>
+        <translation>Letter number</translation>
+    </message>
+    <message>
+        <source>材料签收日期</source>
+        <translation>Date materials received</translation>
+    </message>
+    <message>
+        <source>审理程序（委托）</source>
+        <translation>Procedure (entrusted)</translation>
+    </message>
+    <message>
+        <source>当事人</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>＋ 添加当事人</source>
+        <translation>+ Add a party</translation>
+    </message>
+    <message>
+        <source>保存并登记</source>
+        <translation>Save and register</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>不能删除</source>
+        <translation>Cannot remove</translation>
+    </message>
+    <message>
+        <source>至少需要两方当事人。</source>
+        <translation>A case needs at least two parties.</translation>
+    </message>
+    <message>
+        <source>当事人 {i}</source>
+        <translation>Party {i}</translation>
+    </message>
+    <message>
+        <source>请填写纠纷简要情况。</source>
+        <translation>Please enter a summary of the dispute.</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>请按红色提示修改后再保存。</source>
+        <translation>Please correct the fields marked in red, then save.</translation>
+    </message>
+    <message>
+        <source>放弃登记？</source>
+        <translation>Discard this registration?</translation>
+    </message>
+    <message>
+        <source>已填写的内容尚未保存，确定要关闭吗？</source>
+        <translation>What you entered has not been saved. Close anyway?</translation>
+    </message>
+</context>
+<context>
+    <name>login</name>
+    <message>
+        <source>正在打开工作站数据库，请稍候…</source>
+        <translation>Opening the station database, please wait...</translation>
+    </message>
+    <message>
+        <source>请输入登录名。</source>
+        <translation>Please enter your user name.</translation>
+    </message>
+</context>
+<context>
+    <name>main_window</name>
+    <message>
+        <source>诉源调解工作站</source>
+        <translation>Suyuan Mediation Station</translation>
+    </message>
+    <message>
+        <source>工作台</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>案件</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>锁定</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>正在打开工作站数据库…</source>
+        <translation>Opening the station database...</translation>
+    </message>
+    <message>
+        <source>{name} - 诉源调解工作站</source>
+        <translation>{name} - Suyuan Mediation Station</translation>
+    </message>
+    <message>
+        <source>当前用户：{display_name}</source>
+        <translation>Signed in: {display_name}</translation>
+    </message>
+    <message>
+        <source>正在处理…</source>
+        <translation>Working...</translation>
+    </message>
+    <message>
+        <source>{v}（已锁定）</source>
+        <translation>{v} (locked)</translation>
+    </message>
+    <message>
+        <source>无法解锁</source>
+        <translation>Cannot unlock</translation>
+    </message>
+    <message>
+        <source>工作站由{display_name}锁定，未保存的内容属于该用户，请由本人或管理员解锁。</source>
+        <translation>The station was locked by {display_name}; the unsaved work is theirs. Ask them or an administrator to unlock it.</translation>
+    </message>
+    <message>
+        <source>退出程序</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>不解锁而退出程序？未保存的内容将丢失。</source>
+        <translation>Quit without unlocking? Unsaved work kept as drafts is restored next time.</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>无法完成操作</source>
+        <translation>The action could not be completed</translation>
+    </message>
+    <message>
+        <source>程序出错</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>发生了意外错误（{v}）。已保存的记录不受影响；详细信息已写入日志，请联系技术支持。</source>
+        <translation>An unexpected error occurred ({v}). Saved records are not affected; the details are in the log. Please contact support.</translation>
+    </message>
+</context>
+<context>
+    <name>models</name>
+    <message>
+        <source>案号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <source>纠纷名称</source>
+        <translation>Dispute title</translation>
+    </message>
+    <message>
+        <source>当事人</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>收案日期</source>
+        <translation>Date received</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{case_number}
+{title}
+来源：{v}</source>
+        <translation>{case_number}
+{title}
+Source: {v}</translation>
+    </message>
+    <message>
+        <source>到期日</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>剩余</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>{days_left}天</source>
+        <translation>{days_left} d</translation>
+    </message>
+</context>
+<context>
+    <name>preview</name>
+    <message>
+        <source>打印预览 - {title}</source>
+        <translation>Print preview - {title}</translation>
+    </message>
+    <message>
+        <source>共 {v} 页</source>
+        <translation>{v} pages</translation>
+    </message>
+    <message>
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF...</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>另存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>已发送到打印机：{pages} 页 × {copies} 份</source>
+        <translation>Sent to the printer: {pages} pages x {copies} copies</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <source>添加账号</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <source>登录名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>初始密码</source>
+        <translation>Initial password</translation>
+    </message>
+    <message>
+        <source>本站信息</source>
+        <translation>This station</translation>
+    </message>
+    <message>
+        <source>调委会代码</source>
+        <translation>Committee code</translation>
+    </message>
+    <message>
+        <source>站点名称</source>
+        <translation>Station name</translation>
+    </message>
+    <message>
+        <source>调解委员会</source>
+        <translation>Mediation committee</translation>
+    </message>
+    <message>
+        <source>案号简称</source>
+        <translation>Case number short name</translation>
+    </message>
+    <message>
+        <source>案号模板</source>
+        <translation>Case number template</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>保存站点信息</source>
+        <translation>Save station details</translation>
+    </message>
+    <message>
+        <source>区中心</source>
+        <translation>District centre</translation>
+    </message>
+    <message>
+        <source>https://区中心地址</source>
+        <translation>https://district-centre-address</translation>
+    </message>
+    <message>
+        <source>区中心签发的一次性注册码（72小时内有效）</source>
+        <translation>One-time enrolment code from the district centre (valid 72 hours)</translation>
+    </message>
+    <message>
+        <source>注册到区中心</source>
+        <translation>Enrol with the district centre</translation>
+    </message>
+    <message>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>注册码</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <source>本机（打印机与文书字体，只对这台电脑有效）</source>
+        <translation>This computer (printer and document fonts, for this computer only)</translation>
+    </message>
+    <message>
+        <source>系统默认打印机</source>
+        <translation>System default printer</translation>
+    </message>
+    <message>
+        <source>{v}（当前不可用）</source>
+        <translation>{v} (not available now)</translation>
+    </message>
+    <message>
+        <source>默认：AR PL UMing（随软件附带）；可选本机的仿宋、宋体 .ttf/.ttc</source>
+        <translation>Default: AR PL UMing (bundled); or a FangSong / SimSun .ttf/.ttc on this computer</translation>
+    </message>
+    <message>
+        <source>默认：文泉驿正黑（随软件附带）</source>
+        <translation>Default: WenQuanYi Zen Hei (bundled)</translation>
+    </message>
+    <message>
+        <source>打印机（触摸模式直接打印到此）</source>
+        <translation>Printer (kiosk mode prints straight to it)</translation>
+    </message>
+    <message>
+        <source>正文字体文件</source>
+        <translation>Body font file</translation>
+    </message>
+    <message>
+        <source>标题字体文件</source>
+        <translation>Title font file</translation>
+    </message>
+    <message>
+        <source>保存本机设置</source>
+        <translation>Save computer settings</translation>
+    </message>
+    <message>
+        <source>账号（仅管理员可管理）</source>
+        <translation>Accounts (administrators only)</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Choose...</translation>
+    </message>
+    <message>
+        <source>选择字体文件</source>
+        <translation>Choose a font file</translation>
+    </message>
+    <message>
+        <source>TrueType 字体 (*.ttf *.ttc *.otf)</source>
+        <translation>TrueType fonts (*.ttf *.ttc *.otf)</translation>
+    </message>
+    <message>
+        <source>字体无法使用</source>
+        <translation>Font cannot be used</translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>本机设置已保存，之后出具的文书使用新的字体。</source>
+        <translation>Computer settings saved; documents issued from now on use the new fonts.</translation>
+    </message>
+    <message>
+        <source>已注册（设备编号 {v}…）。换服务器或设备被撤销后，可用新的注册码重新注册，未同步的更改不会丢失。</source>
+        <translation>Enrolled (device {v}...). After a server change or if this device is revoked, enrol again with a new code; unsynced changes are kept.</translation>
+    </message>
+    <message>
+        <source>重新注册</source>
+        <translation>Enrol again</translation>
+    </message>
+    <message>
+        <source>尚未注册：本站数据只保存在本机。注册后每5分钟自动与区中心同步。</source>
+        <translation>Not enrolled: this station&apos;s data is only on this computer. Once enrolled it syncs with the district centre every 5 minutes.</translation>
+    </message>
+    <message>
+        <source>信息不完整</source>
+        <translation>Details missing</translation>
+    </message>
+    <message>
+        <source>请填写区中心服务器地址和注册码（向区中心索取）。</source>
+        <translation>Enter the district centre&apos;s server address and an enrolment code (ask the district centre).</translation>
+    </message>
+    <message>
+        <source>注册成功</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <source>已注册到区中心：{station_name}。现在开始第一次同步。</source>
+        <translation>Enrolled with the district centre as {station_name}. The first sync starts now.</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>站点信息已保存。</source>
+        <translation>Station details saved.</translation>
+    </message>
+</context>
+<context>
+    <name>signature</name>
+    <message>
+        <source>现场签名</source>
+        <translation>Sign on screen</translation>
+    </message>
+    <message>
+        <source>请各方在下面的框内签名（手指、手写笔或鼠标）。不签的保留纸面签字。</source>
+        <translation>Each party signs in a box below (finger, pen or mouse). Anyone who does not will sign on paper.</translation>
+    </message>
+    <message>
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>确认签名并生成文书</source>
+        <translation>Confirm signatures and issue</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>sync_ui</name>
+    <message>
+        <source>双方改了同一项</source>
+        <translation>Both sides changed the same field</translation>
+    </message>
+    <message>
+        <source>区中心已作废，本站又修改</source>
+        <translation>Voided by the district, then edited here</translation>
+    </message>
+    <message>
+        <source>案件已移交，原站点的修改</source>
+        <translation>Edited here after the case was transferred</translation>
+    </message>
+    <message>
+        <source>该项只能由区中心修改</source>
+        <translation>Only the district centre may change this</translation>
+    </message>
+    <message>
+        <source>案件状态与区中心冲突</source>
+        <translation>Case status conflicts with the district</translation>
+    </message>
+    <message>
+        <source>案由</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>纠纷简要情况</source>
+        <translation>Summary of the dispute</translation>
+    </message>
+    <message>
+        <source>当事人请求</source>
+        <translation>Claims</translation>
+    </message>
+    <message>
+        <source>案件状态</source>
+        <translation>Case status</translation>
+    </message>
+    <message>
+        <source>纠纷类型</source>
+        <translation>Dispute type</translation>
+    </message>
+    <message>
+        <source>案件来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>已上报风险</source>
+        <translation>Risk reported</translation>
+    </message>
+    <message>
+        <source>收案日期</source>
+        <translation>Date received</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>身份证号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>所属调委会</source>
+        <translation>Committee</translation>
+    </message>
+    <message>
+        <source>案件</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>当事人</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>调解协议</source>
+        <translation>Mediation agreement</translation>
+    </message>
+    <message>
+        <source>调解记录</source>
+        <translation>Session record</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>{v}：{v2}</source>
+        <translation>{v}: {v2}</translation>
+    </message>
+    <message>
+        <source>待同步 {pending} 项</source>
+        <translation>{pending} to sync</translation>
+    </message>
+    <message>
+        <source>● 未注册区中心（在“设置”中注册）&#x3000;{pending}</source>
+        <translation>● Not enrolled (enrol under Settings)  {pending}</translation>
+    </message>
+    <message>
+        <source>从未同步</source>
+        <translation>never synced</translation>
+    </message>
+    <message>
+        <source>上次同步 {at:%m-%d %H:%M}</source>
+        <translation>last sync {at:%m-%d %H:%M}</translation>
+    </message>
+    <message>
+        <source>&#x3000;被退回 {rejected} 项</source>
+        <translation>  {rejected} rejected</translation>
+    </message>
+    <message>
+        <source>● 离线（{v}）&#x3000;{pending}&#x3000;{last}{extra}</source>
+        <translation>● Offline ({v})  {pending}  {last}{extra}</translation>
+    </message>
+    <message>
+        <source>● 已注册区中心&#x3000;{pending}&#x3000;{last}{extra}</source>
+        <translation>● Enrolled  {pending}  {last}{extra}</translation>
+    </message>
+    <message>
+        <source>● 在线&#x3000;{pending}&#x3000;{last}{extra}</source>
+        <translation>● Online  {pending}  {last}{extra}</translation>
+    </message>
+    <message>
+        <source>尚未注册</source>
+        <translation>Not enrolled</translation>
+    </message>
+    <message>
+        <source>本站还没有注册到区中心。请向区中心索取一次性注册码，在“设置 → 区中心”中注册。</source>
+        <translation>This station is not enrolled yet. Ask the district centre for a one-time code and enrol under Settings → District centre.</translation>
+    </message>
+    <message>
+        <source>无法连接区中心</source>
+        <translation>Cannot reach the district centre</translation>
+    </message>
+    <message>
+        <source>● 正在读取同步状态…</source>
+        <translation>● Reading sync status...</translation>
+    </message>
+    <message>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>立即与区中心同步（每5分钟也会自动同步）</source>
+        <translation>Sync with the district centre now (it also syncs every 5 minutes)</translation>
+    </message>
+    <message>
+        <source>● 正在同步：{msg}…</source>
+        <translation>● Syncing: {msg}...</translation>
+    </message>
+    <message>
+        <source>● 正在同步…</source>
+        <translation>● Syncing...</translation>
+    </message>
+    <message>
+        <source>冲突 {conflicts_open} 项待处理</source>
+        <translation>{conflicts_open} conflicts to resolve</translation>
+    </message>
+    <message>
+        <source>处理同步冲突</source>
+        <translation>Resolve sync conflicts</translation>
+    </message>
+    <message>
+        <source>以下内容在区中心和本站被同时修改。两边的内容都已保存，请选择保留哪一个，或写出合并后的内容。</source>
+        <translation>These were changed at the district centre and here at the same time. Both versions are kept; choose one, or write the merged text.</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>情况</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>发生时间</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>区中心的内容</source>
+        <translation>District centre&apos;s version</translation>
+    </message>
+    <message>
+        <source>本站的内容</source>
+        <translation>This station&apos;s version</translation>
+    </message>
+    <message>
+        <source>合并后的内容（可编辑）</source>
+        <translation>Merged (editable)</translation>
+    </message>
+    <message>
+        <source>保留区中心的</source>
+        <translation>Keep the district&apos;s</translation>
+    </message>
+    <message>
+        <source>保留本站的</source>
+        <translation>Keep this station&apos;s</translation>
+    </message>
+    <message>
+        <source>采用合并内容</source>
+        <translation>Use the merged text</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>整条记录</source>
+        <translation>Whole record</translation>
+    </message>
+    <message>
+        <source>合并内容为空</source>
+        <translation>The merged text is empty</translation>
+    </message>
+    <message>
+        <source>请在“合并后的内容”中写出要保留的文字，或选择保留其中一边。</source>
+        <translation>Write the text to keep under Merged, or keep one side.</translation>
+    </message>
+</context>
+<context>
+    <name>widgets</name>
+    <message>
+        <source>不能为空，请填写。</source>
+        <translation>must not be empty; please fill it in.</translation>
+    </message>
+</context>
+<context>
+    <name>workspace</name>
+    <message>
+        <source>基本情况</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>当事人</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>调查与调解记录</source>
+        <translation>Investigations and sessions</translation>
+    </message>
+    <message>
+        <source>无争议事实</source>
+        <translation>Undisputed facts</translation>
+    </message>
+    <message>
+        <source>协议</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>履行与回访</source>
+        <translation>Performance and follow-up</translation>
+    </message>
+    <message>
+        <source>司法确认</source>
+        <translation>Judicial confirmation</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>操作记录</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <source>← 返回</source>
+        <translation>← Back</translation>
+    </message>
+    <message>
+        <source>打印文书 ▾</source>
+        <translation>Print a document ▾</translation>
+    </message>
+    <message>
+        <source>把签字后的扫描件拖到这里，或点“添加附件”。</source>
+        <translation>Drag signed scans here, or click Add attachment.</translation>
+    </message>
+    <message>
+        <source>添加附件…</source>
+        <translation>Add attachment...</translation>
+    </message>
+    <message>
+        <source>时间（UTC）</source>
+        <translation>Time (UTC)</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>变更的字段</source>
+        <translation>Fields changed</translation>
+    </message>
+    <message>
+        <source>{case_number}&#x3000;{title}&#x3000;［{v}］</source>
+        <translation>{case_number}  {title}  [{v}]</translation>
+    </message>
+    <message>
+        <source>{filename}（{v}，{v2} KB）</source>
+        <translation>{filename} ({v}, {v2} KB)</translation>
+    </message>
+    <message>
+        <source>案件</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>协议条款</source>
+        <translation>Agreement clauses</translation>
+    </message>
+    <message>
+        <source>调解记录</source>
+        <translation>Session record</translation>
+    </message>
+    <message>
+        <source>调查记录</source>
+        <translation>Investigation</translation>
+    </message>
+    <message>
+        <source>回访</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>事实</source>
+        <translation>Fact</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>作废</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>案号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <source>纠纷名称</source>
+        <translation>Dispute title</translation>
+    </message>
+    <message>
+        <source>纠纷类型</source>
+        <translation>Dispute type</translation>
+    </message>
+    <message>
+        <source>案件来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>收案日期</source>
+        <translation>Date received</translation>
+    </message>
+    <message>
+        <source>受理日期</source>
+        <translation>Date accepted</translation>
+    </message>
+    <message>
+        <source>结案日期</source>
+        <translation>Date closed</translation>
+    </message>
+    <message>
+        <source>调解员</source>
+        <translation>Mediator</translation>
+    </message>
+    <message>
+        <source>未指派</source>
+        <translation>Not assigned</translation>
+    </message>
+    <message>
+        <source>激化风险</source>
+        <translation>Risk of escalation</translation>
+    </message>
+    <message>
+        <source>有</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>纠纷简要情况</source>
+        <translation>Summary of the dispute</translation>
+    </message>
+    <message>
+        <source>申请事项</source>
+        <translation>Claims</translation>
+    </message>
+    <message>
+        <source>法院委派/委托</source>
+        <translation>Court assignment / entrustment</translation>
+    </message>
+    <message>
+        <source>{court} {reference_number}，期限至 {deadline}（{limit_days}日）</source>
+        <translation>{court} {reference_number}, due {deadline} ({limit_days} days)</translation>
+    </message>
+    <message>
+        <source>终止原因</source>
+        <translation>Reason for ending</translation>
+    </message>
+    <message>
+        <source>：{termination_detail}</source>
+        <translation>: {termination_detail}</translation>
+    </message>
+    <message>
+        <source>身份</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>性别/年龄</source>
+        <translation>Gender / age</translation>
+    </message>
+    <message>
+        <source>{v} {v2}</source>
+        <translation>{v} {v2}</translation>
+    </message>
+    <message>
+        <source>身份证号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>法定代表人</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;调查记录 {occurred_at:%Y-%m-%d %H:%M} {v}&lt;/h3&gt;&lt;p&gt;被调查人：{v2}；调查人：{v3}&lt;/p&gt;&lt;pre&gt;{v4}&lt;/pre&gt;</source>
+        <translation>&lt;h3&gt;Investigation {occurred_at:%Y-%m-%d %H:%M} {v}&lt;/h3&gt;&lt;p&gt;Person questioned: {v2}; investigators: {v3}&lt;/p&gt;&lt;pre&gt;{v4}&lt;/pre&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;调解记录 {occurred_at:%Y-%m-%d %H:%M} {v}&lt;/h3&gt;&lt;p&gt;到场：{v2}&lt;/p&gt;&lt;pre&gt;{v3}&lt;/pre&gt;&lt;p&gt;结果：{v4}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Mediation session {occurred_at:%Y-%m-%d %H:%M} {v}&lt;/h3&gt;&lt;p&gt;Present: {v2}&lt;/p&gt;&lt;pre&gt;{v3}&lt;/pre&gt;&lt;p&gt;Outcome: {v4}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;尚无记录。&lt;/p&gt;</source>
+        <translation>&lt;p&gt;No records yet.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;记载于 {record_date}&lt;/h3&gt;&lt;ol&gt;</source>
+        <translation>&lt;h3&gt;Recorded on {record_date}&lt;/h3&gt;&lt;ol&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;{v}（确认：{v2}）&lt;/li&gt;</source>
+        <translation>&lt;li&gt;{v} (confirmed by: {v2})&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;争议焦点：{v}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Points of contention: {v}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;尚未记载无争议事实。调解不成时，可经各方同意记载无争议事实。&lt;/p&gt;</source>
+        <translation>&lt;p&gt;No undisputed facts recorded. When mediation fails, the facts all parties accept can be recorded with their consent.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>草稿（未生效）</source>
+        <translation>draft (not in effect)</translation>
+    </message>
+    <message>
+        <source>已生效</source>
+        <translation>in effect</translation>
+    </message>
+    <message>
+        <source>已被补充协议变更</source>
+        <translation>superseded by an amendment</translation>
+    </message>
+    <message>
+        <source>（人民币{v}元，{v2}）</source>
+        <translation> (RMB {v} yuan, {v2})</translation>
+    </message>
+    <message>
+        <source>；生效日期 {effective_date}</source>
+        <translation>; in effect from {effective_date}</translation>
+    </message>
+    <message>
+        <source>；司法确认申请截止 &lt;b&gt;{confirmation_deadline}&lt;/b&gt;</source>
+        <translation>; apply for judicial confirmation by &lt;b&gt;{confirmation_deadline}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;{v} {number}（{state}）&lt;/h3&gt;&lt;p&gt;达成日期 {agreed_date}{extra}&lt;/p&gt;&lt;ol&gt;{clauses}&lt;/ol&gt;&lt;p&gt;履行：{v2} {v3}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;{v} {number} ({state})&lt;/h3&gt;&lt;p&gt;Agreed on {agreed_date}{extra}&lt;/p&gt;&lt;ol&gt;{clauses}&lt;/ol&gt;&lt;p&gt;Performance: {v2} {v3}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>期限 {deadline}</source>
+        <translation>by {deadline}</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;尚未达成协议。&lt;/p&gt;</source>
+        <translation>&lt;p&gt;No agreement yet.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;{visit_date} {v}（{v2}）：{v3}，{v4}&lt;/li&gt;</source>
+        <translation>&lt;li&gt;{visit_date} {v} ({v2}): {v3}, {v4}&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;尚无回访记录。&lt;/p&gt;</source>
+        <translation>&lt;p&gt;No follow-up visits yet.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;{applied_date} 向{v}申请（截止 {deadline}）：{v2} {v3}&lt;/li&gt;</source>
+        <translation>&lt;li&gt;{applied_date} applied to {v} (deadline {deadline}): {v2} {v3}&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;尚未申请司法确认。&lt;/p&gt;</source>
+        <translation>&lt;p&gt;No application for judicial confirmation.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>不予受理</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>记录调解</source>
+        <translation>Record a mediation session</translation>
+    </message>
+    <message>
+        <source>调解协议</source>
+        <translation>Mediation agreement</translation>
+    </message>
+    <message>
+        <source>口头协议</source>
+        <translation>Oral agreement</translation>
+    </message>
+    <message>
+        <source>终止调解</source>
+        <translation>End mediation</translation>
+    </message>
+    <message>
+        <source>撤回</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>申请司法确认</source>
+        <translation>Apply for judicial confirmation</translation>
+    </message>
+    <message>
+        <source>司法确认结果</source>
+        <translation>Judicial confirmation outcome</translation>
+    </message>
+    <message>
+        <source>退回法院</source>
+        <translation>Return to court</translation>
+    </message>
+    <message>
+        <source>归档</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>如：一方当事人明确拒绝调解（人民调解法第17条）</source>
+        <translation>e.g. a party expressly refused mediation (Art. 17)</translation>
+    </message>
+    <message>
+        <source>撤回原因</source>
+        <translation>Reason for withdrawal</translation>
+    </message>
+    <message>
+        <source>如：双方已自行和解</source>
+        <translation>e.g. the parties settled between themselves</translation>
+    </message>
+    <message>
+        <source>确认将调解材料退回委派/委托法院？</source>
+        <translation>Return the case materials to the assigning / entrusting court?</translation>
+    </message>
+    <message>
+        <source>归档后案件不能再修改。确认立卷归档？</source>
+        <translation>An archived case cannot be changed. Archive it?</translation>
+    </message>
+    <message>
+        <source>协议书现场签名（触屏）…</source>
+        <translation>Agreement signed on screen (touch)...</translation>
+    </message>
+    <message>
+        <source>无争议事实记载书现场签名（触屏）…</source>
+        <translation>Undisputed facts signed on screen (touch)...</translation>
+    </message>
+    <message>
+        <source>整本卷宗（含目录）</source>
+        <translation>Whole case file (with contents)</translation>
+    </message>
+    <message>
+        <source>卷宗不完整</source>
+        <translation>The case file is incomplete</translation>
+    </message>
+    <message>
+        <source>缺少以下必备材料：
+</source>
+        <translation>These required materials are missing:
+</translation>
+    </message>
+    <message>
+        <source>卷宗</source>
+        <translation>Case file</translation>
+    </message>
+    <message>
+        <source>选择附件</source>
+        <translation>Choose attachments</translation>
+    </message>
+    <message>
+        <source>扫描件和文件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)</source>
+        <translation>Scans and documents (*.pdf *.jpg *.jpeg *.png);;All files (*)</translation>
+    </message>
+</context>
+</TS>
