@@ -497,6 +497,19 @@
     </message>
 </context>
 <context>
+    <name>drafts</name>
+    <message>
+        <source>恢复未保存的内容</source>
+        <translation>Restore unsaved input</translation>
+    </message>
+    <message>
+        <source>上次有未保存的内容（{when} UTC 自动保存）。是否继续填写？
+选择“否”将删除这份草稿。</source>
+        <translation>There is unsaved input from last time (saved automatically at {when} UTC). Continue with it?
+Choosing No deletes this draft.</translation>
+    </message>
+</context>
+<context>
     <name>enums</name>
     <message>
         <source>书面协议</source>
@@ -1232,8 +1245,8 @@
         <translation>Discard this registration?</translation>
     </message>
     <message>
-        <source>已填写的内容尚未保存，确定要关闭吗？</source>
-        <translation>What you entered has not been saved. Close anyway?</translation>
+        <source>已填写的内容尚未保存，确定要关闭并删除这些内容吗？</source>
+        <translation>What you entered has not been saved. Close and delete it?</translation>
     </message>
 </context>
 <context>
@@ -1302,8 +1315,8 @@
         <translation>Quit</translation>
     </message>
     <message>
-        <source>不解锁而退出程序？未保存的内容将丢失。</source>
-        <translation>Quit without unlocking? Unsaved work kept as drafts is restored next time.</translation>
+        <source>不解锁而退出程序？未保存的内容已存为草稿，下次打开同一表单时可以继续填写。</source>
+        <translation>Quit without unlocking? Unsaved input is kept as a draft and offered again the next time the same form is opened.</translation>
     </message>
 </context>
 <context>

@@ -77,8 +77,10 @@ class PartyEditor(QFrame):
             self.rows[widget] = form.labelForField(widget)
         self.form = form
         lay.addLayout(form)
-        for f in (self.name, self.id_number, self.credit_code, self.legal_rep, self.phone, self.address):
+        for f in (self.name, self.id_number, self.credit_code, self.legal_rep, self.phone, self.address,
+                  self.ethnicity, self.occupation):
             f.changed.connect(self.changed.emit)
+        self.role.currentIndexChanged.connect(self.changed.emit)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
 
@@ -116,6 +118,22 @@ class PartyEditor(QFrame):
                           phone=self.phone.text() or None, address=self.address.text() or None,
                           ethnicity=None if org else (self.ethnicity.text() or None),
                           occupation=self.occupation.text() or None)
+
+    TEXT_FIELDS = ("name", "id_number", "credit_code", "legal_rep", "phone", "address", "ethnicity", "occupation")
+
+    def draft_state(self) -> dict:
+        state = {f: getattr(self, f).edit.text() for f in self.TEXT_FIELDS}
+        state.update(role=self.role.currentData(), kind=self.kind.currentData())
+        return state
+
+    def restore_state(self, state: dict) -> None:
+        for box, key in ((self.role, "role"), (self.kind, "kind")):
+            idx = box.findData(state.get(key))
+            if idx >= 0:
+                box.setCurrentIndex(idx)
+        for f in self.TEXT_FIELDS:
+            if state.get(f):
+                getattr(self, f).setText(state[f])
 
     def field_for(self, name: str) -> Field | None:
         return {"name": self.name, "id_number": self.id_number, "credit_code": self.credit_code,
@@ -206,11 +224,57 @@ class IntakeDialog(QDialog):
         self.court.changed.connect(self._update)
         self.ref_number.changed.connect(self._update)
         self._dirty = False
+        from .drafts import DraftKeeper
+        self.draft = DraftKeeper(station_app, user, tasks, "intake", "intake", self.draft_state, parent=self)
+        for signal in (self.claims.textChanged, self.risk.toggled, self.dtype.currentIndexChanged,
+                       self.received.dateChanged, self.signed_for.dateChanged, self.procedure.currentIndexChanged):
+            signal.connect(self.draft.changed)
         self._update()
 
     @property
     def save_button(self) -> QPushButton:
         return self.buttons.button(QDialogButtonBox.StandardButton.Save)
+
+    def touched(self) -> bool:
+        return bool(self.title.text() or self.summary.toPlainText().strip() or self.claims.toPlainText().strip()
+                    or any(e.name.text() or e.id_number.text() or e.phone.text() for e in self.party_editors))
+
+    def draft_state(self) -> dict | None:
+        """Everything typed so far (None while the form is untouched: no empty drafts)."""
+        if not self.touched():
+            return None
+        return {"title": self.title.edit.text(), "dispute_type": self.dtype.currentData(),
+                "source": self.source.currentData(), "received_date": self.received.date().toString("yyyy-MM-dd"),
+                "summary": self.summary.toPlainText(), "claims": self.claims.toPlainText(),
+                "risk": self.risk.isChecked(), "court": self.court.edit.text(), "ref_number": self.ref_number.edit.text(),
+                "signed_for": self.signed_for.date().toString("yyyy-MM-dd"), "procedure": self.procedure.currentData(),
+                "parties": [e.draft_state() for e in self.party_editors]}
+
+    def restore_state(self, state: dict) -> None:
+        for box, key in ((self.dtype, "dispute_type"), (self.source, "source"), (self.procedure, "procedure")):
+            idx = box.findData(state.get(key))
+            if idx >= 0:
+                box.setCurrentIndex(idx)
+        for edit, key in ((self.received, "received_date"), (self.signed_for, "signed_for")):
+            day = QDate.fromString(state.get(key) or "", "yyyy-MM-dd")
+            if day.isValid():
+                edit.setDate(day)
+        self.title.setText(state.get("title", ""))
+        self.summary.setPlainText(state.get("summary", ""))
+        self.claims.setPlainText(state.get("claims", ""))
+        self.risk.setChecked(bool(state.get("risk")))
+        self.court.setText(state.get("court", ""))
+        self.ref_number.setText(state.get("ref_number", ""))
+        parties = state.get("parties") or []
+        while len(self.party_editors) < len(parties):
+            self.add_party(PartyRole.THIRD_PARTY)
+        for editor, p in zip(self.party_editors, parties):
+            editor.restore_state(p)
+        self._update()
+
+    def offer_draft(self) -> bool:
+        """Before the dialog shows: continue where this user left off, if they did."""
+        return self.draft.offer(self.restore_state)
 
     def add_party(self, role: PartyRole) -> PartyEditor:
         editor = PartyEditor(len(self.party_editors) + 1, role)
@@ -239,6 +303,7 @@ class IntakeDialog(QDialog):
         if not hasattr(self, "buttons"):  # still being built
             return
         self._dirty = True
+        self.draft.changed()
         court = self.is_court()
         self.referral_box.setVisible(court)
         self.procedure.setEnabled(self.source.currentData() == CaseSource.COURT_ENTRUSTED.value)
@@ -274,6 +339,7 @@ class IntakeDialog(QDialog):
     def _saved(self, case):
         self.created = case
         self._dirty = False
+        self.draft.discard()
         self.accept()
 
     def _failed(self, exc):
@@ -297,7 +363,8 @@ class IntakeDialog(QDialog):
         self.form_error.setText(translate("intake", "；").join(unplaced) if unplaced else translate("intake", "请按红色提示修改后再保存。"))
 
     def reject(self):
-        touched = self.title.text() or self.summary.toPlainText().strip() or any(e.name.text() for e in self.party_editors)
-        if touched and self.created is None and not messages.ask(translate("intake", "放弃登记？"), translate("intake", "已填写的内容尚未保存，确定要关闭吗？")):
+        if self.touched() and self.created is None and not messages.ask(
+                translate("intake", "放弃登记？"), translate("intake", "已填写的内容尚未保存，确定要关闭并删除这些内容吗？")):
             return
+        self.draft.discard()
         super().reject()

@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
         from .intake import IntakeDialog
         dlg = IntakeDialog(self.station_app, self.user, self.tasks, self)
         self.intake_dialog = dlg
+        dlg.offer_draft()
         if dlg.exec() == QDialog.DialogCode.Accepted and dlg.created:
             self.refresh_status()
             self.open_case(dlg.created.id)
@@ -197,7 +198,10 @@ class MainWindow(QMainWindow):
                 w = w.parentWidget()
             return False
         hidden = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not self and ours(w)]
+        from .drafts import DraftKeeper
         for w in hidden:
+            for keeper in w.findChildren(DraftKeeper):  # on disk now: the PC may be switched off at the lock screen
+                keeper.save_now()
             w.hide()
         self.hide()
         from .login import LoginDialog
@@ -212,7 +216,9 @@ class MainWindow(QMainWindow):
                     break
                 messages.warn(translate("main_window", "无法解锁"), translate("main_window", "工作站由{display_name}锁定，未保存的内容属于该用户，请由本人或管理员解锁。").format(display_name=self.user.display_name))
                 continue
-            if messages.ask(translate("main_window", "退出程序"), translate("main_window", "不解锁而退出程序？未保存的内容将丢失。")):
+            if messages.ask(translate("main_window", "退出程序"), translate(
+                    "main_window", "不解锁而退出程序？未保存的内容已存为草稿，下次打开同一表单时可以继续填写。")):
+                self.tasks.wait(10_000)  # the drafts written at locking
                 QApplication.quit()
                 return
         self.locked = False

@@ -332,3 +332,23 @@ class TestAccounts:
     def test_last_admin_cannot_be_disabled(self, station, admin):
         with pytest.raises(Conflict):
             station.users.set_active(admin, "admin", False)
+
+
+class TestDrafts:
+    def test_a_draft_belongs_to_one_user_and_form_and_is_replaced_not_duplicated(self, station, admin):
+        other = station.users.add_user(admin, username="lisi", display_name="李调解员", password="mediator-pass-1",
+                                          role="mediator")
+        station.drafts.save(admin.user_id, "intake", "intake", {"title": "第一版"})
+        station.drafts.save(admin.user_id, "intake", "intake", {"title": "第二版"})
+        station.drafts.save(admin.user_id, "agreement:c1", "agreement", {"clauses": ["赔偿"]}, case_id="c1")
+        assert station.drafts.get(admin.user_id, "intake").payload == {"title": "第二版"}
+        assert station.drafts.get(other.id, "intake") is None
+        assert {d.key for d in station.drafts.list(admin.user_id)} == {"intake", "agreement:c1"}
+        station.drafts.discard(admin.user_id, "intake")
+        assert station.drafts.get(admin.user_id, "intake") is None
+
+    def test_drafts_are_not_records(self, station, admin):
+        """No audit entry and no outbox change: a draft never leaves the PC."""
+        before = db_counts(station)
+        station.drafts.save(admin.user_id, "intake", "intake", {"title": "张三与李四纠纷", "parties": [{"name": "张三"}]})
+        assert db_counts(station) == before

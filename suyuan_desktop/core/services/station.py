@@ -29,6 +29,7 @@ from ..store.models import Holiday, Meta, Station
 from ..store.tracking import SYSTEM, Actor
 from . import views as v
 from .cases import CaseService
+from .drafts import DraftService
 from .users import UserService
 
 log = logging.getLogger(__name__)
@@ -111,6 +112,7 @@ class StationApp:
             self.station_code = station.code
         self.cases = CaseService(self)
         self.users = UserService(self)
+        self.drafts = DraftService(self)
         self._documents = None
 
     @property

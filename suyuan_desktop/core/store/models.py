@@ -522,3 +522,17 @@ class SyncLogEntry(Base):
     at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
     event: Mapped[str] = mapped_column(String(32), nullable=False)
     detail: Mapped[dict] = mapped_column(JSON, nullable=False)
+
+
+class Draft(Base):
+    """Unsaved input of a form (登记、协议、记录 ...), kept so that nothing typed is lost when a kiosk
+    locks, the program is closed at the lock screen, or the PC loses power. Per user and form;
+    never synced, never audited (it is not a record), encrypted with the rest of the database."""
+
+    __tablename__ = "drafts"
+    user_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    key: Mapped[str] = mapped_column(String(120), primary_key=True)   # "intake", "agreement:<case id>"
+    kind: Mapped[str] = mapped_column(String(32), nullable=False)
+    case_id: Mapped[str | None] = mapped_column(String(36))
+    payload: Mapped[dict] = mapped_column(JSON, nullable=False)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)

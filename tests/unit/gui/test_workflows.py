@@ -281,6 +281,90 @@ def test_kiosk_idle_lock_keeps_the_unsaved_intake(qtbot, gui_station):
     assert intake.party_editors[0].name.text() == "张三"
 
 
+def test_kiosk_lock_writes_the_draft_to_disk_and_the_next_intake_restores_it(qtbot, gui_station):
+    """The kiosk locks, nobody unlocks, the program is quit at the lock screen: the next time the
+    mediator opens 登记新案件 (here after reopening the station from disk) the input is back, and
+    registering the case deletes the draft."""
+    from suyuan_desktop.gui import messages
+    from suyuan_desktop.gui.intake import IntakeDialog
+    from suyuan_desktop.gui.login import LoginDialog
+    from suyuan_desktop.gui.main_window import MainWindow
+    station, user = gui_station
+    win = MainWindow(station, user, kiosk=True, idle_minutes=10)
+    qtbot.addWidget(win)
+    win.show()
+    intake = IntakeDialog(station, user, win.tasks, win)
+    intake.show()
+    type_text(qtbot, intake.title.edit, "停电前填写的纠纷")
+    intake.source.setCurrentIndex(intake.source.findData("court_assigned"))
+    type_text(qtbot, intake.court.edit, "新乡市卫滨区人民法院")
+    type_text(qtbot, intake.party_editors[0].name.edit, "张三")
+    qtbot.keyClicks(intake.party_editors[0].id_number.edit, ZHANG_ID)
+    from suyuan_desktop.core.domain.enums import PartyRole
+    intake.add_party(PartyRole.THIRD_PARTY)
+    type_text(qtbot, intake.party_editors[2].name.edit, "王五")
+    assert station.drafts.get(user.id, "intake") is None  # typing pauses for 2 s before a write
+
+    def walk_away(dlg):  # nobody unlocks: quit at the lock screen
+        messages.auto_answer(True)
+        dlg.reject()
+    run_modal(qtbot, LoginDialog, walk_away)
+    win.idle.timer.setInterval(50)
+    win.idle.timer.start()
+    qtbot.waitUntil(lambda: station.drafts.get(user.id, "intake") is not None, timeout=5000)
+    messages.auto_answer("auto")
+    draft = station.drafts.get(user.id, "intake")
+    assert draft.payload["title"] == "停电前填写的纠纷" and len(draft.payload["parties"]) == 3
+
+    again = StationApp.open(station.data_dir)  # as after a restart: read back from the file
+    try:
+        assert again.drafts.get(user.id, "intake").payload == draft.payload
+    finally:
+        again.close()
+    restored = IntakeDialog(station, user, win.tasks, None)
+    qtbot.addWidget(restored)
+    assert restored.offer_draft()
+    assert restored.title.text() == "停电前填写的纠纷"
+    assert restored.source.currentData() == "court_assigned" and restored.court.text() == "新乡市卫滨区人民法院"
+    assert [e.name.text() for e in restored.party_editors] == ["张三", "", "王五"]
+    assert restored.party_editors[0].id_number.text() == ZHANG_ID
+    assert "女" in restored.party_editors[0].derived.text() or "男" in restored.party_editors[0].derived.text()
+    type_text(qtbot, restored.summary, "李四修墙堵塞排水沟。")
+    type_text(qtbot, restored.party_editors[1].name.edit, "李四")
+    qtbot.keyClicks(restored.ref_number.edit, "2026-17")
+    restored.party_editors[2].remove.click()
+    qtbot.waitUntil(lambda: restored.save_button.isEnabled(), timeout=3000)
+    restored.save_button.click()
+    qtbot.waitUntil(lambda: restored.created is not None, timeout=5000)
+    win.tasks.wait()
+    assert station.drafts.get(user.id, "intake") is None
+    fresh = IntakeDialog(station, user, win.tasks, None)
+    qtbot.addWidget(fresh)
+    assert not fresh.offer_draft() and fresh.title.text() == ""
+
+
+def test_discarding_an_intake_deletes_its_draft(qtbot, gui_station):
+    from suyuan_desktop.gui import messages
+    from suyuan_desktop.gui.intake import IntakeDialog
+    from suyuan_desktop.gui.tasks import TaskRunner
+    station, user = gui_station
+    tasks = TaskRunner()
+    intake = IntakeDialog(station, user, tasks, None)
+    qtbot.addWidget(intake)
+    type_text(qtbot, intake.title.edit, "写了一半")
+    intake.draft.save_now()
+    tasks.wait()
+    assert station.drafts.get(user.id, "intake").payload["title"] == "写了一半"
+    messages.auto_answer(False)  # "close and delete what was typed?" - no: nothing happens
+    intake.reject()
+    tasks.wait()
+    assert station.drafts.get(user.id, "intake") is not None
+    messages.auto_answer(True)
+    intake.reject()
+    tasks.wait()
+    assert station.drafts.get(user.id, "intake") is None
+
+
 def test_case_list_search_as_you_type(qtbot, window, gui_station):
     from suyuan_desktop.core.services.users import actor_for
     from tests.helpers.builders import new_case
