@@ -140,6 +140,10 @@
         <translation>; </translation>
     </message>
     <message>
+        <source>正在保存…</source>
+        <translation>Saving...</translation>
+    </message>
+    <message>
         <source>原因</source>
         <translation>Reason</translation>
     </message>

@@ -58,16 +58,138 @@ class FormDialog(QDialog):
     def collect(self):
         raise NotImplementedError
 
+    # --- saving off the GUI thread ------------------------------------------------------------
+    # ``submit`` (set by the caller) hands the collected input to a write on the task runner; the
+    # dialog stays open, its buttons disabled, until ``saved`` closes it or ``failed`` shows why.
+
+    submit = None
+
     def _ok(self):
+        if self._busy:
+            return
         try:
             self.result_value = self.collect()
         except ValidationError as exc:
             self.error.setText(translate("dialogs", "；").join(e.describe() for e in exc.errors))
             return
+        if self.submit is None:
+            self.accept()
+            return
+        self.set_busy(True)
+        self.submit(self.result_value)
+
+    _busy = False
+
+    def set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.buttons.setEnabled(not busy)
+        if busy:
+            self.error.setText(translate("dialogs", "正在保存…"))
+
+    def saved(self) -> None:
+        self.set_busy(False)
+        if self.draft is not None:
+            self.draft.discard()
         self.accept()
+
+    def failed(self, exc: BaseException) -> None:
+        """The service refused: say why on the form; what was typed stays."""
+        self.set_busy(False)
+        if isinstance(exc, ValidationError):
+            self.show_service_error(exc)
+        else:
+            self.error.setText("")
+            from . import messages
+            messages.show_error(exc)
+
+    def reject(self):
+        if self._busy:  # a save is under way: its result decides
+            return
+        if self.draft is not None:
+            self.draft.discard()
+        super().reject()
 
     def show_service_error(self, exc: ValidationError):
         self.error.setText(translate("dialogs", "；").join(e.describe() for e in exc.errors))
+
+    # --- drafts -------------------------------------------------------------------------------
+    # Every input widget of the form, in the order it was built, is its state; a dialog whose
+    # number of rows can grow says how to rebuild them in ``_draft_rows``/``_make_rows``.
+
+    draft = None
+
+    def _inputs(self) -> list:
+        from PySide6.QtWidgets import QAbstractSpinBox, QComboBox as Combo
+        out = []
+        for w in self.findChildren(QWidget):
+            if isinstance(w, QLineEdit) and isinstance(w.parentWidget(), (QAbstractSpinBox, Combo)):
+                continue  # the line edit inside a date edit or a combo box
+            if isinstance(w, (QLineEdit, QPlainTextEdit, QComboBox, QCheckBox, QDateEdit, QDateTimeEdit, QTableWidget)):
+                out.append(w)
+        return out
+
+    def _draft_rows(self) -> int:
+        return 0
+
+    def _make_rows(self, n: int) -> None:
+        pass
+
+    def draft_state(self) -> dict:
+        values = []
+        for w in self._inputs():
+            if isinstance(w, QLineEdit):
+                values.append(w.text())
+            elif isinstance(w, QPlainTextEdit):
+                values.append(w.toPlainText())
+            elif isinstance(w, QComboBox):
+                values.append(w.currentData() if w.currentData() is not None else w.currentIndex())
+            elif isinstance(w, QCheckBox):
+                values.append(w.isChecked())
+            elif isinstance(w, QDateTimeEdit):  # QDateEdit is one too
+                values.append(w.dateTime().toString(Qt.DateFormat.ISODate))
+            elif isinstance(w, QTableWidget):
+                values.append([[(w.item(r, c).text() if w.item(r, c) else "") for c in range(w.columnCount())]
+                               for r in range(w.rowCount())])
+        return {"rows": self._draft_rows(), "shape": [type(w).__name__ for w in self._inputs()], "values": values}
+
+    def restore_state(self, state: dict) -> None:
+        self._make_rows(int(state.get("rows") or 0))
+        inputs = self._inputs()
+        if [type(w).__name__ for w in inputs] != state.get("shape"):
+            return  # the form changed since (a new version): better nothing than a wrong field
+        for w, v in zip(inputs, state.get("values", [])):
+            if isinstance(w, QLineEdit):
+                w.setText(v)
+            elif isinstance(w, QPlainTextEdit):
+                w.setPlainText(v)
+            elif isinstance(w, QComboBox):
+                idx = w.findData(v) if not isinstance(v, int) else v
+                if idx >= 0:
+                    w.setCurrentIndex(idx)
+            elif isinstance(w, QCheckBox):
+                w.setChecked(bool(v))
+            elif isinstance(w, QDateTimeEdit):
+                w.setDateTime(QDateTime.fromString(v, Qt.DateFormat.ISODate))
+            elif isinstance(w, QTableWidget):
+                w.setRowCount(len(v))
+                for r, row in enumerate(v):
+                    for c, text in enumerate(row):
+                        w.setItem(r, c, QTableWidgetItem(text))
+
+    def keep_drafts(self, station_app, user, tasks, key: str) -> bool:
+        """Write what is typed to a draft as the user types; offer an earlier one back now."""
+        from .drafts import DraftKeeper
+        self.draft = DraftKeeper(station_app, user, tasks, key, type(self).__name__, self.draft_state, parent=self)
+        offered = self.draft.offer(self.restore_state)
+        for w in self._inputs():
+            for name in ("textChanged", "currentIndexChanged", "toggled", "dateTimeChanged", "itemChanged"):
+                signal = getattr(w, name, None)
+                if signal is not None and hasattr(signal, "connect"):
+                    try:
+                        signal.connect(self.draft.changed)
+                    except (RuntimeError, TypeError):
+                        pass
+        return offered
 
 
 class ReasonDialog(FormDialog):
@@ -263,6 +385,13 @@ class FactsEditor(FormDialog):
         self.add_fact()
         self.finish_layout()
         self.resize(760, 680)
+
+    def _draft_rows(self) -> int:
+        return len(self.rows)
+
+    def _make_rows(self, n: int) -> None:
+        while len(self.rows) < n:
+            self.add_fact()
 
     def add_fact(self):
         r = len(self.rows) + 1

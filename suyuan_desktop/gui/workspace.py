@@ -12,7 +12,6 @@ from ..core.domain.enums import (
     AgreementKind, AttachmentKind, CaseSource, CaseStatus, ConfirmationOutcome, DisputeType, PartyKind, PartyRole,
     PerformanceStatus, TerminationReason,
 )
-from ..core.domain.errors import ValidationError
 from ..core.domain.money import amount_in_words, format_amount
 from ..core.services.users import actor_for
 from . import dialogs, messages
@@ -239,38 +238,38 @@ class CaseWorkspace(QWidget):
             self.actions_bar.addWidget(b)
         self.actions_bar.addStretch(1)
 
-    def _write(self, fn, *args, dialog=None):
+    def _write(self, fn, *args):
         def failed(exc):
-            if dialog is not None and isinstance(exc, ValidationError):
-                dialog.show_service_error(exc)
-                dialog.show()
-                return
             messages.show_error(exc)
 
         def done(case):
-            if dialog is not None:
-                dialog.accept()
             self._show(case)
             self.reload()
             self.changed.emit()
         self.tasks.run_write(fn, self.actor, self.case.id, *args, on_done=done, on_error=failed)
 
     def _dialog(self, dlg, fn, convert=lambda v: (v,)):
-        """Run a form dialog; save through the service; keep the dialog open on a validation error."""
-        while dlg.exec():
-            try:
-                result = fn(self.actor, self.case.id, *convert(dlg.result_value))
-            except ValidationError as exc:
-                dlg.show_service_error(exc)
-                continue
-            except Exception as exc:  # noqa: BLE001
-                messages.show_error(exc)
-                return
-            self._show(result)
-            self.reload()
-            self.changed.emit()
-            return result
-        return None
+        """Run a form dialog. Its OK saves through the service on the writer thread while the
+        dialog stays up (the window keeps painting); a validation error from the service shows on
+        the dialog with everything typed still there; it closes once the record is saved. What is
+        typed is kept as a draft of this form and case until it is saved or cancelled."""
+        result = {}
+
+        def saved(case):
+            result["case"] = case
+            dlg.saved()
+
+        dlg.submit = lambda value: self.tasks.run_write(fn, self.actor, self.case.id, *convert(value),
+                                                        on_done=saved, on_error=dlg.failed)
+        dlg.keep_drafts(self.station_app, self.user, self.tasks, f"{type(dlg).__name__}:{self.case.id}")
+        self.open_dialog = dlg
+        dlg.exec()
+        if "case" not in result:
+            return None
+        self._show(result["case"])
+        self.reload()
+        self.changed.emit()
+        return result["case"]
 
     def accept_case(self):
         self._write(self.station_app.cases.accept)

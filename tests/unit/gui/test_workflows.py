@@ -199,8 +199,10 @@ def test_failed_mediation_ends_in_undisputed_facts(qtbot, window, gui_station):
         dlg.consent.setChecked(True)
         ok_button(dlg).click()
 
-        def fix(again):  # the dialog comes back with the service's reason on it
-            assert again is dlg and "李四" in dlg.error.text()
+        def fix(again):  # the dialog stays up; the service's reason appears on it, nothing typed is lost
+            assert again is dlg
+            qtbot.waitUntil(lambda: "李四" in dlg.error.text(), timeout=5000)
+            assert edit.text() == "张三与李四系相邻关系。" and dlg.isVisible()
             boxes[1].setChecked(True)
             ok_button(dlg).click()
         run_modal(qtbot, dialogs.FactsEditor, fix)
@@ -214,6 +216,46 @@ def test_failed_mediation_ends_in_undisputed_facts(qtbot, window, gui_station):
     run_modal(qtbot, dialogs.TerminateDialog, fill_terminate)
     ws.terminate()
     assert station.cases.get(case.id).status == "failed"
+
+
+def test_agreement_typed_before_a_crash_comes_back_as_a_draft(qtbot, window, gui_station):
+    from PySide6.QtWidgets import QDialog as BaseDialog
+
+    from suyuan_desktop.core.services.users import actor_for
+    from suyuan_desktop.gui import dialogs
+    station, user = gui_station
+    case = mediating_case(station, actor_for(user))
+    window.open_case(case.id)
+    ws = window.workspace
+    qtbot.waitUntil(lambda: ws.case is not None, timeout=5000)
+    key = f"AgreementEditor:{case.id}"
+
+    def type_then_die(dlg):
+        dlg.clauses.item(0, 0).setText("李四于2026年12月10日前赔偿张三修缮费")
+        dlg.clauses.item(0, 1).setText("3500")
+        dlg.method.setText("银行转账")
+        qtbot.waitUntil(lambda: station.drafts.get(user.id, key) is not None, timeout=5000)  # 2 s after typing
+        BaseDialog.reject(dlg)  # as if the process were killed here: nothing of the form's own closing runs
+    run_modal(qtbot, dialogs.AgreementEditor, type_then_die)
+    ws.edit_agreement()
+    reopened = StationApp.open(station.data_dir)
+    try:
+        assert reopened.drafts.get(user.id, key).kind == "AgreementEditor"
+    finally:
+        reopened.close()
+
+    def restored(dlg):
+        assert dlg.clauses.item(0, 0).text() == "李四于2026年12月10日前赔偿张三修缮费"
+        assert dlg.clauses.item(0, 1).text() == "3500" and "叁仟伍佰元整" in dlg.words.text()
+        assert dlg.method.text() == "银行转账"
+        dlg.signed.setChecked(True)
+        ok_button(dlg).click()
+    run_modal(qtbot, dialogs.AgreementEditor, restored)
+    ws.edit_agreement()
+    ag = station.cases.get(case.id).effective_agreement
+    assert ag.clauses[0].text == "李四于2026年12月10日前赔偿张三修缮费" and str(ag.clauses[0].amount) == "3500.00"
+    window.tasks.wait()
+    assert station.drafts.get(user.id, key) is None
 
 
 def test_home_shows_the_judicial_confirmation_deadline(qtbot, gui_station):
