@@ -1895,6 +1895,14 @@ Source: {v}</translation>
         <source>不能为空，请填写。</source>
         <translation>must not be empty; please fill it in.</translation>
     </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling...</translation>
+    </message>
 </context>
 <context>
     <name>workspace</name>
@@ -2299,6 +2307,10 @@ Source: {v}</translation>
     <message>
         <source>卷宗</source>
         <translation>Case file</translation>
+    </message>
+    <message>
+        <source>正在生成整本卷宗</source>
+        <translation>Building the whole case file</translation>
     </message>
     <message>
         <source>选择附件</source>

@@ -31,6 +31,8 @@ class Progress:
             raise Cancelled()
         self._emit(percent, message)
 
+    __call__ = report  # core services take a plain ``progress(percent, message)`` callable
+
     def cancel(self) -> None:
         self._cancel.set()
 

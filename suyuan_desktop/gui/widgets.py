@@ -107,3 +107,44 @@ def muted(text: str) -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def run_with_progress(tasks, parent, title: str, fn, *args, on_done=None, on_error=None, **kwargs):
+    """Long work (a whole dossier, many documents) off the GUI thread with a progress dialog and a
+    Cancel button. The dialog only appears if the work takes longer than half a second; Cancel
+    stops the work at its next step (``fn`` takes ``progress``). Returns the QProgressDialog."""
+    from PySide6.QtWidgets import QProgressDialog
+    dlg = QProgressDialog(title, translate("widgets", "取消"), 0, 100, parent)
+    dlg.setWindowTitle(title)
+    dlg.setWindowModality(Qt.WindowModality.WindowModal)
+    dlg.setMinimumDuration(500)
+    dlg.setAutoClose(False)
+    dlg.setAutoReset(False)
+    dlg.setValue(0)
+
+    def moved(percent: int, message: str) -> None:
+        if not dlg.wasCanceled():
+            dlg.setValue(percent)
+            dlg.setLabelText(f"{title}\n{message}" if message else title)
+
+    def finished(result):
+        dlg.close()
+        if on_done:
+            on_done(result)
+
+    def failed(exc):
+        dlg.close()
+        if on_error:
+            on_error(exc)
+        else:
+            from . import messages
+            messages.show_error(exc)
+    progress = tasks.run(fn, *args, on_done=finished, on_error=failed, on_progress=moved, with_progress=True,
+                         **kwargs)
+
+    def cancel():
+        progress.cancel()
+        dlg.setLabelText(translate("widgets", "正在取消…"))
+    dlg.canceled.connect(cancel)
+    dlg.progress = progress
+    return dlg

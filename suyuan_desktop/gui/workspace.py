@@ -16,6 +16,7 @@ from ..core.domain.money import amount_in_words, format_amount
 from ..core.services.users import actor_for
 from . import dialogs, messages
 from .preview import PreviewDialog
+from .widgets import run_with_progress
 from .i18n import enum_label, label_of, translate
 
 S = CaseStatus
@@ -368,7 +369,9 @@ class CaseWorkspace(QWidget):
             if dossier.missing:
                 messages.warn(translate("workspace", "卷宗不完整"), translate("workspace", "缺少以下必备材料：\n") + "\n".join(dossier.missing))
             self._preview(translate("workspace", "卷宗"), dossier.pdf)
-        self.tasks.run(self.station_app.documents.dossier, self.actor, self.case.id, on_done=done)
+        self.dossier_progress = run_with_progress(self.tasks, self, translate("workspace", "正在生成整本卷宗"),
+                                                  self.station_app.documents.dossier, self.actor, self.case.id,
+                                                  on_done=done)
 
     def _preview(self, title: str, pdf: bytes, issued_id: str | None = None) -> None:
         def printed(printer: str, copies: int):

@@ -270,6 +270,28 @@ def test_dossier_order_contents_and_completeness(station, admin, concluded):
     assert "缺少以下必备材料" in squash(reader.pages[1].extract_text())
 
 
+def test_dossier_reports_progress_per_document_and_stops_when_asked(station, admin, concluded):
+    seen = []
+    station.documents.dossier(admin, concluded.case_number, progress=lambda pct, msg: seen.append((pct, msg)))
+    assert [m for _, m in seen][:2] == ["人民调解申请书", "人民调解当事人权利义务告知书"]
+    assert [p for p, _ in seen] == sorted(p for p, _ in seen) and seen[-1] == (97, "装订")
+    issued_before = len(station.documents.history(concluded.case_number))
+
+    class Stop(Exception):
+        pass
+
+    def stop_at_third(pct, msg):
+        if len(calls) == 2:
+            raise Stop()
+        calls.append(msg)
+    calls = []
+    with pytest.raises(Stop):
+        station.documents.dossier(admin, concluded.case_number, progress=stop_at_third)
+    assert calls == ["人民调解申请书", "人民调解当事人权利义务告知书"]
+    # unchanged documents are reused, never issued twice: stopping and starting again adds nothing
+    assert len(station.documents.history(concluded.case_number)) == issued_before
+
+
 def test_a_station_font_chosen_in_settings_is_used_and_a_bad_one_is_refused(station, admin, tmp_path):
     from suyuan_desktop.core.domain.errors import ValidationError
     from suyuan_desktop.resources import resources_dir

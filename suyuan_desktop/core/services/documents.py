@@ -208,14 +208,23 @@ class DocumentService:
 
     # --- dossier -----------------------------------------------------------------------------
 
-    def dossier(self, actor: Actor, case_ref: str) -> Dossier:
+    def dossier(self, actor: Actor, case_ref: str, progress=None) -> Dossier:
         """卷宗: cover, contents with real page numbers, the documents in MoJ order (domain.md §2.2),
-        back cover; with a completeness check naming each required item still missing."""
+        back cover; with a completeness check naming each required item still missing.
+
+        ``progress(percent, message)`` is called before each document; it may raise to stop (the
+        documents issued until then stay issued: each is a complete, verifiable record)."""
         case = self._case_doc(case_ref)
         parts: list[tuple[str, str, bytes | None, str]] = []  # (title, required, pdf, note)
         missing: list[str] = []
+        steps = 6 + sum(len(case.get(k, [])) for k in ("investigations", "sessions", "agreements", "fact_records",
+                                                        "follow_ups"))
+        done = [0]
 
         def issue(doc_type, target=None):
+            if progress is not None:
+                progress(min(95, done[0] * 100 // steps), DOC_TYPES[doc_type].label)
+            done[0] += 1
             return self.issue(actor, case["case_number"], doc_type, target)[1]
 
         def attachments(kind: str) -> list[bytes]:
@@ -287,6 +296,8 @@ class DocumentService:
             items.append(ContentsItem(len(parts) + 1, "封底（必须）", str(page), ""))
             contents = render_contents(station, case, items, contents_tpl, self.fonts, missing)
         total = page
+        if progress is not None:
+            progress(97, "装订")
         back = render_back_cover(station, case, contents_tpl, self.fonts, total)
         pdf = _merge([cover, contents, *[p for _, _, p, _ in parts if p is not None], back])
         return Dossier(pdf=pdf, pages=_pages(pdf), missing=tuple(missing), items=tuple(items))

@@ -564,3 +564,39 @@ def test_machine_settings_pick_fonts_and_refuse_a_bad_file(qtbot, gui_station, t
     qtbot.waitUntil(lambda: station.local_settings().get("body_font") == kai, timeout=5000)
     qtbot.waitUntil(lambda: win.tasks.pending == 0, timeout=10000)
     assert ("info", "本机设置已保存，之后出具的文书使用新的字体。") in messages.shown
+
+
+def test_dossier_shows_progress_and_can_be_cancelled(qtbot, window, gui_station, monkeypatch):
+    from suyuan_desktop.core.services.users import actor_for
+    station, user = gui_station
+    case = concluded_case(station, actor_for(user))
+    window.open_case(case.id)
+    ws = window.workspace
+    qtbot.waitUntil(lambda: ws.case is not None, timeout=5000)
+    real_issue = station.documents.issue
+    import threading
+    gate = threading.Event()
+
+    def slow_issue(*a, **kw):  # a slow PC: each document waits until the test lets it go
+        gate.wait(5)
+        return real_issue(*a, **kw)
+    monkeypatch.setattr(station.documents, "issue", slow_issue)
+    ws.print_dossier()
+    dlg = ws.dossier_progress
+    qtbot.waitUntil(lambda: dlg.isVisible(), timeout=3000)  # shown after half a second of work
+    assert "正在生成整本卷宗" in dlg.labelText()
+    from PySide6.QtWidgets import QPushButton
+    cancel = dlg.findChild(QPushButton)
+    assert cancel.text() == "取消"
+    cancel.click()  # the mediator presses 取消
+    gate.set()
+    window.tasks.wait()
+    qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=5000)
+    assert getattr(ws, "last_preview", None) is None  # stopped: no dossier opened
+
+    gate.set()
+    ws.print_dossier()
+    qtbot.waitUntil(lambda: getattr(ws, "last_preview", None) is not None, timeout=20000)
+    assert ws.last_preview.doc.pageCount() >= 9
+    assert not ws.dossier_progress.isVisible()
+    ws.last_preview.accept()
