@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>CaseListPage</name>
+    <message>
+        <source>搜索：当事人姓名、身份证号、电话（可输尾号）或案号</source>
+        <translation>Search: party name, ID number, phone (or its last digits) or case number</translation>
+    </message>
+    <message>
+        <source>＋ 登记新案件</source>
+        <translation>+ Register a new case</translation>
+    </message>
+    <message>
+        <source>收案日期</source>
+        <translation>Date received</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>＋ 登记新案件</source>
+        <translation>+ Register a new case</translation>
+    </message>
+    <message>
+        <source>即将到期（30天内，最紧急的在前）</source>
+        <translation>Falling due (next 30 days, most urgent first)</translation>
+    </message>
+    <message>
+        <source>近期没有到期事项。</source>
+        <translation>Nothing falls due soon.</translation>
+    </message>
+    <message>
+        <source>我的在办案件</source>
+        <translation>My open cases</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>登录 - 诉源调解工作站</source>
@@ -89,14 +127,6 @@
 <context>
     <name>case_list</name>
     <message>
-        <source>搜索：当事人姓名、身份证号、电话（可输尾号）或案号</source>
-        <translation>Search: party name, ID number, phone (or its last digits) or case number</translation>
-    </message>
-    <message>
-        <source>＋ 登记新案件</source>
-        <translation>+ Register a new case</translation>
-    </message>
-    <message>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
@@ -111,14 +141,6 @@
     <message>
         <source>全部调解员</source>
         <translation>All mediators</translation>
-    </message>
-    <message>
-        <source>收案日期</source>
-        <translation>Date received</translation>
-    </message>
-    <message>
-        <source>至</source>
-        <translation>to</translation>
     </message>
     <message>
         <source>共 {n} 件</source>
@@ -1010,20 +1032,8 @@ Choosing No deletes this draft.</translation>
 <context>
     <name>home</name>
     <message>
-        <source>＋ 登记新案件</source>
-        <translation>+ Register a new case</translation>
-    </message>
-    <message>
-        <source>即将到期（30天内，最紧急的在前）</source>
-        <translation>Falling due (next 30 days, most urgent first)</translation>
-    </message>
-    <message>
         <source>近期没有到期事项。</source>
         <translation>Nothing falls due soon.</translation>
-    </message>
-    <message>
-        <source>我的在办案件</source>
-        <translation>My open cases</translation>
     </message>
     <message>
         <source>{display_name}，您好</source>

@@ -4,21 +4,18 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
-    QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QHeaderView, QWidget
 
 from ..core.domain.enums import CaseSource, CaseStatus, DisputeType
 from ..core.store.repositories import CaseFilter
+from .forms.ui_case_list import Ui_CaseListPage
 from .models import CaseListModel
 from .i18n import enum_label, translate
 
 DEBOUNCE_MS = 150
 
 
-def _combo(all_label: str, enum_cls) -> QComboBox:
-    box = QComboBox()
+def _fill(box: QComboBox, all_label: str, enum_cls) -> QComboBox:
     box.addItem(all_label, None)
     for m in enum_cls:
         box.addItem(enum_label(m), m.value)
@@ -30,51 +27,30 @@ class CaseListPage(QWidget):
     new_case = Signal()
 
     def __init__(self, station_app, tasks, parent=None):
+        """Laid out in ui/case_list.ui; the choices, the model and the behaviour are set here."""
         super().__init__(parent)
         self.station_app = station_app
-        lay = QVBoxLayout(self)
-        row = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(translate("case_list", "搜索：当事人姓名、身份证号、电话（可输尾号）或案号"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumHeight(36)
-        row.addWidget(self.search, 1)
-        self.new_button = QPushButton(translate("case_list", "＋ 登记新案件"))
-        self.new_button.setMinimumHeight(36)
+        self.ui = Ui_CaseListPage()
+        self.ui.setupUi(self)
+        self.search = self.ui.searchEdit
+        self.new_button = self.ui.newButton
         self.new_button.clicked.connect(self.new_case.emit)
-        row.addWidget(self.new_button)
-        lay.addLayout(row)
-
-        filters = QHBoxLayout()
-        self.status = _combo(translate("case_list", "全部状态"), CaseStatus)
-        self.dtype = _combo(translate("case_list", "全部类型"), DisputeType)
-        self.source = _combo(translate("case_list", "全部来源"), CaseSource)
-        self.mediator = QComboBox()
+        self.status = _fill(self.ui.statusCombo, translate("case_list", "全部状态"), CaseStatus)
+        self.dtype = _fill(self.ui.typeCombo, translate("case_list", "全部类型"), DisputeType)
+        self.source = _fill(self.ui.sourceCombo, translate("case_list", "全部来源"), CaseSource)
+        self.mediator = self.ui.mediatorCombo
         self.mediator.addItem(translate("case_list", "全部调解员"), None)
         for m in station_app.users.list_mediators():
             self.mediator.addItem(m.name, m.id)
-        self.use_dates = QCheckBox(translate("case_list", "收案日期"))
-        self.date_from = QDateEdit(QDate.currentDate().addMonths(-3))
-        self.date_to = QDateEdit(QDate.currentDate())
-        for d in (self.date_from, self.date_to):
-            d.setCalendarPopup(True)
-            d.setDisplayFormat("yyyy-MM-dd")
-            d.setEnabled(False)
-        for w in (self.status, self.dtype, self.source, self.mediator, self.use_dates, self.date_from,
-                  QLabel(translate("case_list", "至")), self.date_to):
-            filters.addWidget(w)
-        filters.addStretch(1)
-        self.count_label = QLabel()
-        filters.addWidget(self.count_label)
-        lay.addLayout(filters)
+        self.use_dates = self.ui.useDatesCheck
+        self.date_from, self.date_to = self.ui.dateFromEdit, self.ui.dateToEdit
+        self.date_from.setDate(QDate.currentDate().addMonths(-3))
+        self.date_to.setDate(QDate.currentDate())
+        self.count_label = self.ui.countLabel
 
         self.model = CaseListModel(station_app.cases, tasks, self)
-        self.view = QTableView()
+        self.view = self.ui.tableView
         self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setVisible(False)
-        self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
@@ -86,7 +62,6 @@ class CaseListPage(QWidget):
         header.setSectionsClickable(True)
         header.sortIndicatorChanged.connect(self._sort_changed)
         self.view.doubleClicked.connect(lambda idx: self.open_case.emit(self.model.case_id(idx.row())))
-        lay.addWidget(self.view, 1)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -2,18 +2,20 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QWidget
 
 from ..core.domain.state_machine import OPEN_STATUSES
 from ..core.store.repositories import CaseFilter
 from .models import CaseListModel, DeadlineModel
-from .widgets import heading, muted
+from .forms.ui_home import Ui_HomePage
 from .i18n import translate
 
 DEADLINE_LIMIT = 200
 
 
 class HomePage(QWidget):
+    """Laid out in ui/home.ui; the models and what a double click opens are wired here."""
+
     open_case = Signal(str)
     new_case = Signal()
 
@@ -21,43 +23,24 @@ class HomePage(QWidget):
         super().__init__(parent)
         self.station_app = station_app
         self.tasks = tasks
-        lay = QVBoxLayout(self)
-        top = QHBoxLayout()
-        self.greeting = QLabel()
-        self.greeting.setStyleSheet("font-size: 18px; font-weight: bold;")
-        top.addWidget(self.greeting, 1)
-        self.new_button = QPushButton(translate("home", "＋ 登记新案件"))
-        self.new_button.setMinimumHeight(40)
+        self.ui = Ui_HomePage()
+        self.ui.setupUi(self)
+        self.greeting = self.ui.greetingLabel
+        self.new_button = self.ui.newButton
         self.new_button.clicked.connect(self.new_case.emit)
-        top.addWidget(self.new_button)
-        lay.addLayout(top)
-
-        lay.addWidget(heading(translate("home", "即将到期（30天内，最紧急的在前）")))
         self.deadlines = DeadlineModel(self)
-        self.deadline_view = self._table(self.deadlines)
+        self.deadline_view = self.ui.deadlineView
+        self.deadline_view.setModel(self.deadlines)
         self.deadline_view.doubleClicked.connect(
             lambda idx: self.open_case.emit(self.deadlines.data(idx, Qt.ItemDataRole.UserRole)))
-        lay.addWidget(self.deadline_view, 1)
-        self.deadline_empty = muted(translate("home", "近期没有到期事项。"))
-        lay.addWidget(self.deadline_empty)
-
-        lay.addWidget(heading(translate("home", "我的在办案件")))
+        self.deadline_empty = self.ui.deadlineNote
         self.mine = CaseListModel(station_app.cases, tasks, self)
-        self.mine_view = self._table(self.mine)
+        self.mine_view = self.ui.mineView
+        self.mine_view.setModel(self.mine)
         self.mine_view.doubleClicked.connect(lambda idx: self.open_case.emit(self.mine.case_id(idx.row())))
-        lay.addWidget(self.mine_view, 1)
-
-    @staticmethod
-    def _table(model) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        view.verticalHeader().setVisible(False)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
-        view.setAlternatingRowColors(True)
-        return view
+        for view in (self.deadline_view, self.mine_view):
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            view.horizontalHeader().setStretchLastSection(True)
 
     def refresh(self, user) -> None:
         self.greeting.setText(translate("home", "{display_name}，您好").format(display_name=user.display_name))
