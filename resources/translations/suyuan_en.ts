@@ -71,6 +71,149 @@
     </message>
 </context>
 <context>
+    <name>SettingsPage</name>
+    <message>
+        <source>本站信息</source>
+        <translation>This station</translation>
+    </message>
+    <message>
+        <source>调委会代码</source>
+        <translation>Committee code</translation>
+    </message>
+    <message>
+        <source>站点名称</source>
+        <translation>Station name</translation>
+    </message>
+    <message>
+        <source>调解委员会</source>
+        <translation>Mediation committee</translation>
+    </message>
+    <message>
+        <source>案号简称</source>
+        <translation>Case number short name</translation>
+    </message>
+    <message>
+        <source>案号模板</source>
+        <translation>Case number template</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>保存站点信息</source>
+        <translation>Save station details</translation>
+    </message>
+    <message>
+        <source>区中心</source>
+        <translation>District centre</translation>
+    </message>
+    <message>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>https://区中心地址</source>
+        <translation>https://district-centre-address</translation>
+    </message>
+    <message>
+        <source>注册码</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <source>区中心签发的一次性注册码（72小时内有效）</source>
+        <translation>One-time enrolment code from the district centre (valid 72 hours)</translation>
+    </message>
+    <message>
+        <source>注册到区中心</source>
+        <translation>Enrol with the district centre</translation>
+    </message>
+    <message>
+        <source>本机（只对这台电脑有效）</source>
+        <translation>This computer (applies to this PC only)</translation>
+    </message>
+    <message>
+        <source>打印机（触摸模式直接打印到此）</source>
+        <translation>Printer (kiosk mode prints straight to it)</translation>
+    </message>
+    <message>
+        <source>正文字体文件</source>
+        <translation>Body font file</translation>
+    </message>
+    <message>
+        <source>默认：AR PL UMing（随软件附带）；可选本机的仿宋、宋体 .ttf/.ttc</source>
+        <translation>Default: AR PL UMing (bundled); or a FangSong / SimSun .ttf/.ttc on this computer</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Choose...</translation>
+    </message>
+    <message>
+        <source>标题字体文件</source>
+        <translation>Title font file</translation>
+    </message>
+    <message>
+        <source>默认：文泉驿正黑（随软件附带）</source>
+        <translation>Default: WenQuanYi Zen Hei (bundled)</translation>
+    </message>
+    <message>
+        <source>触摸屏模式</source>
+        <translation>Touch-screen mode</translation>
+    </message>
+    <message>
+        <source>全屏、大按钮，空闲后自动锁定（下次启动生效）</source>
+        <translation>Full screen, large buttons, locks when idle (from the next start)</translation>
+    </message>
+    <message>
+        <source>空闲锁定</source>
+        <translation>Lock when idle after</translation>
+    </message>
+    <message>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>保存本机设置</source>
+        <translation>Save computer settings</translation>
+    </message>
+    <message>
+        <source>账号（仅管理员可管理）</source>
+        <translation>Accounts (administrators only)</translation>
+    </message>
+    <message>
+        <source>登录名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>添加账号</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <source>重设密码…</source>
+        <translation>Reset password...</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Disabled</translation>
+    </message>
+</context>
+<context>
     <name>StationSetupPage</name>
     <message>
         <source>调委会代码</source>
@@ -1473,108 +1616,12 @@ Source: {v}</translation>
         <translation>Initial password</translation>
     </message>
     <message>
-        <source>本站信息</source>
-        <translation>This station</translation>
-    </message>
-    <message>
-        <source>调委会代码</source>
-        <translation>Committee code</translation>
-    </message>
-    <message>
-        <source>站点名称</source>
-        <translation>Station name</translation>
-    </message>
-    <message>
-        <source>调解委员会</source>
-        <translation>Mediation committee</translation>
-    </message>
-    <message>
-        <source>案号简称</source>
-        <translation>Case number short name</translation>
-    </message>
-    <message>
-        <source>案号模板</source>
-        <translation>Case number template</translation>
-    </message>
-    <message>
-        <source>地址</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <source>保存站点信息</source>
-        <translation>Save station details</translation>
-    </message>
-    <message>
-        <source>区中心</source>
-        <translation>District centre</translation>
-    </message>
-    <message>
-        <source>https://区中心地址</source>
-        <translation>https://district-centre-address</translation>
-    </message>
-    <message>
-        <source>区中心签发的一次性注册码（72小时内有效）</source>
-        <translation>One-time enrolment code from the district centre (valid 72 hours)</translation>
-    </message>
-    <message>
-        <source>注册到区中心</source>
-        <translation>Enrol with the district centre</translation>
-    </message>
-    <message>
-        <source>服务器地址</source>
-        <translation>Server address</translation>
-    </message>
-    <message>
-        <source>注册码</source>
-        <translation>Enrolment code</translation>
-    </message>
-    <message>
-        <source>本机（打印机与文书字体，只对这台电脑有效）</source>
-        <translation>This computer (printer and document fonts, for this computer only)</translation>
-    </message>
-    <message>
         <source>系统默认打印机</source>
         <translation>System default printer</translation>
     </message>
     <message>
         <source>{v}（当前不可用）</source>
         <translation>{v} (not available now)</translation>
-    </message>
-    <message>
-        <source>默认：AR PL UMing（随软件附带）；可选本机的仿宋、宋体 .ttf/.ttc</source>
-        <translation>Default: AR PL UMing (bundled); or a FangSong / SimSun .ttf/.ttc on this computer</translation>
-    </message>
-    <message>
-        <source>默认：文泉驿正黑（随软件附带）</source>
-        <translation>Default: WenQuanYi Zen Hei (bundled)</translation>
-    </message>
-    <message>
-        <source>打印机（触摸模式直接打印到此）</source>
-        <translation>Printer (kiosk mode prints straight to it)</translation>
-    </message>
-    <message>
-        <source>正文字体文件</source>
-        <translation>Body font file</translation>
-    </message>
-    <message>
-        <source>标题字体文件</source>
-        <translation>Title font file</translation>
-    </message>
-    <message>
-        <source>保存本机设置</source>
-        <translation>Save computer settings</translation>
-    </message>
-    <message>
-        <source>账号（仅管理员可管理）</source>
-        <translation>Accounts (administrators only)</translation>
-    </message>
-    <message>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>选择…</source>
-        <translation>Choose...</translation>
     </message>
     <message>
         <source>选择字体文件</source>
@@ -1585,16 +1632,28 @@ Source: {v}</translation>
         <translation>TrueType fonts (*.ttf *.ttc *.otf)</translation>
     </message>
     <message>
-        <source>字体无法使用</source>
-        <translation>Font cannot be used</translation>
-    </message>
-    <message>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <source>本机设置已保存，之后出具的文书使用新的字体。</source>
-        <translation>Computer settings saved; documents issued from now on use the new fonts.</translation>
+        <source>重设密码：{username}</source>
+        <translation>Reset password: {username}</translation>
+    </message>
+    <message>
+        <source>至少8位</source>
+        <translation>At least 8 characters</translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>本机设置有误</source>
+        <translation>Check this computer&apos;s settings</translation>
+    </message>
+    <message>
+        <source>本机设置已保存。之后出具的文书使用新的字体；触摸屏模式和界面语言在下次启动时生效。</source>
+        <translation>Computer settings saved. Documents issued from now on use the new fonts; touch-screen mode and language apply from the next start.</translation>
     </message>
     <message>
         <source>已注册（设备编号 {v}…）。换服务器或设备被撤销后，可用新的注册码重新注册，未同步的更改不会丢失。</source>
@@ -1631,6 +1690,18 @@ Source: {v}</translation>
     <message>
         <source>停用</source>
         <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>{name}的密码已重设，请告知本人尽快登录后自行修改。</source>
+        <translation>{name}&apos;s password was reset. Ask them to sign in soon and change it.</translation>
+    </message>
+    <message>
+        <source>停用账号</source>
+        <translation>Disable account</translation>
+    </message>
+    <message>
+        <source>停用后{name}不能再登录；已办理的案件和记录不受影响。确定停用？</source>
+        <translation>{name} will no longer be able to sign in; their cases and records are not affected. Disable the account?</translation>
     </message>
     <message>
         <source>站点信息已保存。</source>

@@ -76,22 +76,39 @@ def _first_admin(app):
     return next(u for u in app.users.list_users() if u.role == "admin")
 
 
-def main(argv: list[str] | None = None) -> int:
+def startup_options(args, data_dir) -> tuple[str, bool, float]:
+    """Language, kiosk mode and idle minutes: this computer's choices in 设置 → 本机, unless the
+    command line (or SUYUAN_LANG) says otherwise."""
+    from ..paths import read_local_settings
+    local = read_local_settings(data_dir)
+    lang = args.lang or os.environ.get("SUYUAN_LANG") or local.get("language") or "zh_CN"
+    kiosk = args.kiosk or bool(local.get("kiosk"))
+    idle_minutes = args.idle_minutes or float(local.get("idle_minutes") or 10)
+    return lang, kiosk, idle_minutes
+
+
+def parse_args(argv: list[str] | None = None):
     parser = argparse.ArgumentParser(prog="suyuan-desktop", description="诉源调解工作站")
     parser.add_argument("--data-dir", type=Path)
     parser.add_argument("--smoke-test", action="store_true")
-    parser.add_argument("--kiosk", action="store_true", help="全屏触摸模式，空闲后自动锁定")
-    parser.add_argument("--idle-minutes", type=float, default=10)
-    parser.add_argument("--lang", default=os.environ.get("SUYUAN_LANG", "zh_CN"))
-    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    parser.add_argument("--kiosk", action="store_true",
+                        help="全屏触摸模式，空闲后自动锁定（也可在“设置 → 本机”中打开）")
+    parser.add_argument("--idle-minutes", type=float, default=None, help="触摸模式空闲多少分钟后锁定（默认10）")
+    parser.add_argument("--lang", default=None, help="界面语言：zh_CN（默认）或 en")
+    return parser.parse_args(sys.argv[1:] if argv is None else argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
 
     from ..logsetup import configure_logging
     from ..paths import default_data_dir
     data_dir = args.data_dir or (None if args.smoke_test else default_data_dir())
+    lang, kiosk, idle_minutes = startup_options(args, data_dir)
     configure_logging(data_dir)
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     qapp.setApplicationName("suyuan-desktop")
-    translators = install_translators(qapp, args.lang)  # noqa: F841 - must stay referenced
+    translators = install_translators(qapp, lang)  # noqa: F841 - must stay referenced
     qapp.setApplicationDisplayName(translate("app", "诉源调解工作站"))
     sys.excepthook = _excepthook
 
@@ -160,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         opener.run(_open_station, data_dir, on_done=opened, on_error=failed)
     else:
         login.set_station(station_app, station_app.station().name)
-    if args.kiosk:
+    if kiosk:
         login.showFullScreen()
     if login.exec() != QDialog.DialogCode.Accepted:
         opener.wait(30_000)
@@ -168,8 +185,8 @@ def main(argv: list[str] | None = None) -> int:
             login.station_app.close()
         return 0
     station_app = login.station_app
-    window = MainWindow(station_app, login.user, kiosk=args.kiosk, idle_minutes=args.idle_minutes)
-    window.showFullScreen() if args.kiosk else window.showMaximized()
+    window = MainWindow(station_app, login.user, kiosk=kiosk, idle_minutes=idle_minutes)
+    window.showFullScreen() if kiosk else window.showMaximized()
     rc = qapp.exec()
     station_app.close()
     return rc

@@ -142,6 +142,8 @@ class MainWindow(QMainWindow):
             self.nav_buttons["cases"].setChecked(True)
             if not self.cases.model.rows:
                 self.cases.apply()
+        elif page is self.settings:
+            self.nav_buttons["settings"].setChecked(True)
 
     def open_case(self, case_id: str | None) -> None:
         if not case_id:

@@ -2,17 +2,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QTableWidgetItem, QWidget
 
 from ..core.domain.enums import Role
 from ..core.services.users import actor_for
 from . import messages
 from .dialogs import FormDialog
-from .widgets import muted
-from .i18n import enum_label, label_of, translate
+from .forms.ui_settings import Ui_SettingsPage
+from .i18n import LANGUAGES, enum_label, label_of, translate
 
 
 class AddUserDialog(FormDialog):
@@ -37,57 +34,51 @@ class AddUserDialog(FormDialog):
                     role=self.role.currentData(), password=self.password.text(), phone=self.phone.text().strip() or None)
 
 
+class PasswordDialog(FormDialog):
+    def __init__(self, username: str, parent=None):
+        super().__init__(translate("settings", "重设密码：{username}").format(username=username), parent)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(translate("settings", "至少8位"))
+        self.form.addRow(translate("settings", "新密码"), self.password)
+        self.finish_layout()
+
+    def collect(self):
+        return self.password.text()
+
+
 class SettingsPage(QWidget):
+    """Laid out in ui/settings.ui: station details and the district (left), this computer and the
+    accounts (right). Only admins change the station, enrol, or manage accounts."""
+
     enrolled = Signal()
 
     def __init__(self, station_app, user, tasks, parent=None):
         super().__init__(parent)
         self.station_app, self.user, self.tasks = station_app, user, tasks
+        self.ui = ui = Ui_SettingsPage()
+        ui.setupUi(self)
         admin = user.role == Role.ADMIN.value
-        lay = QVBoxLayout(self)
-        box = QGroupBox(translate("settings", "本站信息"))
-        form = QFormLayout(box)
         st = station_app.station()
-        self.name = QLineEdit(st.name)
-        self.committee = QLineEdit(st.committee_name)
-        self.short = QLineEdit(st.short_name)
-        self.template = QLineEdit(st.case_number_template)
-        self.address = QLineEdit(st.address or "")
-        code = QLineEdit(st.code)
-        code.setReadOnly(True)
-        for label, w in ((translate("settings", "调委会代码"), code), (translate("settings", "站点名称"), self.name), (translate("settings", "调解委员会"), self.committee), (translate("settings", "案号简称"), self.short),
-                         (translate("settings", "案号模板"), self.template), (translate("settings", "地址"), self.address)):
-            w.setEnabled(admin or w is code)
-            form.addRow(label, w)
-        save = QPushButton(translate("settings", "保存站点信息"))
-        save.setEnabled(admin)
-        save.clicked.connect(self.save_station)
-        form.addRow("", save)
-        lay.addWidget(box)
+        self.name, self.committee, self.short = ui.nameEdit, ui.committeeEdit, ui.shortEdit
+        self.template, self.address = ui.templateEdit, ui.addressEdit
+        ui.codeEdit.setText(st.code)
+        for edit, value in ((self.name, st.name), (self.committee, st.committee_name), (self.short, st.short_name),
+                            (self.template, st.case_number_template), (self.address, st.address or "")):
+            edit.setText(value)
+            edit.setEnabled(admin)
+        ui.saveStationButton.setEnabled(admin)
+        ui.saveStationButton.clicked.connect(self.save_station)
 
-        district = QGroupBox(translate("settings", "区中心"))
-        dform = QFormLayout(district)
-        self.server_url = QLineEdit()
-        self.server_url.setPlaceholderText(translate("settings", "https://区中心地址"))
-        self.ticket = QLineEdit()
-        self.ticket.setPlaceholderText(translate("settings", "区中心签发的一次性注册码（72小时内有效）"))
-        self.enroll_button = QPushButton(translate("settings", "注册到区中心"))
-        self.enroll_button.setEnabled(admin)
-        self.enroll_button.clicked.connect(self.enroll)
-        self.enroll_state = muted("")
-        dform.addRow(translate("settings", "服务器地址"), self.server_url)
-        dform.addRow(translate("settings", "注册码"), self.ticket)
-        dform.addRow("", self.enroll_button)
-        dform.addRow("", self.enroll_state)
-        for w in (self.server_url, self.ticket):
+        self.server_url, self.ticket = ui.serverEdit, ui.ticketEdit
+        self.enroll_button, self.enroll_state = ui.enrollButton, ui.enrollStateLabel
+        for w in (self.server_url, self.ticket, self.enroll_button):
             w.setEnabled(admin)
-        lay.addWidget(district)
+        self.enroll_button.clicked.connect(self.enroll)
         self.show_enrollment()
 
-        machine = QGroupBox(translate("settings", "本机（打印机与文书字体，只对这台电脑有效）"))
-        mform = QFormLayout(machine)
         local = station_app.local_settings()
-        self.printer = QComboBox()
+        self.printer = ui.printerCombo
         self.printer.addItem(translate("settings", "系统默认打印机"), None)
         from PySide6.QtPrintSupport import QPrinterInfo
         for name in QPrinterInfo.availablePrinterNames():
@@ -96,59 +87,55 @@ class SettingsPage(QWidget):
             if self.printer.findData(local["printer"]) < 0:
                 self.printer.addItem(translate("settings", "{v}（当前不可用）").format(v=local['printer']), local["printer"])
             self.printer.setCurrentIndex(self.printer.findData(local["printer"]))
-        self.body_font = QLineEdit(local.get("body_font") or "")
-        self.title_font = QLineEdit(local.get("title_font") or "")
-        for edit, hint in ((self.body_font, translate("settings", "默认：AR PL UMing（随软件附带）；可选本机的仿宋、宋体 .ttf/.ttc")),
-                           (self.title_font, translate("settings", "默认：文泉驿正黑（随软件附带）"))):
-            edit.setPlaceholderText(hint)
-        mform.addRow(translate("settings", "打印机（触摸模式直接打印到此）"), self.printer)
-        mform.addRow(translate("settings", "正文字体文件"), self._with_browse(self.body_font))
-        mform.addRow(translate("settings", "标题字体文件"), self._with_browse(self.title_font))
-        self.save_machine = QPushButton(translate("settings", "保存本机设置"))
+        self.body_font, self.title_font = ui.bodyFontEdit, ui.titleFontEdit
+        self.body_font.setText(local.get("body_font") or "")
+        self.title_font.setText(local.get("title_font") or "")
+        ui.bodyFontButton.clicked.connect(lambda: self._browse(self.body_font))
+        ui.titleFontButton.clicked.connect(lambda: self._browse(self.title_font))
+        self.kiosk, self.idle = ui.kioskCheck, ui.idleSpin
+        self.kiosk.setChecked(bool(local.get("kiosk")))
+        self.idle.setValue(int(local.get("idle_minutes") or 10))
+        self.language = ui.languageCombo
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(local.get("language") or "zh_CN")))
+        self.save_machine = ui.saveMachineButton
         self.save_machine.clicked.connect(self.save_local)
-        mform.addRow("", self.save_machine)
-        lay.addWidget(machine)
 
-        users = QGroupBox(translate("settings", "账号（仅管理员可管理）"))
-        v = QVBoxLayout(users)
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([translate("settings", "登录名"), translate("settings", "姓名"), translate("settings", "角色"), translate("settings", "状态")])
+        self.table = ui.usersTable
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        v.addWidget(self.table)
-        row = QHBoxLayout()
-        self.add_button = QPushButton(translate("settings", "添加账号"))
-        self.add_button.setEnabled(admin)
+        self.add_button = ui.addUserButton
+        self.reset_button, self.toggle_button = ui.resetPasswordButton, ui.toggleActiveButton
+        for b in (self.add_button, self.reset_button, self.toggle_button):
+            b.setEnabled(admin)
         self.add_button.clicked.connect(self.add_user)
-        row.addWidget(self.add_button)
-        row.addStretch(1)
-        v.addLayout(row)
-        lay.addWidget(users, 1)
+        self.reset_button.clicked.connect(self.reset_password)
+        self.toggle_button.clicked.connect(self.toggle_active)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.admin = admin
         self.refresh_users()
 
-    def _with_browse(self, edit: QLineEdit) -> QWidget:
+    def _browse(self, edit) -> None:
         from PySide6.QtWidgets import QFileDialog
-        box = QWidget()
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(edit, 1)
-        pick = QPushButton(translate("settings", "选择…"))
-        pick.clicked.connect(lambda: edit.setText(QFileDialog.getOpenFileName(
-            self, translate("settings", "选择字体文件"), "", translate("settings", "TrueType 字体 (*.ttf *.ttc *.otf)"))[0] or edit.text()))
-        row.addWidget(pick)
-        return box
+        path = QFileDialog.getOpenFileName(self, translate("settings", "选择字体文件"), "",
+                                           translate("settings", "TrueType 字体 (*.ttf *.ttc *.otf)"))[0]
+        if path:
+            edit.setText(path)
 
     def save_local(self):
         from ..core.domain.errors import ValidationError
 
         def failed(exc):
             if isinstance(exc, ValidationError):
-                messages.warn(translate("settings", "字体无法使用"), "\n".join(e.describe() for e in exc.errors))
+                messages.warn(translate("settings", "本机设置有误"), "\n".join(e.describe() for e in exc.errors))
             else:
                 messages.show_error(exc)
         self.tasks.run(self.station_app.save_local_settings, body_font=self.body_font.text().strip() or None,
                        title_font=self.title_font.text().strip() or None, printer=self.printer.currentData(),
-                       on_done=lambda _: messages.info(translate("settings", "已保存"), translate("settings", "本机设置已保存，之后出具的文书使用新的字体。")),
+                       kiosk=self.kiosk.isChecked(), idle_minutes=self.idle.value(),
+                       language=self.language.currentData(),
+                       on_done=lambda _: messages.info(translate("settings", "已保存"), translate(
+                           "settings", "本机设置已保存。之后出具的文书使用新的字体；触摸屏模式和界面语言在下次启动时生效。")),
                        on_error=failed)
 
     def show_enrollment(self):
@@ -177,11 +164,47 @@ class SettingsPage(QWidget):
         self.tasks.run(self.station_app.sync.enroll, url, ticket, on_done=done)
 
     def refresh_users(self):
-        users = self.station_app.users.list_users()
-        self.table.setRowCount(len(users))
-        for r, u in enumerate(users):
-            for c, text in enumerate((u.username, u.display_name, label_of(Role, u.role), translate("settings", "启用") if u.active else translate("settings", "停用"))):
+        self.users = self.station_app.users.list_users()
+        self.table.setRowCount(len(self.users))
+        for r, u in enumerate(self.users):
+            for c, text in enumerate((u.username, u.display_name, label_of(Role, u.role),
+                                      translate("settings", "启用") if u.active else translate("settings", "停用"))):
                 self.table.setItem(r, c, QTableWidgetItem(text))
+        self._selection_changed()
+
+    def selected_user(self):
+        rows = {i.row() for i in self.table.selectedIndexes()}
+        return self.users[rows.pop()] if len(rows) == 1 else None
+
+    def _selection_changed(self):
+        u = self.selected_user()
+        for b in (self.reset_button, self.toggle_button):
+            b.setEnabled(self.admin and u is not None)
+        self.toggle_button.setText(translate("settings", "启用") if u is not None and not u.active
+                                   else translate("settings", "停用"))
+
+    def reset_password(self):
+        u = self.selected_user()
+        if u is None:
+            return
+        dlg = PasswordDialog(u.username, self)
+        dlg.submit = lambda password: self.tasks.run_write(
+            self.station_app.users.set_password, actor_for(self.user), u.username, password,
+            on_done=lambda _: (dlg.saved(), messages.info(translate("settings", "已保存"), translate(
+                "settings", "{name}的密码已重设，请告知本人尽快登录后自行修改。").format(name=u.display_name))),
+            on_error=dlg.failed)
+        self.password_dialog = dlg
+        dlg.exec()
+
+    def toggle_active(self):
+        u = self.selected_user()
+        if u is None:
+            return
+        if u.active and not messages.ask(translate("settings", "停用账号"), translate(
+                "settings", "停用后{name}不能再登录；已办理的案件和记录不受影响。确定停用？").format(name=u.display_name)):
+            return
+        self.tasks.run_write(self.station_app.users.set_active, actor_for(self.user), u.username, not u.active,
+                             on_done=lambda _: self.refresh_users())
 
     def save_station(self):
         changes = dict(name=self.name.text().strip(), committee_name=self.committee.text().strip(),
@@ -192,14 +215,8 @@ class SettingsPage(QWidget):
 
     def add_user(self):
         dlg = AddUserDialog(self)
-        while dlg.exec() == QDialog.DialogCode.Accepted:
-            try:
-                self.station_app.users.add_user(actor_for(self.user), **dlg.result_value)
-            except Exception as exc:  # noqa: BLE001 - shown in the dialog
-                from ..core.domain.errors import ValidationError
-                if isinstance(exc, ValidationError):
-                    dlg.show_service_error(exc)
-                    continue
-                messages.show_error(exc)
-            break
-        self.refresh_users()
+        dlg.submit = lambda values: self.tasks.run_write(self.station_app.users.add_user, actor_for(self.user),
+                                                         **values, on_done=lambda _: dlg.saved(), on_error=dlg.failed)
+        self.add_dialog = dlg
+        if dlg.exec():
+            self.refresh_users()

@@ -306,7 +306,8 @@ def test_a_station_font_chosen_in_settings_is_used_and_a_bad_one_is_refused(stat
     # a station's own font (here the shipped 霞鹜文楷 stands in for a licensed 仿宋)
     kai = resources_dir() / "fonts" / "LXGWWenKai-Regular.ttf"
     station.save_local_settings(body_font=str(kai), printer="HP-LaserJet-调解室")
-    assert station.local_settings() == {"body_font": str(kai), "title_font": None, "printer": "HP-LaserJet-调解室"}
+    assert station.local_settings() == {"body_font": str(kai), "title_font": None, "printer": "HP-LaserJet-调解室",
+                                        "kiosk": False, "idle_minutes": 10.0, "language": "zh_CN"}
     case = new_case(station, admin)
     _, pdf = station.documents.issue(admin, case.case_number, "application")
     fonts = {str(f.get_object()["/BaseFont"]) for p in PdfReader(io.BytesIO(pdf)).pages

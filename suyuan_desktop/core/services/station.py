@@ -54,7 +54,7 @@ class NotInitialised(SuyuanError):
     code = "not_initialised"
 
 
-from ...paths import default_data_dir  # noqa: E402,F401 - re-exported for the CLI
+from ...paths import LOCAL_SETTINGS, default_data_dir, read_local_settings  # noqa: E402,F401 - default_data_dir re-exported for the CLI
 
 
 @dataclass
@@ -98,6 +98,8 @@ def validate_station(setup: StationSetup) -> StationSetup:
                         address=setup.address, phone=phone, case_number_template=setup.case_number_template)
 
 
+LANGUAGES = ("zh_CN", "en")  # the UI languages the desktop app ships catalogues for
+
 class StationApp:
     def __init__(self, data_dir: Path, store: Store, key: bytes, *, today: dt.date | None = None):
         self.data_dir = data_dir
@@ -125,28 +127,31 @@ class StationApp:
 
     # --- this computer's settings (not synced: fonts and printers differ per PC) ----------------
 
-    LOCAL_SETTINGS = "settings.json"
+    LOCAL_SETTINGS = LOCAL_SETTINGS
 
     def local_settings(self) -> dict:
-        path = self.data_dir / self.LOCAL_SETTINGS
-        try:
-            return json.loads(path.read_text("utf-8"))
-        except (FileNotFoundError, ValueError):
-            return {}
+        return read_local_settings(self.data_dir)
 
     def save_local_settings(self, *, body_font: str | None = None, title_font: str | None = None,
-                            printer: str | None = None) -> dict:
-        """Fonts for printed documents (e.g. a station's licensed 仿宋/宋体) and the printer kiosks
-        print to. A font must be a TrueType file ReportLab can embed, or nothing is saved."""
+                            printer: str | None = None, kiosk: bool = False, idle_minutes: float = 10,
+                            language: str = "zh_CN") -> dict:
+        """This computer's options: fonts for printed documents (e.g. a station's licensed
+        仿宋/宋体), the printer kiosks print to, touch-screen (kiosk) mode with its idle lock, and
+        the UI language. A font must be a TrueType file ReportLab can embed, or nothing is saved."""
         errors = []
         for key, label, value in (("body_font", "正文字体", body_font), ("title_font", "标题字体", title_font)):
             if value:
                 problem = _font_problem(Path(value))
                 if problem:
                     errors.append(FieldError(key, label, problem, "font"))
+        if not 1 <= float(idle_minutes) <= 240:
+            errors.append(FieldError("idle_minutes", "空闲锁定", "请填写1至240分钟。", "range"))
+        if language not in LANGUAGES:
+            errors.append(FieldError("language", "界面语言", f"可选：{'、'.join(LANGUAGES)}。", "choice"))
         if errors:
             raise ValidationError(errors)
-        settings = {"body_font": body_font or None, "title_font": title_font or None, "printer": printer or None}
+        settings = {"body_font": body_font or None, "title_font": title_font or None, "printer": printer or None,
+                    "kiosk": bool(kiosk), "idle_minutes": float(idle_minutes), "language": language}
         path = self.data_dir / self.LOCAL_SETTINGS
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(settings, ensure_ascii=False, indent=1), "utf-8")

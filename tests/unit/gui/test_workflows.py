@@ -563,7 +563,67 @@ def test_machine_settings_pick_fonts_and_refuse_a_bad_file(qtbot, gui_station, t
     page.save_machine.click()
     qtbot.waitUntil(lambda: station.local_settings().get("body_font") == kai, timeout=5000)
     qtbot.waitUntil(lambda: win.tasks.pending == 0, timeout=10000)
-    assert ("info", "本机设置已保存，之后出具的文书使用新的字体。") in messages.shown
+    assert any(kind == "info" and "之后出具的文书使用新的字体" in text for kind, text in messages.shown)
+
+
+def test_kiosk_mode_and_language_chosen_in_settings_apply_at_the_next_start(qtbot, gui_station, monkeypatch):
+    """设置 → 本机: touch-screen mode, its idle lock and the language are kept per computer and
+    read before the database opens, so the next start comes up in kiosk mode, in English, with the
+    chosen idle time; the command line still wins."""
+    from suyuan_desktop.gui.main_window import MainWindow
+    station, user = gui_station
+    win = MainWindow(station, user)
+    qtbot.addWidget(win)
+    page = win.settings
+    win.show_page(page)
+    assert win.nav_buttons["settings"].isChecked()
+    page.kiosk.setChecked(True)
+    page.idle.setValue(3)
+    page.language.setCurrentIndex(page.language.findData("en"))
+    page.save_machine.click()
+    qtbot.waitUntil(lambda: station.local_settings().get("kiosk") is True, timeout=5000)
+    assert station.local_settings()["idle_minutes"] == 3 and station.local_settings()["language"] == "en"
+
+    monkeypatch.delenv("SUYUAN_LANG", raising=False)
+    from suyuan_desktop.gui.app import parse_args, startup_options
+    assert startup_options(parse_args([]), station.data_dir) == ("en", True, 3)
+    assert startup_options(parse_args(["--lang", "zh_CN", "--idle-minutes", "1"]), station.data_dir) == ("zh_CN", True, 1)
+    assert startup_options(parse_args([]), station.data_dir.parent / "elsewhere") == ("zh_CN", False, 10)
+
+
+def test_admin_resets_a_password_and_disables_an_account(qtbot, gui_station):
+    from suyuan_desktop.core.services.users import LoginFailed, actor_for
+    from suyuan_desktop.gui import messages
+    from suyuan_desktop.gui.main_window import MainWindow
+    from suyuan_desktop.gui.settings import PasswordDialog
+    station, user = gui_station
+    station.users.add_user(actor_for(user), username="lisi", display_name="李调解员", role="mediator",
+                           password="mediator-pass-1")
+    win = MainWindow(station, user)
+    qtbot.addWidget(win)
+    page = win.settings
+    page.refresh_users()
+    row = next(r for r, u in enumerate(page.users) if u.username == "lisi")
+    page.table.selectRow(row)
+    assert page.reset_button.isEnabled() and page.toggle_button.text() == "停用"
+
+    def too_short_then_good(dlg):
+        dlg.password.setText("short")
+        ok_button(dlg).click()
+        qtbot.waitUntil(lambda: "8" in dlg.error.text(), timeout=5000)  # the service's rule, on the form
+        dlg.password.setText("new-pass-2026")
+        ok_button(dlg).click()
+    run_modal(qtbot, PasswordDialog, too_short_then_good)
+    page.reset_password()
+    win.tasks.wait()
+    assert station.users.authenticate("lisi", "new-pass-2026").username == "lisi"
+    messages.auto_answer(True)
+    page.table.selectRow(row)
+    page.toggle_active()
+    win.tasks.wait()
+    qtbot.waitUntil(lambda: page.table.item(row, 3).text() == "停用", timeout=5000)
+    with pytest.raises(LoginFailed):
+        station.users.authenticate("lisi", "new-pass-2026")
 
 
 def test_dossier_shows_progress_and_can_be_cancelled(qtbot, window, gui_station, monkeypatch):
