@@ -106,11 +106,17 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = args.data_dir or (None if args.smoke_test else default_data_dir())
     lang, kiosk, idle_minutes = startup_options(args, data_dir)
     configure_logging(data_dir)
+    if kiosk and QApplication.instance() is None:
+        from .keyboard import prepare
+        prepare()
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     qapp.setApplicationName("suyuan-desktop")
     translators = install_translators(qapp, lang)  # noqa: F841 - must stay referenced
     qapp.setApplicationDisplayName(translate("app", "诉源调解工作站"))
     sys.excepthook = _excepthook
+    if kiosk and not args.smoke_test:
+        from .keyboard import OnScreenKeyboard
+        qapp.osk = OnScreenKeyboard(qapp)  # before the login screen: the password is typed on it too
 
     from .main_window import MainWindow
     if args.smoke_test:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout,
     QLabel, QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
@@ -68,6 +68,10 @@ class PartyEditor(QFrame):
         self.address = Field(translate("intake", "住址或单位地址"))
         self.ethnicity = Field(translate("intake", "如 汉族"))
         self.occupation = Field(translate("intake", "职业或职务"))
+        hints = Qt.InputMethodHint
+        self.id_number.edit.setInputMethodHints(hints.ImhPreferNumbers | hints.ImhPreferUppercase | hints.ImhNoPredictiveText)
+        self.credit_code.edit.setInputMethodHints(hints.ImhPreferUppercase | hints.ImhPreferLatin | hints.ImhNoPredictiveText)
+        self.phone.edit.setInputMethodHints(hints.ImhDialableCharactersOnly)
         self.rows = {}
         for label, widget in ((translate("intake", "姓名/名称"), self.name), (translate("intake", "身份证号码"), self.id_number), ("", self.derived),
                               (translate("intake", "统一社会信用代码"), self.credit_code), (translate("intake", "法定代表人"), self.legal_rep),

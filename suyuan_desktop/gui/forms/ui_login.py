@@ -45,6 +45,7 @@ class Ui_LoginDialog(object):
 
         self.usernameEdit = QLineEdit(LoginDialog)
         self.usernameEdit.setObjectName(u"usernameEdit")
+        self.usernameEdit.setInputMethodHints(Qt.InputMethodHint.ImhLatinOnly|Qt.InputMethodHint.ImhNoAutoUppercase|Qt.InputMethodHint.ImhNoPredictiveText)
 
         self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.usernameEdit)
 
