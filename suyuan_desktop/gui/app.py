@@ -101,11 +101,16 @@ def parse_args(argv: list[str] | None = None):
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
 
-    from ..logsetup import configure_logging
     from ..paths import default_data_dir
     data_dir = args.data_dir or (None if args.smoke_test else default_data_dir())
     lang, kiosk, idle_minutes = startup_options(args, data_dir)
-    configure_logging(data_dir)
+
+    def start_logging():
+        """The rotating, masked log file. Set up right after the first window is on screen: its
+        imports (logging.handlers pulls in socket, pickle, queue) cost ~12 ms before the first
+        paint. Until then a message would go to stderr."""
+        from ..logsetup import configure_logging
+        configure_logging(data_dir)
     if kiosk and QApplication.instance() is None:
         from .keyboard import prepare
         prepare()
@@ -129,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
             qapp.processEvents()
             result["paint"] = _process_age_ms()
             result["paint_epoch"] = time.time()
+            start_logging()
             window.tasks.run(_smoke_station, data_dir, on_done=attached, on_error=failed)
 
         def attached(opened):
@@ -158,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     from ..paths import station_exists
     from . import messages
     if not station_exists(data_dir):
+        start_logging()
         try:
             from .first_run import FirstRunWizard
             wizard = FirstRunWizard(data_dir)
@@ -173,7 +180,11 @@ def main(argv: list[str] | None = None) -> int:
     from .tasks import TaskRunner
     login = LoginDialog(station_app, translate("app", "诉源调解工作站"), username=username)
     opener = TaskRunner(login)
-    if station_app is None:  # the login screen shows at once; the database opens meanwhile
+    login.showFullScreen() if kiosk else login.show()
+    qapp.processEvents()  # the login screen paints first; then the log file and the database
+    if station_app is None:
+        start_logging()
+
         def opened(app):
             login.set_station(app, app.station().name)
 
@@ -183,8 +194,6 @@ def main(argv: list[str] | None = None) -> int:
         opener.run(_open_station, data_dir, on_done=opened, on_error=failed)
     else:
         login.set_station(station_app, station_app.station().name)
-    if kiosk:
-        login.showFullScreen()
     if login.exec() != QDialog.DialogCode.Accepted:
         opener.wait(30_000)
         if login.station_app is not None:
