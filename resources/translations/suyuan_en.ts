@@ -309,6 +309,14 @@
         <translation>Saving...</translation>
     </message>
     <message>
+        <source>放弃未保存的内容？</source>
+        <translation>Discard unsaved input?</translation>
+    </message>
+    <message>
+        <source>“{title}”中填写的内容尚未保存，关闭后将被删除。确定关闭吗？</source>
+        <translation>What you entered in &quot;{title}&quot; has not been saved and will be deleted. Close anyway?</translation>
+    </message>
+    <message>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -1144,6 +1152,30 @@ Choosing No deletes this draft.</translation>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
+        <source>区中心地址</source>
+        <translation>District centre address</translation>
+    </message>
+    <message>
+        <source>第三步：连接区中心（可选）</source>
+        <translation>Step 3: connect to the district centre (optional)</translation>
+    </message>
+    <message>
+        <source>填写区中心地址和一次性注册码，创建后立即注册并同步；没有注册码可以留空，以后在“设置 → 区中心”中注册。</source>
+        <translation>Enter the district centre&apos;s address and a one-time enrolment code to enrol and sync right after creating the station; without a code leave this empty and enrol later under Settings → District centre.</translation>
+    </message>
+    <message>
+        <source>https://区中心地址</source>
+        <translation>https://district-centre-address</translation>
+    </message>
+    <message>
+        <source>区中心签发的一次性注册码（72小时内有效）</source>
+        <translation>One-time enrolment code from the district centre (valid 72 hours)</translation>
+    </message>
+    <message>
+        <source>注册码</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
         <source>创建调解工作站</source>
         <translation>Create the mediation station</translation>
     </message>
@@ -1164,12 +1196,30 @@ Choosing No deletes this draft.</translation>
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>正在创建工作站…</source>
+        <translation>Creating the station...</translation>
+    </message>
+    <message>
         <source>信息有误</source>
         <translation>Please check the details</translation>
     </message>
     <message>
         <source>无法创建工作站</source>
         <translation>Cannot create the station</translation>
+    </message>
+    <message>
+        <source>工作站已创建，正在注册到区中心…</source>
+        <translation>Station created; enrolling with the district centre...</translation>
+    </message>
+    <message>
+        <source>注册到区中心未成功</source>
+        <translation>Enrolment did not succeed</translation>
+    </message>
+    <message>
+        <source>{message}
+工作站已经创建好，可以正常使用；以后可在“设置 → 区中心”中用新的注册码注册。</source>
+        <translation>{message}
+The station has been created and is ready to use; enrol later under Settings → District centre with a new code.</translation>
     </message>
 </context>
 <context>

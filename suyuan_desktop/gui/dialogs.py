@@ -105,9 +105,25 @@ class FormDialog(QDialog):
     def reject(self):
         if self._busy:  # a save is under way: its result decides
             return
+        if self.changed_since_opened():
+            from . import messages
+            if not messages.ask(translate("dialogs", "放弃未保存的内容？"),
+                                translate("dialogs", "“{title}”中填写的内容尚未保存，关闭后将被删除。确定关闭吗？").format(
+                                    title=self.windowTitle())):
+                return
         if self.draft is not None:
             self.draft.discard()
         super().reject()
+
+    _opened_state = None
+
+    def showEvent(self, event):
+        if self._opened_state is None:
+            self._opened_state = self.draft_state()
+        super().showEvent(event)
+
+    def changed_since_opened(self) -> bool:
+        return self._opened_state is not None and self.draft_state() != self._opened_state
 
     def show_service_error(self, exc: ValidationError):
         self.error.setText(translate("dialogs", "；").join(e.describe() for e in exc.errors))
@@ -180,6 +196,7 @@ class FormDialog(QDialog):
         """Write what is typed to a draft as the user types; offer an earlier one back now."""
         from .drafts import DraftKeeper
         self.draft = DraftKeeper(station_app, user, tasks, key, type(self).__name__, self.draft_state, parent=self)
+        self._opened_state = self.draft_state()  # pristine: restored input counts as unsaved
         offered = self.draft.offer(self.restore_state)
         for w in self._inputs():
             for name in ("textChanged", "currentIndexChanged", "toggled", "dateTimeChanged", "itemChanged"):

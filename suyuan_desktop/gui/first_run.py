@@ -109,6 +109,42 @@ class AdminPage(QWizardPage):
         return all(f.is_valid() for f in (self.username, self.display, self.password, self.confirm))
 
 
+def _server_check(text: str):
+    from ..core.sync.base import SyncError, check_server_url
+    try:
+        check_server_url(text)
+    except SyncError as exc:
+        raise ValidationError(FieldError("server_url", translate("first_run", "区中心地址"), exc.message, "format")) from None
+
+
+class DistrictPage(QWizardPage):
+    """Optional: enrol with the district now (or later in 设置 → 区中心)."""
+
+    def __init__(self):
+        super().__init__()
+        self.setTitle(translate("first_run", "第三步：连接区中心（可选）"))
+        self.setSubTitle(translate("first_run", "填写区中心地址和一次性注册码，创建后立即注册并同步；没有注册码可以留空，以后在“设置 → 区中心”中注册。"))
+        form = QFormLayout(self)
+        self.server = Field(translate("first_run", "https://区中心地址"))
+        self.ticket = Field(translate("first_run", "区中心签发的一次性注册码（72小时内有效）"))
+        self.server.validate_with(_server_check)
+        self.ticket.validate_with(lambda t: None)
+        form.addRow(translate("first_run", "区中心地址"), self.server)
+        form.addRow(translate("first_run", "注册码"), self.ticket)
+        self.status = muted("")
+        form.addRow("", self.status)
+        for f in (self.server, self.ticket):
+            f.changed.connect(self.completeChanged.emit)
+
+    def wanted(self) -> bool:
+        return bool(self.server.text() or self.ticket.text())
+
+    def isComplete(self) -> bool:
+        if not self.wanted():
+            return True
+        return self.server.is_valid() and bool(self.server.text()) and bool(self.ticket.text())
+
+
 class FirstRunWizard(QWizard):
     def __init__(self, data_dir, parent=None):
         super().__init__(parent)
@@ -116,8 +152,13 @@ class FirstRunWizard(QWizard):
         self.data_dir = data_dir
         self.station_page = StationPage()
         self.admin_page = AdminPage()
+        self.district_page = DistrictPage()
         self.addPage(self.station_page)
         self.addPage(self.admin_page)
+        self.addPage(self.district_page)
+        from .tasks import TaskRunner
+        self.tasks = TaskRunner(self)
+        self._busy = False
         self.setButtonText(QWizard.WizardButton.NextButton, translate("first_run", "下一步"))
         self.setButtonText(QWizard.WizardButton.BackButton, translate("first_run", "上一步"))
         self.setButtonText(QWizard.WizardButton.FinishButton, translate("first_run", "创建工作站"))
@@ -127,16 +168,53 @@ class FirstRunWizard(QWizard):
         self.admin_username = ""
 
     def accept(self) -> None:
+        """Create the station off the GUI thread (keys, database, first admin: about a second),
+        then enrol if the district page was filled in; the wizard closes when both are done."""
+        if self._busy:
+            return
         a = self.admin_page
-        try:
-            self.station_app = StationApp.create(self.data_dir, self.station_page.setup(),
-                                                 admin_username=a.username.text(), admin_display_name=a.display.text(),
-                                                 admin_password=a.password.edit.text())
-        except ValidationError as exc:
+        self._busy = True
+        self._set_busy(translate("first_run", "正在创建工作站…"))
+        self.tasks.run_write(StationApp.create, self.data_dir, self.station_page.setup(),
+                             admin_username=a.username.text(), admin_display_name=a.display.text(),
+                             admin_password=a.password.edit.text(), on_done=self._created, on_error=self._failed)
+
+    def _set_busy(self, message: str | None) -> None:
+        for b in (QWizard.WizardButton.FinishButton, QWizard.WizardButton.BackButton, QWizard.WizardButton.CancelButton):
+            self.button(b).setEnabled(message is None)
+        self.district_page.status.setText(message or "")
+
+    def _failed(self, exc) -> None:
+        self._busy = False
+        self._set_busy(None)
+        if isinstance(exc, ValidationError):
             messages.warn(translate("first_run", "信息有误"), "\n".join(e.describe() for e in exc.errors))
-            return
-        except SuyuanError as exc:
+        elif isinstance(exc, SuyuanError):
             messages.warn(translate("first_run", "无法创建工作站"), exc.message)
+        else:
+            messages.show_error(exc)
+
+    def _created(self, app) -> None:
+        self.station_app = app
+        self.admin_username = self.admin_page.username.text()
+        d = self.district_page
+        if not d.wanted():
+            self._finish()
             return
-        self.admin_username = a.username.text()
-        super().accept()
+        self._set_busy(translate("first_run", "工作站已创建，正在注册到区中心…"))
+        self.tasks.run(app.sync.enroll, d.server.text(), d.ticket.text(), on_done=lambda _: self._finish(),
+                       on_error=self._enroll_failed)
+
+    def _enroll_failed(self, exc) -> None:
+        message = getattr(exc, "message", None) or type(exc).__name__
+        messages.warn(translate("first_run", "注册到区中心未成功"), translate(
+            "first_run", "{message}\n工作站已经创建好，可以正常使用；以后可在“设置 → 区中心”中用新的注册码注册。").format(message=message))
+        self._finish()
+
+    def _finish(self) -> None:
+        self._busy = False
+        QWizard.accept(self)
+
+    def reject(self) -> None:
+        if not self._busy:
+            super().reject()

@@ -176,3 +176,41 @@ def station_factory_like(station, district, server):
         admin_username="admin", admin_display_name="王建国", admin_password="admin-pass-1")
     app.sync.enroll(server.url, district.issue_ticket(station.station_code))
     return app
+
+
+def test_first_run_wizard_enrols_with_the_district(qtbot, tmp_path, district, server):
+    from PySide6.QtWidgets import QDialog
+
+    from suyuan_desktop.gui import messages
+    from suyuan_desktop.gui.first_run import FirstRunWizard
+    from tests.unit.gui.conftest import type_text
+    messages.auto_answer("auto")
+    district.add_station("410703009", "东关街道")
+    wizard = FirstRunWizard(tmp_path / "fresh")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.station_page
+    qtbot.keyClicks(page.ui.codeEdit, "410703009")
+    type_text(qtbot, page.ui.nameEdit, "东关街道矛盾纠纷调处中心")
+    type_text(qtbot, page.ui.townshipEdit, "东关街道")
+    type_text(qtbot, page.ui.shortEdit, "东关")
+    wizard.next()
+    admin = wizard.admin_page
+    qtbot.keyClicks(admin.username.edit, "admin")
+    type_text(qtbot, admin.display.edit, "赵主任")
+    qtbot.keyClicks(admin.password.edit, "admin-pass-1")
+    qtbot.keyClicks(admin.confirm.edit, "admin-pass-1")
+    wizard.next()
+    d = wizard.district_page
+    qtbot.keyClicks(d.server.edit, server.url)
+    assert not d.isComplete()  # an address without a code
+    qtbot.keyClicks(d.ticket.edit, district.issue_ticket("410703009"))
+    assert d.isComplete()
+    wizard.accept()
+    qtbot.waitUntil(lambda: wizard.result() == QDialog.DialogCode.Accepted, timeout=15000)
+    st = wizard.station_app.sync.status()
+    assert st.enrolled and st.server_url == server.url
+    assert not [t for kind, t in messages.shown if "注册到区中心未成功" in t or "无法创建工作站" in t]
+    wizard.tasks.wait()
+    wizard.station_app.close()
+    messages.auto_answer()

@@ -49,10 +49,18 @@ def test_first_run_wizard_creates_the_station(qtbot, tmp_path):
     qtbot.keyClicks(admin.password.edit, "admin-pass-1")
     qtbot.keyClicks(admin.confirm.edit, "admin-pass-1")
     assert admin.isComplete()
+    wizard.next()
+    district = wizard.district_page
+    assert district.isComplete()  # optional: empty is fine
+    district.server.edit.setText("http://district.example.cn")
+    assert not district.isComplete()  # plain http to another machine is refused, and a code is needed
+    district.server.edit.clear()
     wizard.accept()
-    assert wizard.result() == QDialog.DialogCode.Accepted
+    assert not wizard.button(wizard.WizardButton.FinishButton).isEnabled()  # creating, off the GUI thread
+    qtbot.waitUntil(lambda: wizard.result() == QDialog.DialogCode.Accepted, timeout=10000)
     assert StationApp.exists(tmp_path / "new")
     assert wizard.station_app.station().short_name == "平原"
+    wizard.tasks.wait()
     wizard.station_app.close()
 
 
