@@ -116,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
         prepare()
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     qapp.setApplicationName("suyuan-desktop")
+    from .gcguard import GuiGarbageCollector
+    qapp.gc_guard = GuiGarbageCollector(qapp)  # Qt objects are only ever freed on the GUI thread
     translators = install_translators(qapp, lang)  # noqa: F841 - must stay referenced
     qapp.setApplicationDisplayName(translate("app", "诉源调解工作站"))
     sys.excepthook = _excepthook

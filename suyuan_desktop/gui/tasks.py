@@ -4,6 +4,7 @@ reads, PDF work and sync go to an I/O pool. Long tasks may take a ``Progress`` f
 cooperative cancellation (as Orange3 does)."""
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 import weakref
@@ -42,15 +43,20 @@ class Progress:
 
 
 class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(object, str)
-    progress = Signal(int, str)
+    """One per runner, living on the GUI thread for the runner's whole life; every job reports
+    through it with its number. (A QObject per job, deleted with deleteLater after its result,
+    crashed the event loop in ~QObject now and then when the job had run heavy Python code, such
+    as creating a station, in the worker thread.)"""
+
+    done = Signal(int, object)
+    failed = Signal(int, object, str)
+    progress = Signal(int, int, str)
 
 
 class _Job(QRunnable):
-    def __init__(self, fn, args, kwargs, signals: _Signals):
+    def __init__(self, number: int, fn, args, kwargs, signals: _Signals):
         super().__init__()
-        self.fn, self.args, self.kwargs, self.signals = fn, args, kwargs, signals
+        self.number, self.fn, self.args, self.kwargs, self.signals = number, fn, args, kwargs, signals
         self.setAutoDelete(True)
 
     @Slot()
@@ -58,9 +64,9 @@ class _Job(QRunnable):
         try:
             result = self.fn(*self.args, **self.kwargs)
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI thread
-            self.signals.failed.emit(exc, traceback.format_exc())
+            self.signals.failed.emit(self.number, exc, traceback.format_exc())
         else:
-            self.signals.done.emit(result)
+            self.signals.done.emit(self.number, result)
 
 
 class TaskRunner(QObject):
@@ -81,45 +87,46 @@ class TaskRunner(QObject):
         self._latest_pool = QThreadPool(self)
         self._latest_pool.setMaxThreadCount(1)
         self._latest: dict[str, int] = {}
-        self._live: set[_Signals] = set()
+        self._signals = _Signals(self)
+        self._signals.done.connect(self._finished_ok)
+        self._signals.failed.connect(self._finished_err)
+        self._signals.progress.connect(self._progressed)
+        self._jobs: dict[int, tuple] = {}  # number -> (on_done, on_error, on_progress)
+        self._numbers = itertools.count(1)
 
     def _submit(self, pool, fn, on_done, on_error, on_progress, with_progress, *args, **kwargs):
-        # Parented to the runner and deleted with deleteLater on the GUI thread: never by Python's
-        # garbage collector in the worker thread when the job object dies there, while events for
-        # it are still queued here (that crashed the event loop in QCoreApplication::notify).
-        signals = _Signals(self)
-        self._live.add(signals)
+        number = next(self._numbers)
+        self._jobs[number] = (on_done, on_error, on_progress)
         progress = None
         if with_progress:
-            progress = Progress(signals.progress.emit)
+            emit = self._signals.progress.emit
+            progress = Progress(lambda percent, message: emit(number, percent, message))
             kwargs["progress"] = progress
-            if on_progress:
-                signals.progress.connect(on_progress)
-
-        def finish_ok(result):
-            self._live.discard(signals)
-            signals.deleteLater()
-            self.busy_changed.emit(bool(self._live))
-            if on_done:
-                on_done(result)
-
-        def finish_err(exc, tb):
-            self._live.discard(signals)
-            signals.deleteLater()
-            self.busy_changed.emit(bool(self._live))
-            if isinstance(exc, Cancelled):
-                return
-            if on_error:
-                on_error(exc)
-            else:
-                from . import messages
-                messages.show_error(exc, tb)
-
-        signals.done.connect(finish_ok)
-        signals.failed.connect(finish_err)
         self.busy_changed.emit(True)
-        pool.start(_Job(fn, args, kwargs, signals))
+        pool.start(_Job(number, fn, args, kwargs, self._signals))
         return progress
+
+    def _finished_ok(self, number: int, result) -> None:
+        on_done, _, _ = self._jobs.pop(number, (None, None, None))
+        self.busy_changed.emit(bool(self._jobs))
+        if on_done:
+            on_done(result)
+
+    def _finished_err(self, number: int, exc, tb: str) -> None:
+        _, on_error, _ = self._jobs.pop(number, (None, None, None))
+        self.busy_changed.emit(bool(self._jobs))
+        if isinstance(exc, Cancelled):
+            return
+        if on_error:
+            on_error(exc)
+        else:
+            from . import messages
+            messages.show_error(exc, tb)
+
+    def _progressed(self, number: int, percent: int, message: str) -> None:
+        job = self._jobs.get(number)
+        if job and job[2]:
+            job[2](percent, message)
 
     def run(self, fn: Callable[..., Any], *args, on_done=None, on_error=None, on_progress=None,
             with_progress=False, **kwargs):
@@ -155,4 +162,4 @@ class TaskRunner(QObject):
 
     @property
     def pending(self) -> int:
-        return len(self._live)
+        return len(self._jobs)

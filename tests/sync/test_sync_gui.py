@@ -12,6 +12,15 @@ from tests.helpers.builders import new_case  # noqa: E402
 from tests.sync.util import MEDIATOR, edit_case, local_case  # noqa: E402
 
 
+@pytest.fixture(autouse=True, scope="module")
+def collect_on_the_gui_thread(qapp):
+    """As the app does (gui/gcguard.py): cyclic garbage collection only on the GUI thread."""
+    from suyuan_desktop.gui.gcguard import GuiGarbageCollector
+    guard = GuiGarbageCollector()
+    yield guard
+    guard.stop()
+
+
 @pytest.fixture
 def district(tmp_path):
     from district_server.service import DistrictService

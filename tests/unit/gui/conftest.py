@@ -8,6 +8,17 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+@pytest.fixture(autouse=True, scope="module")
+def collect_on_the_gui_thread(qapp):
+    """As the app does (gui/gcguard.py): no cyclic garbage collection in worker threads while the
+    module's windows live; collection is handed back to Python after the module."""
+    from suyuan_desktop.gui.gcguard import GuiGarbageCollector
+    guard = GuiGarbageCollector()
+    yield guard
+    guard.stop()
+    guard.deleteLater()
+
+
 @pytest.fixture(autouse=True)
 def quiet_messages():
     from suyuan_desktop.gui import messages
