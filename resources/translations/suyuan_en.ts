@@ -1466,6 +1466,10 @@ The station has been created and is ready to use; enrol later under Settings →
         <source>请输入登录名。</source>
         <translation>Please enter your user name.</translation>
     </message>
+    <message>
+        <source>正在登录…</source>
+        <translation>Signing in...</translation>
+    </message>
 </context>
 <context>
     <name>main_window</name>

@@ -16,6 +16,9 @@ class LoginDialog(QDialog):
         self.station_app = app
         self.user = None
         self._pending = False
+        self._checking = False
+        from .tasks import TaskRunner
+        self.tasks = TaskRunner(self)
         self.ui.stationLabel.setText(station_name)
         self.ui.usernameEdit.setText(username)
         self.ui.loginButton.clicked.connect(self.try_login)
@@ -40,12 +43,29 @@ class LoginDialog(QDialog):
         if not username:
             self.ui.errorLabel.setText(translate("login", "请输入登录名。"))
             return
-        try:
-            # Argon2 verification takes ~50 ms: acceptable on the GUI thread for a login click
-            self.user = self.station_app.users.authenticate(username, password)
-        except (LoginFailed, AccountLocked) as exc:
+        if self._checking:
+            return
+        # Argon2 verification takes ~120 ms and a failure is counted in the database: off the GUI thread
+        self._checking = True
+        self.ui.loginButton.setEnabled(False)
+        self.ui.errorLabel.setText(translate("login", "正在登录…"))
+        self.tasks.run_write(self.station_app.users.authenticate, username, password,
+                             on_done=self._signed_in, on_error=self._refused)
+
+    def _signed_in(self, user) -> None:
+        self._checking = False
+        self.ui.loginButton.setEnabled(True)
+        self.user = user
+        self.accept()
+
+    def _refused(self, exc) -> None:
+        self._checking = False
+        self.ui.loginButton.setEnabled(True)
+        if isinstance(exc, (LoginFailed, AccountLocked)):
             self.ui.errorLabel.setText(exc.message)
             self.ui.passwordEdit.clear()
             self.ui.passwordEdit.setFocus()
             return
-        self.accept()
+        self.ui.errorLabel.setText("")
+        from . import messages
+        messages.show_error(exc)

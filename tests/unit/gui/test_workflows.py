@@ -72,10 +72,14 @@ def test_login_with_wrong_then_right_password(qtbot, gui_station):
     qtbot.keyClicks(dlg.ui.usernameEdit, "admin")
     qtbot.keyClicks(dlg.ui.passwordEdit, "wrong-password")
     qtbot.mouseClick(dlg.ui.loginButton, Qt.MouseButton.LeftButton)
-    assert "还可尝试4次" in dlg.ui.errorLabel.text() and dlg.user is None
+    assert not dlg.ui.loginButton.isEnabled()  # checked off the GUI thread
+    qtbot.waitUntil(lambda: "还可尝试4次" in dlg.ui.errorLabel.text(), timeout=5000)
+    assert dlg.user is None and dlg.ui.passwordEdit.text() == "" and dlg.ui.loginButton.isEnabled()
     qtbot.keyClicks(dlg.ui.passwordEdit, "admin-pass-1")
     qtbot.keyPress(dlg.ui.passwordEdit, Qt.Key.Key_Return)
-    assert dlg.user is not None and dlg.user.username == "admin"
+    qtbot.waitUntil(lambda: dlg.user is not None, timeout=5000)
+    assert dlg.user.username == "admin" and dlg.result() == 1
+    dlg.tasks.wait()
 
 
 def test_intake_with_invalid_then_valid_input(qtbot, gui_station, tasks):
