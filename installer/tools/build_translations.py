@@ -44,6 +44,7 @@ def enum_catalogue() -> str:
     labels += [d.label for d in DOC_TYPES.values()]
     labels += list(DEADLINE_LABELS.values())
     labels += [f"{k.label}期限" for k in enums.ReferralKind]
+    labels += ["男", "女"]  # the gender an ID number gives (core.domain.idcard)
     seen = dict.fromkeys(labels)
     lines = ["from PySide6.QtCore import QT_TRANSLATE_NOOP", ""]
     lines += [f"QT_TRANSLATE_NOOP({'enums'!r}, {label!r})" for label in seen]

@@ -287,7 +287,7 @@
     </message>
     <message>
         <source>共 {n} 件</source>
-        <translation>{n} cases</translation>
+        <translation>Total: {n}</translation>
     </message>
 </context>
 <context>
@@ -1052,6 +1052,14 @@ Choosing No deletes this draft.</translation>
         <source>委托调解期限</source>
         <translation>Court-entrusted mediation deadline</translation>
     </message>
+    <message>
+        <source>男</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <source>女</source>
+        <translation>female</translation>
+    </message>
 </context>
 <context>
     <name>first_run</name>
@@ -1616,7 +1624,7 @@ Source: {v}</translation>
     </message>
     <message>
         <source>共 {v} 页</source>
-        <translation>{v} pages</translation>
+        <translation>Pages: {v}</translation>
     </message>
     <message>
         <source>另存为 PDF…</source>
@@ -1640,7 +1648,7 @@ Source: {v}</translation>
     </message>
     <message>
         <source>已发送到打印机：{pages} 页 × {copies} 份</source>
-        <translation>Sent to the printer: {pages} pages x {copies} copies</translation>
+        <translation>Sent to the printer: {pages} page(s), {copies} copies</translation>
     </message>
 </context>
 <context>
@@ -1893,7 +1901,7 @@ Source: {v}</translation>
     </message>
     <message>
         <source>待同步 {pending} 项</source>
-        <translation>{pending} to sync</translation>
+        <translation>To sync: {pending}</translation>
     </message>
     <message>
         <source>● 未注册区中心（在“设置”中注册）&#x3000;{pending}</source>
@@ -1909,7 +1917,7 @@ Source: {v}</translation>
     </message>
     <message>
         <source>&#x3000;被退回 {rejected} 项</source>
-        <translation>  {rejected} rejected</translation>
+        <translation>  Rejected: {rejected}</translation>
     </message>
     <message>
         <source>● 离线（{v}）&#x3000;{pending}&#x3000;{last}{extra}</source>
@@ -1957,7 +1965,7 @@ Source: {v}</translation>
     </message>
     <message>
         <source>冲突 {conflicts_open} 项待处理</source>
-        <translation>{conflicts_open} conflicts to resolve</translation>
+        <translation>Conflicts to resolve: {conflicts_open}</translation>
     </message>
     <message>
         <source>处理同步冲突</source>

@@ -94,7 +94,7 @@ class PartyEditor(QFrame):
         except ValidationError:
             self.derived.setText("")
             raise
-        self.derived.setText(translate("intake", "{gender}，{birth_date:%Y年%m月%d日}出生，{v}岁").format(gender=info.gender, birth_date=info.birth_date, v=info.age_on(self.today)))
+        self.derived.setText(translate("intake", "{gender}，{birth_date:%Y年%m月%d日}出生，{v}岁").format(gender=translate("enums", info.gender), birth_date=info.birth_date, v=info.age_on(self.today)))
 
     def is_org(self) -> bool:
         return self.kind.currentData() == PartyKind.ORGANISATION.value
