@@ -4,7 +4,7 @@ frameless tool window along the bottom of the screen.
 It is a child window of whichever window holds the focused text field, so a modal dialog (登记新
 案件, an editor) does not block it; it shows when a text field gets the focus and hides when the
 focus leaves text input or the keyboard's own hide key is pressed. A dialog whose field would be
-hidden behind it moves up.
+hidden behind it is fitted into the space above it.
 
 Qt reads QT_IM_MODULE when the QApplication is created, so ``prepare()`` must run before that;
 if the virtual keyboard's QML cannot be loaded (a missing system library), kiosk mode runs
@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QPoint, Qt, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractSpinBox, QApplication, QComboBox, QDialog, QLineEdit, QPlainTextEdit, QTextEdit, QWidget,
+    QAbstractSpinBox, QApplication, QComboBox, QDialog, QLineEdit, QPlainTextEdit, QScrollArea, QTextEdit, QWidget,
 )
 
 log = logging.getLogger(__name__)
@@ -59,7 +59,7 @@ class OnScreenKeyboard(QObject):
         app = QApplication.instance()
         app.focusChanged.connect(self._focus_changed)
         QGuiApplication.inputMethod().visibleChanged.connect(self._im_visible)
-        self._moved: dict[QWidget, QPoint] = {}
+        self._moved: dict[QWidget, object] = {}
 
     def _focus_changed(self, old, new) -> None:
         if new is not None and _takes_text(new):
@@ -89,20 +89,33 @@ class OnScreenKeyboard(QObject):
         self._keep_visible(field, screen.bottom() - height)
 
     def _keep_visible(self, field: QWidget, keyboard_top: int) -> None:
-        """A dialog whose field would sit behind the keyboard moves up (and back when it hides)."""
+        """A dialog whose field would sit behind the keyboard is fitted into the space above it
+        (moved up, and made shorter if it is taller than that space; its scroll area then brings
+        the field into view). It gets its old place back when the keyboard hides."""
         top = field.window()
         if not isinstance(top, QDialog):
             return
         bottom = field.mapToGlobal(QPoint(0, field.height())).y()
-        if bottom > keyboard_top - 8:
-            self._moved.setdefault(top, top.pos())
-            top.move(top.x(), max(0, top.y() - (bottom - keyboard_top + 24)))
+        if bottom <= keyboard_top - 8:
+            return
+        self._moved.setdefault(top, top.geometry())
+        frame = top.frameGeometry()
+        extra = frame.height() - top.height()  # title bar, borders
+        height = min(top.height(), keyboard_top - extra - 8)
+        top.setGeometry(top.x(), max(0, keyboard_top - 8 - height - extra) + (frame.y() - top.frameGeometry().y()),
+                        top.width(), height)
+        QApplication.processEvents()
+        area = field.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if area is not None:
+            area.ensureWidgetVisible(field, 10, 20)
 
     def hide(self) -> None:
         self.view.hide()
-        for window, pos in list(self._moved.items()):
+        for window, geometry in list(self._moved.items()):
             try:
-                window.move(pos)
+                window.setGeometry(geometry)
             except RuntimeError:  # the dialog is gone
                 pass
         self._moved.clear()

@@ -87,11 +87,36 @@ def main() -> int:
         tap(ch)
     tap("space")  # the first candidate
     out["name"] = name.text()
-    name.clearFocus()
     form.close()
+
+    # a tall form (like 登记新案件): its lowest field comes up above the keyboard
+    from PySide6.QtWidgets import QScrollArea, QWidget
+    tall = QDialog(login)
+    outer = QVBoxLayout(tall)
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    body = QWidget()
+    rows = QVBoxLayout(body)
+    edits = [QLineEdit() for _ in range(30)]
+    for e in edits:
+        rows.addWidget(e)
+    area.setWidget(body)
+    outer.addWidget(area)
+    tall.setGeometry(300, 20, 600, 720)
+    tall.show()
+    settle(300)
+    tall.activateWindow()
+    low = edits[-1]
+    low.setFocus()
+    settle(600)
+    keyboard_top = osk.view.geometry().top()
+    out["low_field_above_keyboard"] = low.mapToGlobal(QPoint(0, low.height())).y() <= keyboard_top
+    tall.close()
+    settle(200)
     login.ui.loginButton.setFocus()
     settle(200)
     out["hidden_off_text"] = not osk.visible
+    out["dialog_back_in_place"] = tall.geometry().height() == 720
     login.close()
     print(json.dumps(out, ensure_ascii=False))
     return 0
