@@ -21,6 +21,77 @@
     </message>
 </context>
 <context>
+    <name>CaseWorkspace</name>
+    <message>
+        <source>← 返回</source>
+        <translation>← Back</translation>
+    </message>
+    <message>
+        <source>打印文书 ▾</source>
+        <translation>Print a document ▾</translation>
+    </message>
+    <message>
+        <source>基本情况</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>当事人</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>调查与调解记录</source>
+        <translation>Investigations and sessions</translation>
+    </message>
+    <message>
+        <source>无争议事实</source>
+        <translation>Undisputed facts</translation>
+    </message>
+    <message>
+        <source>协议</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>履行与回访</source>
+        <translation>Performance and follow-up</translation>
+    </message>
+    <message>
+        <source>司法确认</source>
+        <translation>Judicial confirmation</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>把签字后的扫描件拖到这里，或点“添加附件”。</source>
+        <translation>Drag signed scans here, or click Add attachment.</translation>
+    </message>
+    <message>
+        <source>添加附件…</source>
+        <translation>Add attachment...</translation>
+    </message>
+    <message>
+        <source>操作记录</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <source>时间（UTC）</source>
+        <translation>Time (UTC)</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>变更的字段</source>
+        <translation>Fields changed</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>＋ 登记新案件</source>
@@ -2084,38 +2155,6 @@ Source: {v}</translation>
     <message>
         <source>操作记录</source>
         <translation>Audit trail</translation>
-    </message>
-    <message>
-        <source>← 返回</source>
-        <translation>← Back</translation>
-    </message>
-    <message>
-        <source>打印文书 ▾</source>
-        <translation>Print a document ▾</translation>
-    </message>
-    <message>
-        <source>把签字后的扫描件拖到这里，或点“添加附件”。</source>
-        <translation>Drag signed scans here, or click Add attachment.</translation>
-    </message>
-    <message>
-        <source>添加附件…</source>
-        <translation>Add attachment...</translation>
-    </message>
-    <message>
-        <source>时间（UTC）</source>
-        <translation>Time (UTC)</translation>
-    </message>
-    <message>
-        <source>操作人</source>
-        <translation>By</translation>
-    </message>
-    <message>
-        <source>对象</source>
-        <translation>Record</translation>
-    </message>
-    <message>
-        <source>变更的字段</source>
-        <translation>Fields changed</translation>
     </message>
     <message>
         <source>{case_number}&#x3000;{title}&#x3000;［{v}］</source>

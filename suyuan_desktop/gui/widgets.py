@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QVBoxLayout, QWidget
 
 from ..core.domain.errors import ValidationError
 from .i18n import translate
@@ -148,3 +148,27 @@ def run_with_progress(tasks, parent, title: str, fn, *args, on_done=None, on_err
     dlg.canceled.connect(cancel)
     dlg.progress = progress
     return dlg
+
+
+class DropList(QListWidget):
+    """The attachment list accepts files dropped on it (scans of signed paper documents)."""
+
+    dropped = Signal(list)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+
+    def dragEnterEvent(self, e):
+        if e.mimeData().hasUrls():
+            e.acceptProposedAction()
+
+    def dragMoveEvent(self, e):
+        if e.mimeData().hasUrls():
+            e.acceptProposedAction()
+
+    def dropEvent(self, e):
+        paths = [u.toLocalFile() for u in e.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.dropped.emit(paths)
+            e.acceptProposedAction()

@@ -2,10 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
-from PySide6.QtWidgets import (
-    QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget, QMenu, QPushButton, QTableWidget,
-    QTableWidgetItem, QTabWidget, QTextBrowser, QToolButton, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QMenu, QPushButton, QTableWidgetItem, QWidget
 
 from ..core.documents.types import DOC_TYPES
 from ..core.domain.enums import (
@@ -15,6 +12,7 @@ from ..core.domain.enums import (
 from ..core.domain.money import amount_in_words, format_amount
 from ..core.services.users import actor_for
 from . import dialogs, messages
+from .forms.ui_workspace import Ui_CaseWorkspace
 from .preview import PreviewDialog
 from .widgets import run_with_progress
 from .i18n import enum_label, label_of, translate
@@ -27,30 +25,6 @@ def _esc(text) -> str:
     return html.escape(str(text if text is not None else ""))
 
 
-class DropList(QListWidget):
-    """The attachment list accepts files dropped on it (scans of signed paper documents)."""
-
-    dropped = Signal(list)
-
-    def __init__(self):
-        super().__init__()
-        self.setAcceptDrops(True)
-
-    def dragEnterEvent(self, e):
-        if e.mimeData().hasUrls():
-            e.acceptProposedAction()
-
-    def dragMoveEvent(self, e):
-        if e.mimeData().hasUrls():
-            e.acceptProposedAction()
-
-    def dropEvent(self, e):
-        paths = [u.toLocalFile() for u in e.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            self.dropped.emit(paths)
-            e.acceptProposedAction()
-
-
 class CaseWorkspace(QWidget):
     changed = Signal()
     closed = Signal()
@@ -58,54 +32,26 @@ class CaseWorkspace(QWidget):
     TABS = (QT_TRANSLATE_NOOP("workspace", "基本情况"), QT_TRANSLATE_NOOP("workspace", "当事人"), QT_TRANSLATE_NOOP("workspace", "调查与调解记录"), QT_TRANSLATE_NOOP("workspace", "无争议事实"), QT_TRANSLATE_NOOP("workspace", "协议"), QT_TRANSLATE_NOOP("workspace", "履行与回访"), QT_TRANSLATE_NOOP("workspace", "司法确认"), QT_TRANSLATE_NOOP("workspace", "附件"), QT_TRANSLATE_NOOP("workspace", "操作记录"))
 
     def __init__(self, station_app, user, tasks, case_id: str, *, kiosk: bool = False, parent=None):
+        """Laid out in ui/workspace.ui (header, actions bar, the nine tabs); filled from the case here."""
         super().__init__(parent)
         self.station_app, self.user, self.tasks, self.kiosk = station_app, user, tasks, kiosk
         self.case_id = case_id
         self.case = None
-        lay = QVBoxLayout(self)
-        top = QHBoxLayout()
-        back = QPushButton(translate("workspace", "← 返回"))
-        back.clicked.connect(self.closed.emit)
-        top.addWidget(back)
-        self.header = QLabel()
-        self.header.setStyleSheet("font-size: 16px; font-weight: bold;")
-        self.header.setWordWrap(True)
-        top.addWidget(self.header, 1)
-        self.print_button = QToolButton()
-        self.print_button.setText(translate("workspace", "打印文书 ▾"))
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.print_button.setMinimumHeight(34)
-        top.addWidget(self.print_button)
-        lay.addLayout(top)
-        self.actions_bar = QHBoxLayout()
-        lay.addLayout(self.actions_bar)
-        self.tabs = QTabWidget()
-        self.pages = {}
-        for name in self.TABS:
-            if name == "附件":
-                w = QWidget()
-                v = QVBoxLayout(w)
-                self.attachments = DropList()
-                self.attachments.dropped.connect(self.attach_paths)
-                v.addWidget(QLabel(translate("workspace", "把签字后的扫描件拖到这里，或点“添加附件”。")))
-                v.addWidget(self.attachments, 1)
-                add = QPushButton(translate("workspace", "添加附件…"))
-                add.clicked.connect(self.choose_attachment)
-                v.addWidget(add)
-                self.tabs.addTab(w, translate("workspace", name))
-            elif name == "操作记录":
-                self.audit = QTableWidget(0, 4)
-                self.audit.setHorizontalHeaderLabels([translate("workspace", "时间（UTC）"), translate("workspace", "操作人"), translate("workspace", "对象"), translate("workspace", "变更的字段")])
-                self.audit.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-                self.audit.horizontalHeader().setStretchLastSection(True)
-                self.audit.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-                self.tabs.addTab(self.audit, translate("workspace", name))
-            else:
-                browser = QTextBrowser()
-                browser.setOpenExternalLinks(False)
-                self.pages[name] = browser
-                self.tabs.addTab(browser, translate("workspace", name))
-        lay.addWidget(self.tabs, 1)
+        self.ui = ui = Ui_CaseWorkspace()
+        ui.setupUi(self)
+        ui.backButton.clicked.connect(self.closed.emit)
+        self.header = ui.headerLabel
+        self.print_button = ui.printButton
+        self.actions_bar = ui.actionsBar
+        self.tabs = ui.tabs
+        self.pages = dict(zip(self.TABS[:7], (ui.basicBrowser, ui.partiesBrowser, ui.recordsBrowser, ui.factsBrowser,
+                                              ui.agreementBrowser, ui.followUpBrowser, ui.confirmationBrowser)))
+        self.attachments = ui.attachmentList
+        self.attachments.dropped.connect(self.attach_paths)
+        ui.addAttachmentButton.clicked.connect(self.choose_attachment)
+        self.audit = ui.auditTable
+        self.audit.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.audit.horizontalHeader().setStretchLastSection(True)
         self.reload()
 
     @property
