@@ -111,6 +111,81 @@
     </message>
 </context>
 <context>
+    <name>IntakeDialog</name>
+    <message>
+        <source>登记新案件</source>
+        <translation>Register a new case</translation>
+    </message>
+    <message>
+        <source>基本情况</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>纠纷名称</source>
+        <translation>Dispute title</translation>
+    </message>
+    <message>
+        <source>纠纷类型</source>
+        <translation>Dispute type</translation>
+    </message>
+    <message>
+        <source>案件来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>收案日期</source>
+        <translation>Date received</translation>
+    </message>
+    <message>
+        <source>纠纷简要情况</source>
+        <translation>Summary of the dispute</translation>
+    </message>
+    <message>
+        <source>纠纷简要情况：时间、地点、起因、经过</source>
+        <translation>Summary: when, where, how it began and what happened</translation>
+    </message>
+    <message>
+        <source>申请事项</source>
+        <translation>Claims</translation>
+    </message>
+    <message>
+        <source>当事人申请事项：1、……；2、……</source>
+        <translation>What the applicant asks for: 1. ...; 2. ...</translation>
+    </message>
+    <message>
+        <source>有激化风险（人民调解法第25条：采取预防措施，必要时报告公安机关）</source>
+        <translation>Risk of escalation (Art. 25: take preventive measures, report to the police if necessary)</translation>
+    </message>
+    <message>
+        <source>法院委派/委托信息</source>
+        <translation>Court assignment / entrustment</translation>
+    </message>
+    <message>
+        <source>法院</source>
+        <translation>Court</translation>
+    </message>
+    <message>
+        <source>函件编号</source>
+        <translation>Letter number</translation>
+    </message>
+    <message>
+        <source>材料签收日期</source>
+        <translation>Date materials received</translation>
+    </message>
+    <message>
+        <source>审理程序（委托）</source>
+        <translation>Procedure (entrusted)</translation>
+    </message>
+    <message>
+        <source>当事人</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>＋ 添加当事人</source>
+        <translation>+ Add a party</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>登录 - 诉源调解工作站</source>
@@ -139,6 +214,45 @@
     <message>
         <source>登录</source>
         <translation>Sign in</translation>
+    </message>
+</context>
+<context>
+    <name>PartyEditor</name>
+    <message>
+        <source>删除此当事人</source>
+        <translation>Remove this party</translation>
+    </message>
+    <message>
+        <source>姓名/名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>身份证号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>法定代表人</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>民族</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <source>职业或职务</source>
+        <translation>Occupation or position</translation>
     </message>
 </context>
 <context>
@@ -1323,10 +1437,6 @@ The station has been created and is ready to use; enrol later under Settings →
         <translation>Party {number}</translation>
     </message>
     <message>
-        <source>删除此当事人</source>
-        <translation>Remove this party</translation>
-    </message>
-    <message>
         <source>姓名或单位名称</source>
         <translation>Name of the person or organisation</translation>
     </message>
@@ -1367,44 +1477,8 @@ The station has been created and is ready to use; enrol later under Settings →
         <translation>Occupation or position</translation>
     </message>
     <message>
-        <source>姓名/名称</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>身份证号码</source>
-        <translation>ID number</translation>
-    </message>
-    <message>
-        <source>统一社会信用代码</source>
-        <translation>Unified social credit code</translation>
-    </message>
-    <message>
-        <source>法定代表人</source>
-        <translation>Legal representative</translation>
-    </message>
-    <message>
-        <source>联系电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <source>住址</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <source>民族</source>
-        <translation>Ethnicity</translation>
-    </message>
-    <message>
         <source>{gender}，{birth_date:%Y年%m月%d日}出生，{v}岁</source>
         <translation>{gender}, born {birth_date:%Y-%m-%d}, aged {v}</translation>
-    </message>
-    <message>
-        <source>登记新案件</source>
-        <translation>Register a new case</translation>
-    </message>
-    <message>
-        <source>基本情况</source>
-        <translation>Overview</translation>
     </message>
     <message>
         <source>如 张三与李四相邻关系纠纷</source>
@@ -1413,46 +1487,6 @@ The station has been created and is ready to use; enrol later under Settings →
     <message>
         <source>请填写纠纷名称。</source>
         <translation>Please enter a title for the dispute.</translation>
-    </message>
-    <message>
-        <source>纠纷简要情况：时间、地点、起因、经过</source>
-        <translation>Summary: when, where, how it began and what happened</translation>
-    </message>
-    <message>
-        <source>当事人申请事项：1、……；2、……</source>
-        <translation>What the applicant asks for: 1. ...; 2. ...</translation>
-    </message>
-    <message>
-        <source>有激化风险（人民调解法第25条：采取预防措施，必要时报告公安机关）</source>
-        <translation>Risk of escalation (Art. 25: take preventive measures, report to the police if necessary)</translation>
-    </message>
-    <message>
-        <source>纠纷名称</source>
-        <translation>Dispute title</translation>
-    </message>
-    <message>
-        <source>纠纷类型</source>
-        <translation>Dispute type</translation>
-    </message>
-    <message>
-        <source>案件来源</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <source>收案日期</source>
-        <translation>Date received</translation>
-    </message>
-    <message>
-        <source>纠纷简要情况</source>
-        <translation>Summary of the dispute</translation>
-    </message>
-    <message>
-        <source>申请事项</source>
-        <translation>Claims</translation>
-    </message>
-    <message>
-        <source>法院委派/委托信息</source>
-        <translation>Court assignment / entrustment</translation>
     </message>
     <message>
         <source>如 新乡市卫滨区人民法院</source>
@@ -1469,30 +1503,6 @@ The station has been created and is ready to use; enrol later under Settings →
     <message>
         <source>请填写函件编号。</source>
         <translation>Please enter the letter number.</translation>
-    </message>
-    <message>
-        <source>法院</source>
-        <translation>Court</translation>
-    </message>
-    <message>
-        <source>函件编号</source>
-        <translation>Letter number</translation>
-    </message>
-    <message>
-        <source>材料签收日期</source>
-        <translation>Date materials received</translation>
-    </message>
-    <message>
-        <source>审理程序（委托）</source>
-        <translation>Procedure (entrusted)</translation>
-    </message>
-    <message>
-        <source>当事人</source>
-        <translation>Parties</translation>
-    </message>
-    <message>
-        <source>＋ 添加当事人</source>
-        <translation>+ Add a party</translation>
     </message>
     <message>
         <source>保存并登记</source>

@@ -9,10 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout,
-    QLabel, QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFrame, QPushButton
 
 from ..core.domain.enums import COURT_SOURCES, CaseSource, DisputeType, PartyKind, PartyRole, ReferralProcedure
 from ..core.domain.errors import ValidationError
@@ -21,12 +18,17 @@ from ..core.domain.phone import normalize_phone
 from ..core.domain.uscc import validate_uscc
 from ..core.services.inputs import CaseIntake, PartyInput, ReferralInput
 from . import messages
-from .widgets import ERROR_STYLE, Field, heading
+from .forms.ui_intake import Ui_IntakeDialog
+from .forms.ui_party_editor import Ui_PartyEditor
+from .widgets import Field
 from .i18n import enum_label, translate
 
 
 def enum_combo(enum_cls, current=None) -> QComboBox:
-    box = QComboBox()
+    return _fill_enum(QComboBox(), enum_cls, current)
+
+
+def _fill_enum(box: QComboBox, enum_cls, current=None) -> QComboBox:
     for m in enum_cls:
         box.addItem(enum_label(m), m.value)
     if current is not None:
@@ -39,48 +41,39 @@ class PartyEditor(QFrame):
     remove_requested = Signal(object)
 
     def __init__(self, number: int, role: PartyRole, parent=None):
+        """Laid out in ui/party_editor.ui; choices, checks and input hints are set here."""
         super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.today = dt.date.today()
-        lay = QVBoxLayout(self)
-        top = QHBoxLayout()
-        self.title = QLabel(translate("intake", "当事人 {number}").format(number=number))
-        self.title.setStyleSheet("font-weight: bold;")
-        top.addWidget(self.title)
-        self.role = enum_combo(PartyRole, role.value)
-        self.kind = enum_combo(PartyKind)
-        top.addWidget(self.role)
-        top.addWidget(self.kind)
-        top.addStretch(1)
-        self.remove = QPushButton(translate("intake", "删除此当事人"))
+        self.ui = ui = Ui_PartyEditor()
+        ui.setupUi(self)
+        self.title = ui.titleLabel
+        self.title.setText(translate("intake", "当事人 {number}").format(number=number))
+        self.role = _fill_enum(ui.roleCombo, PartyRole, role.value)
+        self.kind = _fill_enum(ui.kindCombo, PartyKind)
+        self.remove = ui.removeButton
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
-        top.addWidget(self.remove)
-        lay.addLayout(top)
-        form = QFormLayout()
-        self.name = Field(translate("intake", "姓名或单位名称")).validate_with(lambda t: None, required=True, required_message=translate("intake", "请填写姓名或名称。"))
-        self.id_number = Field(translate("intake", "18位身份证号码（自动识别性别、出生日期和年龄）")).validate_with(self._check_id)
-        self.derived = QLabel()
-        self.derived.setStyleSheet("color: #2e7d32;")
-        self.credit_code = Field(translate("intake", "18位统一社会信用代码")).validate_with(lambda t: validate_uscc(t))
-        self.legal_rep = Field(translate("intake", "法定代表人或负责人姓名")).validate_with(lambda t: None, required=True,
-                                                                 required_message=translate("intake", "单位当事人须填写法定代表人或负责人。"))
-        self.phone = Field(translate("intake", "手机号码或带区号的座机")).validate_with(lambda t: normalize_phone(t))
-        self.address = Field(translate("intake", "住址或单位地址"))
-        self.ethnicity = Field(translate("intake", "如 汉族"))
-        self.occupation = Field(translate("intake", "职业或职务"))
+        self.name, self.id_number, self.derived = ui.nameField, ui.idNumberField, ui.derivedLabel
+        self.credit_code, self.legal_rep, self.phone = ui.creditCodeField, ui.legalRepField, ui.phoneField
+        self.address, self.ethnicity, self.occupation = ui.addressField, ui.ethnicityField, ui.occupationField
+        for f, hint in ((self.name, translate("intake", "姓名或单位名称")),
+                        (self.id_number, translate("intake", "18位身份证号码（自动识别性别、出生日期和年龄）")),
+                        (self.credit_code, translate("intake", "18位统一社会信用代码")),
+                        (self.legal_rep, translate("intake", "法定代表人或负责人姓名")),
+                        (self.phone, translate("intake", "手机号码或带区号的座机")),
+                        (self.address, translate("intake", "住址或单位地址")), (self.ethnicity, translate("intake", "如 汉族")),
+                        (self.occupation, translate("intake", "职业或职务"))):
+            f.edit.setPlaceholderText(hint)
+        self.name.validate_with(lambda t: None, required=True, required_message=translate("intake", "请填写姓名或名称。"))
+        self.id_number.validate_with(self._check_id)
+        self.credit_code.validate_with(lambda t: validate_uscc(t))
+        self.legal_rep.validate_with(lambda t: None, required=True,
+                                     required_message=translate("intake", "单位当事人须填写法定代表人或负责人。"))
+        self.phone.validate_with(lambda t: normalize_phone(t))
         hints = Qt.InputMethodHint
         self.id_number.edit.setInputMethodHints(hints.ImhPreferNumbers | hints.ImhPreferUppercase | hints.ImhNoPredictiveText)
         self.credit_code.edit.setInputMethodHints(hints.ImhPreferUppercase | hints.ImhPreferLatin | hints.ImhNoPredictiveText)
         self.phone.edit.setInputMethodHints(hints.ImhDialableCharactersOnly)
-        self.rows = {}
-        for label, widget in ((translate("intake", "姓名/名称"), self.name), (translate("intake", "身份证号码"), self.id_number), ("", self.derived),
-                              (translate("intake", "统一社会信用代码"), self.credit_code), (translate("intake", "法定代表人"), self.legal_rep),
-                              (translate("intake", "联系电话"), self.phone), (translate("intake", "住址"), self.address), (translate("intake", "民族"), self.ethnicity),
-                              (translate("intake", "职业或职务"), self.occupation)):
-            form.addRow(label, widget)
-            self.rows[widget] = form.labelForField(widget)
-        self.form = form
-        lay.addLayout(form)
+        self.form = ui.form
         for f in (self.name, self.id_number, self.credit_code, self.legal_rep, self.phone, self.address,
                   self.ethnicity, self.occupation):
             f.changed.connect(self.changed.emit)
@@ -147,81 +140,43 @@ class PartyEditor(QFrame):
 
 class IntakeDialog(QDialog):
     def __init__(self, station_app, user, tasks, parent=None):
+        """Laid out in ui/intake.ui (and ui/party_editor.ui for each party); checks, choices and
+        the party editors are set up here."""
         super().__init__(parent)
-        self.setWindowTitle(translate("intake", "登记新案件"))
         self.station_app, self.user, self.tasks = station_app, user, tasks
         self.created = None
-        self.resize(820, 760)
-        outer = QVBoxLayout(self)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        body = QWidget()
-        self.body = QVBoxLayout(body)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
-
-        self.body.addWidget(heading(translate("intake", "基本情况")))
-        form = QFormLayout()
-        self.title = Field(translate("intake", "如 张三与李四相邻关系纠纷")).validate_with(lambda t: None, required=True,
-                                                              required_message=translate("intake", "请填写纠纷名称。"))
-        self.dtype = enum_combo(DisputeType)
-        self.dtype.setCurrentIndex(self.dtype.findData(DisputeType.NEIGHBOUR.value))
-        self.source = enum_combo(CaseSource)
-        self.received = QDateEdit(QDate.currentDate())
-        self.received.setCalendarPopup(True)
-        self.received.setDisplayFormat("yyyy-MM-dd")
+        self.ui = ui = Ui_IntakeDialog()
+        ui.setupUi(self)
+        self.title = ui.titleField
+        self.title.edit.setPlaceholderText(translate("intake", "如 张三与李四相邻关系纠纷"))
+        self.title.validate_with(lambda t: None, required=True, required_message=translate("intake", "请填写纠纷名称。"))
+        self.dtype = _fill_enum(ui.typeCombo, DisputeType, DisputeType.NEIGHBOUR.value)
+        self.source = _fill_enum(ui.sourceCombo, CaseSource)
+        self.received = ui.receivedEdit
+        self.received.setDate(QDate.currentDate())
         self.received.setMaximumDate(QDate.currentDate())
-        self.summary = QPlainTextEdit()
-        self.summary.setPlaceholderText(translate("intake", "纠纷简要情况：时间、地点、起因、经过"))
-        self.summary.setFixedHeight(90)
-        self.summary_error = QLabel()
-        self.summary_error.setStyleSheet(ERROR_STYLE)
-        self.claims = QPlainTextEdit()
-        self.claims.setPlaceholderText(translate("intake", "当事人申请事项：1、……；2、……"))
-        self.claims.setFixedHeight(60)
-        self.risk = QCheckBox(translate("intake", "有激化风险（人民调解法第25条：采取预防措施，必要时报告公安机关）"))
-        for label, w in ((translate("intake", "纠纷名称"), self.title), (translate("intake", "纠纷类型"), self.dtype), (translate("intake", "案件来源"), self.source),
-                         (translate("intake", "收案日期"), self.received), (translate("intake", "纠纷简要情况"), self.summary), ("", self.summary_error),
-                         (translate("intake", "申请事项"), self.claims), ("", self.risk)):
-            form.addRow(label, w)
-        self.body.addLayout(form)
-
-        self.referral_box = QGroupBox(translate("intake", "法院委派/委托信息"))
-        rform = QFormLayout(self.referral_box)
-        self.court = Field(translate("intake", "如 新乡市卫滨区人民法院")).validate_with(lambda t: None, required=True, required_message=translate("intake", "请填写法院。"))
-        self.ref_number = Field(translate("intake", "委派/委托调解函编号")).validate_with(lambda t: None, required=True,
-                                                             required_message=translate("intake", "请填写函件编号。"))
-        self.signed_for = QDateEdit(QDate.currentDate())
-        self.signed_for.setCalendarPopup(True)
-        self.signed_for.setDisplayFormat("yyyy-MM-dd")
-        self.procedure = enum_combo(ReferralProcedure)
-        rform.addRow(translate("intake", "法院"), self.court)
-        rform.addRow(translate("intake", "函件编号"), self.ref_number)
-        rform.addRow(translate("intake", "材料签收日期"), self.signed_for)
-        rform.addRow(translate("intake", "审理程序（委托）"), self.procedure)
-        self.body.addWidget(self.referral_box)
-
-        self.body.addWidget(heading(translate("intake", "当事人")))
-        self.parties_box = QVBoxLayout()
-        self.body.addLayout(self.parties_box)
+        self.summary, self.summary_error = ui.summaryEdit, ui.summaryError
+        self.claims, self.risk = ui.claimsEdit, ui.riskCheck
+        self.referral_box = ui.referralGroup
+        self.court, self.ref_number = ui.courtField, ui.refNumberField
+        self.court.edit.setPlaceholderText(translate("intake", "如 新乡市卫滨区人民法院"))
+        self.court.validate_with(lambda t: None, required=True, required_message=translate("intake", "请填写法院。"))
+        self.ref_number.edit.setPlaceholderText(translate("intake", "委派/委托调解函编号"))
+        self.ref_number.validate_with(lambda t: None, required=True, required_message=translate("intake", "请填写函件编号。"))
+        self.signed_for = ui.signedForEdit
+        self.signed_for.setDate(QDate.currentDate())
+        self.procedure = _fill_enum(ui.procedureCombo, ReferralProcedure)
+        self.parties_box = ui.partiesLayout
         self.party_editors: list[PartyEditor] = []
         self.add_party(PartyRole.APPLICANT)
         self.add_party(PartyRole.RESPONDENT)
-        add = QPushButton(translate("intake", "＋ 添加当事人"))
-        add.clicked.connect(lambda: self.add_party(PartyRole.THIRD_PARTY))
-        self.body.addWidget(add)
-        self.body.addStretch(1)
-
-        self.form_error = QLabel()
-        self.form_error.setStyleSheet(ERROR_STYLE)
-        self.form_error.setWordWrap(True)
-        outer.addWidget(self.form_error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        ui.addPartyButton.clicked.connect(lambda: self.add_party(PartyRole.THIRD_PARTY))
+        self.form_error = ui.formError
+        self.buttons = ui.buttons
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(translate("intake", "保存并登记"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("intake", "取消"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        outer.addWidget(self.buttons)
         self.title.changed.connect(self._update)
         self.summary.textChanged.connect(self._update)
         self.source.currentIndexChanged.connect(self._update)

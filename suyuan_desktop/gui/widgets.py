@@ -59,7 +59,9 @@ class Field(QWidget):
 
     changed = Signal()
 
-    def __init__(self, placeholder: str = "", parent=None):
+    def __init__(self, placeholder: str | QWidget = "", parent=None):
+        if isinstance(placeholder, QWidget):  # built by a Designer form: Field(parent)
+            placeholder, parent = "", placeholder
         super().__init__(parent)
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText(placeholder)
