@@ -108,9 +108,11 @@ opening; the encrypted station (key from the keyring, schema check) opens off th
 the pages are built about 0.6 s later. Both sides' times run from just before the process is
 spawned to the epoch time the process prints at its first paint.
 
-Search runs on its own thread and its own pinned connection (64 MB page cache, warmed in the
-background when the case list is built); only the newest keystroke's request runs; the total
-count waits until typing pauses. A page of matches is sorted from a covering index. Measured per
+Search runs on its own thread and its own pinned connection (64 MB page cache; the covering
+index a page of matches is sorted from is read into it in the background when the case list is
+built); only the newest keystroke's request runs; the total count waits until typing pauses. A
+name of one or two characters is a lookup in `name_grams` (its pieces, kept by triggers);
+longer ones check only the parties of cases holding their first two characters. Measured per
 keystroke from the moment the debounce fires to the first page on screen, 20 names typed one
 character at a time, with the 工作台 deadline list (now read through date indexes, 16 ms) loaded.
 

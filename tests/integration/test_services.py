@@ -275,6 +275,31 @@ class TestSearch:
         found = {c.id for c in station.cases.search(CaseFilter(text=query)).items}
         assert found == {three_cases[i].id for i in expect}
 
+    def test_names_are_found_by_any_one_two_or_more_of_their_characters(self, station, admin):
+        data = intake_data(title="欧阳娜娜与Li Lei借款纠纷")
+        data["parties"] = [{"name": "欧阳娜娜", "agent_name": "司马光"},
+                           {"name": "Li Lei", "role": "respondent"}]
+        case = station.cases.intake(admin, CaseIntake(**data))
+        other = new_case(station, admin)  # 张三 and 李四
+
+        def found(q):
+            return {c.id for c in station.cases.search(CaseFilter(text=q)).items}
+        for q in ("欧", "娜娜", "阳娜", "欧阳娜娜", "司", "司马光", "li", "LEI", "i l", "Li Lei"):
+            assert found(q) == {case.id}, q
+        assert found("张") == {other.id} and found("欧娜") == set() and found("阳娜欧") == set()
+
+    def test_a_renamed_party_is_found_by_the_new_name_only(self, station, admin):
+        from suyuan_desktop.core.store.models import NameGram, Party
+        case = new_case(station, admin)
+        with station.store.write(admin) as s:
+            party = s.execute(select(Party).where(Party.case_id == case.id, Party.name == "张三")).scalar_one()
+            party.name = "张叁"
+        assert {c.id for c in station.cases.search(CaseFilter(text="叁")).items} == {case.id}
+        assert {c.id for c in station.cases.search(CaseFilter(text="张三")).items} == set()
+        with station.store.read() as s:  # the case's pieces: the new name's, the other party's, once each
+            grams = s.execute(select(NameGram.gram).where(NameGram.case_id == case.id)).scalars().all()
+        assert sorted(grams) == sorted(["张", "叁", "张叁", "李", "四", "李四"])
+
     def test_keyset_pages_are_complete_and_disjoint(self, station, admin):
         for i in range(7):
             new_case(station, admin, received_date=f"2026-11-{10 + i % 3:02d}")

@@ -329,3 +329,20 @@ def test_retries_back_off_with_jitter_and_wait_for_retry_after():
     assert b.next_delay(busy.retry_after) >= 120   # never sooner than the server asked
     b.success()
     assert b.next_delay() <= 1                     # a success starts over
+
+
+def test_a_case_pulled_from_the_district_is_found_by_one_character_of_a_name(stations, district):
+    """Pulled rows are written with raw inserts: the name pieces come from the store's triggers."""
+    from suyuan_desktop.core.store.repositories import CaseFilter
+    a = stations.make("S1")
+    new_case(a, MEDIATOR)
+    a.sync.sync()
+    pulled = district.create_case("S1", {
+        "station_code": "S1", "case_number": "（2026）卫滨委派字第0031号", "case_year": 2026, "case_seq": 31,
+        "title": "诸葛亮与司马懿相邻纠纷", "dispute_type": "02", "source": "court_assigned", "status": "received",
+        "summary": "法院委派。", "received_date": "2026-11-20"},
+        [{"position": 1, "role": "applicant", "kind": "person", "name": "诸葛亮"},
+         {"position": 2, "role": "respondent", "kind": "person", "name": "司马懿"}])
+    a.sync.sync()
+    for q in ("葛", "司马", "诸葛亮"):
+        assert [c.id for c in a.cases.search(CaseFilter(text=q)).items] == [pulled], q

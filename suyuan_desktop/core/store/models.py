@@ -536,3 +536,23 @@ class Draft(Base):
     case_id: Mapped[str | None] = mapped_column(String(36))
     payload: Mapped[dict] = mapped_column(JSON, nullable=False)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
+
+
+class NameGram(Base):
+    """Search: every one- and two-character piece of the names and agents' names of each case's
+    parties (lower case), so that 张 or 张伟 is an index lookup instead of a scan of every name.
+    Maintained by triggers on ``parties`` (migration 0010) on every path that writes a party: the
+    ORM, sync's raw inserts, restores. Derived data: never synced, never audited."""
+
+    __tablename__ = "name_grams"
+    __table_args__ = {"sqlite_with_rowid": False}
+    gram: Mapped[str] = mapped_column(String(2), primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+
+
+class GramPosition(Base):
+    """1..100: the character positions the name-gram triggers take pieces at (SQLite triggers
+    cannot use a recursive WITH)."""
+
+    __tablename__ = "gram_positions"
+    n: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
