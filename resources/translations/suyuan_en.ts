@@ -366,6 +366,18 @@
         <translation>Save computer settings</translation>
     </message>
     <message>
+        <source>数据备份（仅管理员）</source>
+        <translation>Backup (administrators only)</translation>
+    </message>
+    <message>
+        <source>把整个工作站（案件、附件、审计记录）备份到一个用口令加密的文件，写完后立即校验。请存到U盘或另一台电脑，并牢记口令：换机或硬盘损坏时，用 suyuan restore 凭口令恢复。</source>
+        <translation>Back up the whole station (cases, attachments, audit trail) to one passphrase-encrypted file, checked as soon as it is written. Keep it on a USB stick or another computer and remember the passphrase: after a disk failure or on a new PC, restore it with suyuan restore and the passphrase.</translation>
+    </message>
+    <message>
+        <source>立即备份…</source>
+        <translation>Back up now...</translation>
+    </message>
+    <message>
         <source>账号（仅管理员可管理）</source>
         <translation>Accounts (administrators only)</translation>
     </message>
@@ -1789,6 +1801,68 @@ Source: {v}</translation>
     <message>
         <source>新密码</source>
         <translation>New password</translation>
+    </message>
+    <message>
+        <source>备份工作站</source>
+        <translation>Back up the station</translation>
+    </message>
+    <message>
+        <source>开始备份</source>
+        <translation>Start backup</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Choose...</translation>
+    </message>
+    <message>
+        <source>至少10位，恢复时需要它</source>
+        <translation>At least 10 characters; needed to restore</translation>
+    </message>
+    <message>
+        <source>备份文件</source>
+        <translation>Backup file</translation>
+    </message>
+    <message>
+        <source>备份口令</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>再输入一次</source>
+        <translation>Repeat passphrase</translation>
+    </message>
+    <message>
+        <source>备份到</source>
+        <translation>Back up to</translation>
+    </message>
+    <message>
+        <source>诉源备份 (*.sdb)</source>
+        <translation>Suyuan backups (*.sdb)</translation>
+    </message>
+    <message>
+        <source>请选择备份文件的位置。</source>
+        <translation>Choose where to write the backup.</translation>
+    </message>
+    <message>
+        <source>两次输入的口令不一致。</source>
+        <translation>The two passphrases do not match.</translation>
+    </message>
+    <message>
+        <source>正在备份工作站</source>
+        <translation>Backing up the station</translation>
+    </message>
+    <message>
+        <source>备份已取消，没有留下不完整的文件。</source>
+        <translation>Backup cancelled; no incomplete file was left behind.</translation>
+    </message>
+    <message>
+        <source>备份完成</source>
+        <translation>Backup done</translation>
+    </message>
+    <message>
+        <source>已备份并校验：{path}
+案件 {cases} 件，附件 {attachments} 个，审计记录 {audit} 条。请妥善保管备份文件和口令。</source>
+        <translation>Backed up and verified: {path}
+Cases: {cases}, attachments: {attachments}, audit entries: {audit}. Keep the file and the passphrase safe.</translation>
     </message>
     <message>
         <source>本机设置有误</source>

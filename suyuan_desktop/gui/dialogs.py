@@ -116,6 +116,7 @@ class FormDialog(QDialog):
         super().reject()
 
     _opened_state = None
+    ask_before_discarding = True  # False for forms holding nothing worth keeping (a passphrase)
 
     def showEvent(self, event):
         if self._opened_state is None:
@@ -123,7 +124,8 @@ class FormDialog(QDialog):
         super().showEvent(event)
 
     def changed_since_opened(self) -> bool:
-        return self._opened_state is not None and self.draft_state() != self._opened_state
+        return (self.ask_before_discarding and self._opened_state is not None
+                and self.draft_state() != self._opened_state)
 
     def show_service_error(self, exc: ValidationError):
         self.error.setText(translate("dialogs", "；").join(e.describe() for e in exc.errors))

@@ -91,12 +91,12 @@ class TaskRunner(QObject):
         self._signals.done.connect(self._finished_ok)
         self._signals.failed.connect(self._finished_err)
         self._signals.progress.connect(self._progressed)
-        self._jobs: dict[int, tuple] = {}  # number -> (on_done, on_error, on_progress)
+        self._jobs: dict[int, tuple] = {}  # number -> (on_done, on_error, on_progress, on_cancelled)
         self._numbers = itertools.count(1)
 
-    def _submit(self, pool, fn, on_done, on_error, on_progress, with_progress, *args, **kwargs):
+    def _submit(self, pool, fn, on_done, on_error, on_progress, with_progress, *args, on_cancelled=None, **kwargs):
         number = next(self._numbers)
-        self._jobs[number] = (on_done, on_error, on_progress)
+        self._jobs[number] = (on_done, on_error, on_progress, on_cancelled)
         progress = None
         if with_progress:
             emit = self._signals.progress.emit
@@ -107,15 +107,17 @@ class TaskRunner(QObject):
         return progress
 
     def _finished_ok(self, number: int, result) -> None:
-        on_done, _, _ = self._jobs.pop(number, (None, None, None))
+        on_done = self._jobs.pop(number, (None,) * 4)[0]
         self.busy_changed.emit(bool(self._jobs))
         if on_done:
             on_done(result)
 
     def _finished_err(self, number: int, exc, tb: str) -> None:
-        _, on_error, _ = self._jobs.pop(number, (None, None, None))
+        _, on_error, _, on_cancelled = self._jobs.pop(number, (None,) * 4)
         self.busy_changed.emit(bool(self._jobs))
         if isinstance(exc, Cancelled):
+            if on_cancelled:
+                on_cancelled()
             return
         if on_error:
             on_error(exc)
@@ -129,8 +131,9 @@ class TaskRunner(QObject):
             job[2](percent, message)
 
     def run(self, fn: Callable[..., Any], *args, on_done=None, on_error=None, on_progress=None,
-            with_progress=False, **kwargs):
-        return self._submit(self._io, fn, on_done, on_error, on_progress, with_progress, *args, **kwargs)
+            with_progress=False, on_cancelled=None, **kwargs):
+        return self._submit(self._io, fn, on_done, on_error, on_progress, with_progress, *args,
+                            on_cancelled=on_cancelled, **kwargs)
 
     def run_latest(self, channel: str, fn: Callable[..., Any], *args, on_done=None, on_error=None, **kwargs):
         """Run fn on the channel's thread unless a newer request for the channel arrives before it

@@ -111,7 +111,8 @@ def muted(text: str) -> QLabel:
     return label
 
 
-def run_with_progress(tasks, parent, title: str, fn, *args, on_done=None, on_error=None, **kwargs):
+def run_with_progress(tasks, parent, title: str, fn, *args, on_done=None, on_error=None, on_cancelled=None,
+                      **kwargs):
     """Long work (a whole dossier, many documents) off the GUI thread with a progress dialog and a
     Cancel button. The dialog only appears if the work takes longer than half a second; Cancel
     stops the work at its next step (``fn`` takes ``progress``). Returns the QProgressDialog."""
@@ -141,8 +142,12 @@ def run_with_progress(tasks, parent, title: str, fn, *args, on_done=None, on_err
         else:
             from . import messages
             messages.show_error(exc)
+    def stopped():
+        dlg.close()
+        if on_cancelled:
+            on_cancelled()
     progress = tasks.run(fn, *args, on_done=finished, on_error=failed, on_progress=moved, with_progress=True,
-                         **kwargs)
+                         on_cancelled=stopped, **kwargs)
 
     def cancel():
         progress.cancel()

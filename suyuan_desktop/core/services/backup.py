@@ -81,34 +81,46 @@ def verify_backup(path: Path, passphrase: str, expected: dict[str, int] | None =
     return BackupReport(path=path, tables=counts, attachments=blobs, audit_entries=audit)
 
 
-def backup(app: StationApp, dest: Path, passphrase: str) -> BackupReport:
+def backup(app: StationApp, dest: Path, passphrase: str, progress=None) -> BackupReport:
+    """``progress(percent, message)``, if given, is called at each stage and every few
+    attachments; it may raise to stop. A stopped or failed backup leaves no file behind."""
     _check_passphrase(passphrase)
     dest = Path(dest)
     if dest.exists():
         raise ValidationError(FieldError("output", "备份文件", f"{dest} 已存在，请换一个文件名，避免覆盖旧备份。", "exists"))
+    report = progress or (lambda pct, msg: None)
     tmp = dest.with_name(dest.name + ".partial")
     tmp.unlink(missing_ok=True)
-    app.store.checkpoint()
-    with app.store.read() as s:  # a consistent snapshot of what to copy
-        shas = sorted(set(s.execute(select(Attachment.sha256)).scalars()))
-    src = open_raw(app.store.path, key=app.store.key)
     try:
-        expected = _table_counts(src)
-    finally:
-        src.close()
-    export_encrypted_copy(app.store.path, app.store.key, tmp, dest_passphrase=passphrase)
-    conn = open_raw(tmp, passphrase=passphrase)
-    try:
-        conn.execute("CREATE TABLE backup_blobs (sha256 TEXT PRIMARY KEY, data BLOB NOT NULL)")
-        for sha in shas:
-            conn.execute("INSERT INTO backup_blobs VALUES (?, ?)", (sha, app.blobs.get(sha)))
-        conn.commit()
-    finally:
-        conn.close()
-    report = verify_backup(tmp, passphrase, expected)
-    tmp.rename(dest)
-    return BackupReport(path=dest, tables=report.tables, attachments=report.attachments,
-                        audit_entries=report.audit_entries)
+        report(0, "正在复制数据库")
+        app.store.checkpoint()
+        with app.store.read() as s:  # a consistent snapshot of what to copy
+            shas = sorted(set(s.execute(select(Attachment.sha256)).scalars()))
+        src = open_raw(app.store.path, key=app.store.key)
+        try:
+            expected = _table_counts(src)
+        finally:
+            src.close()
+        export_encrypted_copy(app.store.path, app.store.key, tmp, dest_passphrase=passphrase)
+        conn = open_raw(tmp, passphrase=passphrase)
+        try:
+            conn.execute("CREATE TABLE backup_blobs (sha256 TEXT PRIMARY KEY, data BLOB NOT NULL)")
+            for i, sha in enumerate(shas):
+                if i % 20 == 0:
+                    report(40 + 40 * i // max(1, len(shas)), f"正在复制附件（{i}/{len(shas)}）")
+                conn.execute("INSERT INTO backup_blobs VALUES (?, ?)", (sha, app.blobs.get(sha)))
+            conn.commit()
+        finally:
+            conn.close()
+        report(80, "正在校验备份")
+        verified = verify_backup(tmp, passphrase, expected)
+        tmp.rename(dest)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    report(100, "备份完成")
+    return BackupReport(path=dest, tables=verified.tables, attachments=verified.attachments,
+                        audit_entries=verified.audit_entries)
 
 
 def restore(backup_file: Path, data_dir: Path, passphrase: str) -> StationApp:

@@ -238,6 +238,34 @@ class Ui_SettingsPage(object):
 
         self.grid.addWidget(self.machineGroup, 0, 1, 1, 1)
 
+        self.backupGroup = QGroupBox(SettingsPage)
+        self.backupGroup.setObjectName(u"backupGroup")
+        self.backupBox = QVBoxLayout(self.backupGroup)
+        self.backupBox.setObjectName(u"backupBox")
+        self.backupHint = QLabel(self.backupGroup)
+        self.backupHint.setObjectName(u"backupHint")
+        self.backupHint.setStyleSheet(u"color: #666;")
+        self.backupHint.setWordWrap(True)
+
+        self.backupBox.addWidget(self.backupHint)
+
+        self.backupRow = QHBoxLayout()
+        self.backupRow.setObjectName(u"backupRow")
+        self.backupButton = QPushButton(self.backupGroup)
+        self.backupButton.setObjectName(u"backupButton")
+
+        self.backupRow.addWidget(self.backupButton)
+
+        self.backupSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.backupRow.addItem(self.backupSpacer)
+
+
+        self.backupBox.addLayout(self.backupRow)
+
+
+        self.grid.addWidget(self.backupGroup, 2, 0, 1, 1)
+
         self.usersGroup = QGroupBox(SettingsPage)
         self.usersGroup.setObjectName(u"usersGroup")
         self.usersBox = QVBoxLayout(self.usersGroup)
@@ -286,7 +314,7 @@ class Ui_SettingsPage(object):
         self.usersBox.addLayout(self.userButtons)
 
 
-        self.grid.addWidget(self.usersGroup, 1, 1, 1, 1)
+        self.grid.addWidget(self.usersGroup, 1, 1, 2, 1)
 
         self.grid.setRowStretch(1, 1)
         self.grid.setColumnStretch(0, 1)
@@ -326,6 +354,9 @@ class Ui_SettingsPage(object):
         self.idleSpin.setSuffix(QCoreApplication.translate("SettingsPage", u" \u5206\u949f", None))
         self.languageLabel.setText(QCoreApplication.translate("SettingsPage", u"\u754c\u9762\u8bed\u8a00", None))
         self.saveMachineButton.setText(QCoreApplication.translate("SettingsPage", u"\u4fdd\u5b58\u672c\u673a\u8bbe\u7f6e", None))
+        self.backupGroup.setTitle(QCoreApplication.translate("SettingsPage", u"\u6570\u636e\u5907\u4efd\uff08\u4ec5\u7ba1\u7406\u5458\uff09", None))
+        self.backupHint.setText(QCoreApplication.translate("SettingsPage", u"\u628a\u6574\u4e2a\u5de5\u4f5c\u7ad9\uff08\u6848\u4ef6\u3001\u9644\u4ef6\u3001\u5ba1\u8ba1\u8bb0\u5f55\uff09\u5907\u4efd\u5230\u4e00\u4e2a\u7528\u53e3\u4ee4\u52a0\u5bc6\u7684\u6587\u4ef6\uff0c\u5199\u5b8c\u540e\u7acb\u5373\u6821\u9a8c\u3002\u8bf7\u5b58\u5230U\u76d8\u6216\u53e6\u4e00\u53f0\u7535\u8111\uff0c\u5e76\u7262\u8bb0\u53e3\u4ee4\uff1a\u6362\u673a\u6216\u786c\u76d8\u635f\u574f\u65f6\uff0c\u7528 suyuan restore \u51ed\u53e3\u4ee4\u6062\u590d\u3002", None))
+        self.backupButton.setText(QCoreApplication.translate("SettingsPage", u"\u7acb\u5373\u5907\u4efd\u2026", None))
         self.usersGroup.setTitle(QCoreApplication.translate("SettingsPage", u"\u8d26\u53f7\uff08\u4ec5\u7ba1\u7406\u5458\u53ef\u7ba1\u7406\uff09", None))
         ___qtablewidgetitem = self.usersTable.horizontalHeaderItem(0)
         ___qtablewidgetitem.setText(QCoreApplication.translate("SettingsPage", u"\u767b\u5f55\u540d", None))

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 
 from suyuan_desktop.core.services.station import StationApp
-from tests.helpers.builders import LI_ID, ZHANG_ID, concluded_case, mediating_case
+from tests.helpers.builders import LI_ID, ZHANG_ID, concluded_case, mediating_case, new_case
 from tests.unit.gui.conftest import run_modal, type_text
 
 
@@ -672,3 +672,62 @@ def test_dossier_shows_progress_and_can_be_cancelled(qtbot, window, gui_station,
     assert ws.last_preview.doc.pageCount() >= 9
     assert not ws.dossier_progress.isVisible()
     ws.last_preview.accept()
+
+
+def test_admin_backs_up_from_settings_with_progress_and_can_cancel(qtbot, gui_station, tmp_path, monkeypatch):
+    import threading
+
+    from PySide6.QtWidgets import QPushButton
+
+    from suyuan_desktop.core.services import backup as backup_svc
+    from suyuan_desktop.core.services.users import actor_for
+    from suyuan_desktop.gui import messages
+    from suyuan_desktop.gui.main_window import MainWindow
+    from suyuan_desktop.gui.settings import BackupDialog
+    station, user = gui_station
+    new_case(station, actor_for(user))
+    win = MainWindow(station, user)
+    qtbot.addWidget(win)
+    page = win.settings
+    target = tmp_path / "U盘" / "平原镇备份.sdb"
+    target.parent.mkdir()
+    gate = threading.Event()
+    real_export = backup_svc.export_encrypted_copy
+
+    def slow_export(*a, **kw):  # a big station on a slow USB stick
+        gate.wait(5)
+        return real_export(*a, **kw)
+    monkeypatch.setattr(backup_svc, "export_encrypted_copy", slow_export)
+
+    def cancel_midway(dlg):
+        dlg.path.setText(str(target))
+        dlg.passphrase.setText("平原镇备份口令2026")
+        dlg.confirm.setText("平原镇备份口令2026")
+        ok_button(dlg).click()
+        qtbot.waitUntil(lambda: page.backup_progress.isVisible(), timeout=3000)
+        page.backup_progress.findChild(QPushButton).click()  # 取消
+        gate.set()
+        qtbot.waitUntil(lambda: "备份已取消" in dlg.error.text(), timeout=10000)
+        assert not target.exists() and not list(target.parent.iterdir())  # no partial file either
+        dlg.reject()
+    run_modal(qtbot, BackupDialog, cancel_midway)
+    page.make_backup()
+
+    gate.set()
+
+    def short_then_good(dlg):
+        dlg.path.setText(str(target))
+        dlg.passphrase.setText("short")
+        dlg.confirm.setText("short")
+        ok_button(dlg).click()
+        qtbot.waitUntil(lambda: "至少10位" in dlg.error.text(), timeout=5000)  # the service's rule, on the form
+        dlg.passphrase.setText("平原镇备份口令2026")
+        dlg.confirm.setText("平原镇备份口令2026")
+        ok_button(dlg).click()
+    run_modal(qtbot, BackupDialog, short_then_good)
+    page.make_backup()
+    win.tasks.wait()
+    assert target.exists() and page.last_backup.tables["cases"] == 1
+    report = backup_svc.verify_backup(target, "平原镇备份口令2026")
+    assert report.tables["cases"] == 1 and report.audit_entries == page.last_backup.audit_entries
+    assert any(kind == "info" and "已备份并校验" in text for kind, text in messages.shown)
