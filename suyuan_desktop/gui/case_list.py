@@ -4,22 +4,16 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHeaderView, QWidget
+from PySide6.QtWidgets import QHeaderView, QWidget
 
 from ..core.domain.enums import CaseSource, CaseStatus, DisputeType
 from ..core.store.repositories import CaseFilter
 from .forms.ui_case_list import Ui_CaseListPage
 from .models import CaseListModel
-from .i18n import enum_label, translate
+from .widgets import fill_enum
+from .i18n import translate
 
 DEBOUNCE_MS = 150
-
-
-def _fill(box: QComboBox, all_label: str, enum_cls) -> QComboBox:
-    box.addItem(all_label, None)
-    for m in enum_cls:
-        box.addItem(enum_label(m), m.value)
-    return box
 
 
 class CaseListPage(QWidget):
@@ -35,9 +29,9 @@ class CaseListPage(QWidget):
         self.search = self.ui.searchEdit
         self.new_button = self.ui.newButton
         self.new_button.clicked.connect(self.new_case.emit)
-        self.status = _fill(self.ui.statusCombo, translate("case_list", "全部状态"), CaseStatus)
-        self.dtype = _fill(self.ui.typeCombo, translate("case_list", "全部类型"), DisputeType)
-        self.source = _fill(self.ui.sourceCombo, translate("case_list", "全部来源"), CaseSource)
+        self.status = fill_enum(self.ui.statusCombo, CaseStatus, all_label=translate("case_list", "全部状态"))
+        self.dtype = fill_enum(self.ui.typeCombo, DisputeType, all_label=translate("case_list", "全部类型"))
+        self.source = fill_enum(self.ui.sourceCombo, CaseSource, all_label=translate("case_list", "全部来源"))
         self.mediator = self.ui.mediatorCombo
         self.mediator.addItem(translate("case_list", "全部调解员"), None)
         for m in station_app.users.list_mediators():

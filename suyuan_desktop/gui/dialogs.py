@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, QDateTime, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
+    QAbstractSpinBox, QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
     QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
 )
@@ -14,9 +14,8 @@ from ..core.domain.money import amount_in_words, parse_amount
 from ..core.services.inputs import (
     AgreementInput, FactRecordInput, FollowUpInput, OralAgreementInput, SessionInput, TerminationInput,
 )
-from .intake import enum_combo
-from .widgets import ERROR_STYLE, muted
-from .i18n import enum_label, translate
+from .widgets import ERROR_STYLE, enum_combo, muted
+from .i18n import translate
 
 
 def date_edit(value=None) -> QDateEdit:
@@ -24,6 +23,18 @@ def date_edit(value=None) -> QDateEdit:
     d.setCalendarPopup(True)
     d.setDisplayFormat("yyyy-MM-dd")
     return d
+
+
+# the input widgets a form's draft is made of, and the signal each reports an edit with (QDateEdit
+# is a QDateTimeEdit); the line edit inside a date edit or a combo box is part of that widget
+_EDIT_SIGNALS = ((QLineEdit, "textChanged"), (QPlainTextEdit, "textChanged"), (QComboBox, "currentIndexChanged"),
+                 (QCheckBox, "toggled"), (QDateTimeEdit, "dateTimeChanged"), (QTableWidget, "itemChanged"))
+
+
+def _edit_signal(w) -> str | None:
+    if isinstance(w, QLineEdit) and isinstance(w.parentWidget(), (QAbstractSpinBox, QComboBox)):
+        return None
+    return next((name for cls, name in _EDIT_SIGNALS if isinstance(w, cls)), None)
 
 
 class FormDialog(QDialog):
@@ -137,14 +148,7 @@ class FormDialog(QDialog):
     draft = None
 
     def _inputs(self) -> list:
-        from PySide6.QtWidgets import QAbstractSpinBox, QComboBox as Combo
-        out = []
-        for w in self.findChildren(QWidget):
-            if isinstance(w, QLineEdit) and isinstance(w.parentWidget(), (QAbstractSpinBox, Combo)):
-                continue  # the line edit inside a date edit or a combo box
-            if isinstance(w, (QLineEdit, QPlainTextEdit, QComboBox, QCheckBox, QDateEdit, QDateTimeEdit, QTableWidget)):
-                out.append(w)
-        return out
+        return [w for w in self.findChildren(QWidget) if _edit_signal(w)]
 
     def _draft_rows(self) -> int:
         return 0
@@ -201,13 +205,7 @@ class FormDialog(QDialog):
         self._opened_state = self.draft_state()  # pristine: restored input counts as unsaved
         offered = self.draft.offer(self.restore_state)
         for w in self._inputs():
-            for name in ("textChanged", "currentIndexChanged", "toggled", "dateTimeChanged", "itemChanged"):
-                signal = getattr(w, name, None)
-                if signal is not None and hasattr(signal, "connect"):
-                    try:
-                        signal.connect(self.draft.changed)
-                    except (RuntimeError, TypeError):
-                        pass
+            getattr(w, _edit_signal(w)).connect(self.draft.changed)
         return offered
 
 
@@ -498,9 +496,8 @@ class ConfirmationDialog(FormDialog):
 class OutcomeDialog(FormDialog):
     def __init__(self, parent=None):
         super().__init__(translate("dialogs", "司法确认结果"), parent)
-        self.outcome = QComboBox()
-        for o in (ConfirmationOutcome.CONFIRMED, ConfirmationOutcome.REJECTED, ConfirmationOutcome.WITHDRAWN):
-            self.outcome.addItem(enum_label(o), o.value)
+        self.outcome = enum_combo((ConfirmationOutcome.CONFIRMED, ConfirmationOutcome.REJECTED,
+                                   ConfirmationOutcome.WITHDRAWN))
         self.day = date_edit()
         self.number = QLineEdit()
         self.number.setPlaceholderText(translate("dialogs", "法院案号，如（2026）豫0703民特12号"))

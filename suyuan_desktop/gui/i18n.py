@@ -8,7 +8,6 @@ translated here through the "enums" context, whose entries the build script list
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -45,6 +44,3 @@ def install_translators(app, lang: str) -> list[QTranslator]:
     app.setProperty("suyuan_lang", "zh_CN" if zh else lang)
     return keep
 
-
-def default_language() -> str:
-    return os.environ.get("SUYUAN_LANG", "zh_CN")

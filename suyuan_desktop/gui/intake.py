@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFrame, QPushButton
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QPushButton
 
 from ..core.domain.enums import COURT_SOURCES, CaseSource, DisputeType, PartyKind, PartyRole, ReferralProcedure
 from ..core.domain.errors import ValidationError
@@ -20,20 +20,8 @@ from ..core.services.inputs import CaseIntake, PartyInput, ReferralInput
 from . import messages
 from .forms.ui_intake import Ui_IntakeDialog
 from .forms.ui_party_editor import Ui_PartyEditor
-from .widgets import Field
-from .i18n import enum_label, translate
-
-
-def enum_combo(enum_cls, current=None) -> QComboBox:
-    return _fill_enum(QComboBox(), enum_cls, current)
-
-
-def _fill_enum(box: QComboBox, enum_cls, current=None) -> QComboBox:
-    for m in enum_cls:
-        box.addItem(enum_label(m), m.value)
-    if current is not None:
-        box.setCurrentIndex(box.findData(current))
-    return box
+from .widgets import Field, fill_enum
+from .i18n import translate
 
 
 class PartyEditor(QFrame):
@@ -48,8 +36,8 @@ class PartyEditor(QFrame):
         ui.setupUi(self)
         self.title = ui.titleLabel
         self.title.setText(translate("intake", "当事人 {number}").format(number=number))
-        self.role = _fill_enum(ui.roleCombo, PartyRole, role.value)
-        self.kind = _fill_enum(ui.kindCombo, PartyKind)
+        self.role = fill_enum(ui.roleCombo, PartyRole, role.value)
+        self.kind = fill_enum(ui.kindCombo, PartyKind)
         self.remove = ui.removeButton
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
         self.name, self.id_number, self.derived = ui.nameField, ui.idNumberField, ui.derivedLabel
@@ -150,8 +138,8 @@ class IntakeDialog(QDialog):
         self.title = ui.titleField
         self.title.edit.setPlaceholderText(translate("intake", "如 张三与李四相邻关系纠纷"))
         self.title.validate_with(lambda t: None, required=True, required_message=translate("intake", "请填写纠纷名称。"))
-        self.dtype = _fill_enum(ui.typeCombo, DisputeType, DisputeType.NEIGHBOUR.value)
-        self.source = _fill_enum(ui.sourceCombo, CaseSource)
+        self.dtype = fill_enum(ui.typeCombo, DisputeType, DisputeType.NEIGHBOUR.value)
+        self.source = fill_enum(ui.sourceCombo, CaseSource)
         self.received = ui.receivedEdit
         self.received.setDate(QDate.currentDate())
         self.received.setMaximumDate(QDate.currentDate())
@@ -165,7 +153,7 @@ class IntakeDialog(QDialog):
         self.ref_number.validate_with(lambda t: None, required=True, required_message=translate("intake", "请填写函件编号。"))
         self.signed_for = ui.signedForEdit
         self.signed_for.setDate(QDate.currentDate())
-        self.procedure = _fill_enum(ui.procedureCombo, ReferralProcedure)
+        self.procedure = fill_enum(ui.procedureCombo, ReferralProcedure)
         self.parties_box = ui.partiesLayout
         self.party_editors: list[PartyEditor] = []
         self.add_party(PartyRole.APPLICANT)

@@ -16,7 +16,7 @@ import logging
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPoint, Qt, QUrl
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractSpinBox, QApplication, QComboBox, QDialog, QLineEdit, QPlainTextEdit, QScrollArea, QTextEdit, QWidget,
@@ -102,14 +102,12 @@ class OnScreenKeyboard(QObject):
         frame = top.frameGeometry()
         extra = frame.height() - top.height()  # title bar, borders
         height = min(top.height(), keyboard_top - extra - 8)
-        top.setGeometry(top.x(), max(0, keyboard_top - 8 - height - extra) + (frame.y() - top.frameGeometry().y()),
-                        top.width(), height)
-        QApplication.processEvents()
+        top.setGeometry(top.x(), max(0, keyboard_top - 8 - height - extra), top.width(), height)
         area = field.parentWidget()
         while area is not None and not isinstance(area, QScrollArea):
             area = area.parentWidget()
-        if area is not None:
-            area.ensureWidgetVisible(field, 10, 20)
+        if area is not None:  # once the shorter viewport is laid out
+            QTimer.singleShot(0, area, lambda: area.ensureWidgetVisible(field, 10, 20))
 
     def hide(self) -> None:
         self.view.hide()

@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QTableWidgetItem, QWidget
 
 from ..core.domain.enums import Role
 from ..core.services.users import actor_for
 from . import messages
 from .dialogs import FormDialog
 from .forms.ui_settings import Ui_SettingsPage
-from .i18n import LANGUAGES, enum_label, label_of, translate
+from .widgets import enum_combo
+from .i18n import LANGUAGES, label_of, translate
 
 
 class AddUserDialog(FormDialog):
@@ -17,10 +18,7 @@ class AddUserDialog(FormDialog):
         super().__init__(translate("settings", "添加账号"), parent)
         self.username = QLineEdit()
         self.display = QLineEdit()
-        self.role = QComboBox()
-        for r in Role:
-            self.role.addItem(enum_label(r), r.value)
-        self.role.setCurrentIndex(self.role.findData(Role.MEDIATOR.value))
+        self.role = enum_combo(Role, Role.MEDIATOR.value)
         self.phone = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -44,6 +42,7 @@ class PasswordDialog(FormDialog):
         self.password.setPlaceholderText(translate("settings", "至少8位"))
         self.form.addRow(translate("settings", "新密码"), self.password)
         self.finish_layout()
+        self.resize(380, 130)
 
     def collect(self):
         return self.password.text()

@@ -4,10 +4,10 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QVBoxLayout, QWidget
 
 from ..core.domain.errors import ValidationError
-from .i18n import translate
+from .i18n import enum_label, translate
 
 ERROR_STYLE = "color: #c0392b;"
 INVALID_EDIT = "QLineEdit { border: 1px solid #c0392b; }"
@@ -97,10 +97,20 @@ class Field(QWidget):
         self.edit.setStyleSheet(INVALID_EDIT if message else "")
 
 
-def heading(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setStyleSheet("font-size: 15px; font-weight: bold; margin-top: 6px;")
-    return label
+def fill_enum(box: QComboBox, members, current=None, *, all_label: str | None = None) -> QComboBox:
+    """Offer ``members`` (an enum class or some of its members) by their labels in the UI
+    language, with the stored code as item data; ``all_label`` first (data None) for a filter."""
+    if all_label is not None:
+        box.addItem(all_label, None)
+    for m in members:
+        box.addItem(enum_label(m), m.value)
+    if current is not None:
+        box.setCurrentIndex(box.findData(current))
+    return box
+
+
+def enum_combo(members, current=None) -> QComboBox:
+    return fill_enum(QComboBox(), members, current)
 
 
 def muted(text: str) -> QLabel:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select
@@ -26,7 +27,6 @@ class DraftService:
 
     def save(self, user_id: str, key: str, kind: str, payload: dict, *, case_id: str | None = None) -> None:
         """Replace the user's draft of this form (one row per user and form)."""
-        import json
         if len(json.dumps(payload, ensure_ascii=False).encode()) > MAX_DRAFT_BYTES:
             raise ValueError("draft too large")
         with self.store.write() as s:

@@ -72,8 +72,6 @@ _live_timers: list = []
 def type_text(qtbot, widget, text: str) -> None:
     """Type like a user: ASCII as key clicks, Chinese the way an input method delivers it
     (a committed QInputMethodEvent), since QTest's key clicks only know ASCII."""
-    from PySide6.QtGui import QInputMethodEvent
-    from PySide6.QtWidgets import QApplication
     run = ""
     for ch in text + "\0":
         if ch != "\0" and ord(ch) < 128:

@@ -84,7 +84,6 @@ def test_login_with_wrong_then_right_password(qtbot, gui_station):
 
 def test_intake_with_invalid_then_valid_input(qtbot, gui_station, tasks):
     from suyuan_desktop.gui.intake import IntakeDialog
-    from suyuan_desktop.gui.tasks import TaskRunner
     station, user = gui_station
     dlg = IntakeDialog(station, user, tasks)
     qtbot.addWidget(dlg)
@@ -120,7 +119,6 @@ def test_intake_with_invalid_then_valid_input(qtbot, gui_station, tasks):
 
 def test_unsaved_intake_asks_before_closing(qtbot, gui_station, quiet_messages, tasks):
     from suyuan_desktop.gui.intake import IntakeDialog
-    from suyuan_desktop.gui.tasks import TaskRunner
     station, user = gui_station
     dlg = IntakeDialog(station, user, tasks)
     qtbot.addWidget(dlg)
@@ -146,7 +144,6 @@ def window(qtbot, gui_station):
 
 
 def test_session_agreement_and_printing_to_pdf(qtbot, window, gui_station, tmp_path):
-    from PySide6.QtPrintSupport import QPrinter
     from pypdf import PdfReader
 
     from suyuan_desktop.gui import dialogs
@@ -397,12 +394,10 @@ def test_kiosk_lock_writes_the_draft_to_disk_and_the_next_intake_restores_it(qtb
     assert not fresh.offer_draft() and fresh.title.text() == ""
 
 
-def test_discarding_an_intake_deletes_its_draft(qtbot, gui_station):
+def test_discarding_an_intake_deletes_its_draft(qtbot, gui_station, tasks):
     from suyuan_desktop.gui import messages
     from suyuan_desktop.gui.intake import IntakeDialog
-    from suyuan_desktop.gui.tasks import TaskRunner
     station, user = gui_station
-    tasks = TaskRunner()
     intake = IntakeDialog(station, user, tasks, None)
     qtbot.addWidget(intake)
     type_text(qtbot, intake.title.edit, "写了一半")
@@ -437,7 +432,6 @@ def test_case_list_search_as_you_type(qtbot, window, gui_station):
 def test_models_pass_qtmodeltester(qtmodeltester, qtbot, gui_station, tasks):
     from suyuan_desktop.core.services.users import actor_for
     from suyuan_desktop.gui.models import CaseListModel, DeadlineModel
-    from suyuan_desktop.gui.tasks import TaskRunner
     from tests.helpers.builders import new_case
     station, user = gui_station
     for _ in range(5):
@@ -455,7 +449,6 @@ def test_case_list_pages_through_many_cases(qtbot, gui_station, tasks):
     from suyuan_desktop.core.services.demo import generate_demo
     from suyuan_desktop.core.services.users import actor_for
     from suyuan_desktop.gui.models import PAGE, CaseListModel
-    from suyuan_desktop.gui.tasks import TaskRunner
     station, user = gui_station
     generate_demo(station, actor_for(user), 250, seed=9)
     model = CaseListModel(station.cases, tasks)
