@@ -22,6 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.pool import StaticPool
+from suyuan_desktop.core.domain import clock
 
 log = logging.getLogger(__name__)
 metadata = MetaData()
@@ -29,7 +30,8 @@ Json = JSON().with_variant(JSONB(), "postgresql")
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    """Naive UTC from the process clock (which ``SUYUAN_CLOCK`` can fix, docs/clock.md)."""
+    return clock.utcnow()
 
 
 server_meta = Table("server_meta", metadata,

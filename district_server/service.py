@@ -21,6 +21,7 @@ from pathlib import Path
 
 from sqlalchemy import Text, and_, bindparam, cast, func, insert, or_, select, tuple_, update
 
+from suyuan_desktop.core.domain import clock
 from suyuan_desktop.core.domain.canonical import canonical_json, sha256_hex
 from suyuan_desktop.core.domain.enums import CaseStatus, DisputeType
 from suyuan_desktop.core.domain.errors import ValidationError
@@ -617,7 +618,7 @@ class DistrictService:
                 raise Reject(f"纠纷类型“{new['dispute_type']}”不在15类统计口径内")
         if entity_type == "parties" and new.get("id_number"):
             try:
-                parse_id_number(new["id_number"], today=dt.date.today())
+                parse_id_number(new["id_number"], today=clock.system().today())
             except ValidationError as exc:
                 raise Reject("当事人身份证号码：" + exc.errors[0].message) from None
         return new

@@ -16,6 +16,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+# The station clock of every test (and, through SUYUAN_CLOCK, of every process a test starts).
+# The computer's own clock may read anything: CI also runs the suite with it moved years ahead
+# and into the past (tests/run.py), which fails if any code reads it instead of the station clock.
 TODAY = dt.date(2026, 11, 28)
 
 
@@ -30,6 +33,7 @@ def isolated_user_dirs(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
     monkeypatch.delenv("SUYUAN_DATA_DIR", raising=False)
+    monkeypatch.setenv("SUYUAN_CLOCK", TODAY.isoformat())
     import keyring.core
     keyring.core._keyring_backend = None  # re-read the backend for this test's environment
     yield home
@@ -38,6 +42,7 @@ def isolated_user_dirs(tmp_path, monkeypatch):
 
 @pytest.fixture
 def station_factory(tmp_path):
+    from suyuan_desktop.core.domain.clock import Clock
     from suyuan_desktop.core.services.station import StationApp, StationSetup
 
     made = []
@@ -46,7 +51,7 @@ def station_factory(tmp_path):
         app = StationApp.create(tmp_path / name, StationSetup(code=code, name=f"{township}矛盾纠纷调处中心",
                                                                township=township, short_name=short),
                                 admin_username="admin", admin_display_name="王建国", admin_password="admin-pass-1")
-        app._fixed_today = today
+        app.set_clock(Clock(today))
         made.append(app)
         return app
 

@@ -38,8 +38,9 @@ class CaseListPage(QWidget):
             self.mediator.addItem(m.name, m.id)
         self.use_dates = self.ui.useDatesCheck
         self.date_from, self.date_to = self.ui.dateFromEdit, self.ui.dateToEdit
-        self.date_from.setDate(QDate.currentDate().addMonths(-3))
-        self.date_to.setDate(QDate.currentDate())
+        today = QDate(station_app.today())
+        self.date_from.setDate(today.addMonths(-3))
+        self.date_to.setDate(today)
         self.count_label = self.ui.countLabel
 
         self.model = CaseListModel(station_app.cases, tasks, self)

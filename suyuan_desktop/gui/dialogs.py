@@ -1,6 +1,8 @@
 """The dialogs of the case workspace: records, conclusions, court links, follow-up."""
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QDate, QDateTime, Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox, QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
@@ -18,8 +20,8 @@ from .widgets import ERROR_STYLE, enum_combo, muted
 from .i18n import translate
 
 
-def date_edit(value=None) -> QDateEdit:
-    d = QDateEdit(QDate(value) if value else QDate.currentDate())
+def date_edit(value: dt.date) -> QDateEdit:
+    d = QDateEdit(QDate(value))
     d.setCalendarPopup(True)
     d.setDisplayFormat("yyyy-MM-dd")
     return d
@@ -40,8 +42,9 @@ def _edit_signal(w) -> str | None:
 class FormDialog(QDialog):
     """A dialog with a form, an error line, and OK/Cancel; ``collect`` builds the input or raises."""
 
-    def __init__(self, title: str, parent=None, ok_text: str | None = None):
+    def __init__(self, title: str, parent=None, ok_text: str | None = None, *, today: dt.date | None = None):
         super().__init__(parent)
+        self.today = today  # the station's date, for the date fields' defaults
         self.setWindowTitle(title)
         self.outer = QVBoxLayout(self)
         self.form = QFormLayout()
@@ -55,6 +58,10 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self._ok)
         self.buttons.rejected.connect(self.reject)
         self.result_value = None
+
+    def date_edit(self, value: dt.date | None = None) -> QDateEdit:
+        """A date field showing ``value``, or the station's today."""
+        return date_edit(value or self.today)
 
     def finish_layout(self):
         self.outer.addWidget(self.error)
@@ -225,9 +232,9 @@ class ReasonDialog(FormDialog):
 
 
 class SessionDialog(FormDialog):
-    def __init__(self, case, parent=None):
-        super().__init__(translate("dialogs", "记录调解"), parent)
-        self.when = QDateTimeEdit(QDateTime.currentDateTime())
+    def __init__(self, case, now: dt.datetime, parent=None):
+        super().__init__(translate("dialogs", "记录调解"), parent, today=now.date())
+        self.when = QDateTimeEdit(QDateTime(now.replace(tzinfo=None, second=0, microsecond=0)))
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.place = QLineEdit(translate("dialogs", "调解室"))
@@ -254,8 +261,8 @@ class SessionDialog(FormDialog):
 class AgreementEditor(FormDialog):
     """Numbered clauses with amounts and a live 人民币大写 preview; performance; signatures."""
 
-    def __init__(self, case, parent=None, draft=None):
-        super().__init__(translate("dialogs", "调解协议"), parent, ok_text=translate("dialogs", "保存协议"))
+    def __init__(self, case, today: dt.date, parent=None, draft=None):
+        super().__init__(translate("dialogs", "调解协议"), parent, ok_text=translate("dialogs", "保存协议"), today=today)
         self.case = case
         self.facts = self.text_area(translate("dialogs", "纠纷主要事实、争议事项"), 80)
         self.facts.setMaximumHeight(110)
@@ -288,17 +295,17 @@ class AgreementEditor(FormDialog):
         self.method = QLineEdit(draft.performance_method if draft and draft.performance_method else "")
         self.method.setPlaceholderText(translate("dialogs", "如 一次性现金支付 / 银行转账"))
         self.place = QLineEdit(draft.performance_place if draft and draft.performance_place else "")
-        self.deadline = date_edit()
+        self.deadline = self.date_edit()
         self.has_deadline = QCheckBox(translate("dialogs", "有履行期限"))
         self.has_deadline.setChecked(True)
-        self.agreed = date_edit()
+        self.agreed = self.date_edit()
         self.form.addRow(translate("dialogs", "履行方式"), self.method)
         self.form.addRow(translate("dialogs", "履行地点"), self.place)
         self.form.addRow(self.has_deadline, self.deadline)
         self.form.addRow(translate("dialogs", "协议达成日期"), self.agreed)
         self.form.addRow("", muted(translate("dialogs", "签字盖章后登记各方签字日期，协议即生效（人民调解法第29条）；未签字时保存为草稿，可先打印。")))
         self.signed = QCheckBox(translate("dialogs", "各方已签字，调解员已签字，已加盖印章"))
-        self.sign_date = date_edit()
+        self.sign_date = self.date_edit()
         self.form.addRow(self.signed, self.sign_date)
         self.clauses.itemChanged.connect(self._amounts_changed)
         self.finish_layout()
@@ -348,15 +355,15 @@ class AgreementEditor(FormDialog):
 
 
 class OralAgreementDialog(FormDialog):
-    def __init__(self, case, parent=None):
-        super().__init__(translate("dialogs", "登记口头协议"), parent)
+    def __init__(self, case, today: dt.date, parent=None):
+        super().__init__(translate("dialogs", "登记口头协议"), parent, today=today)
         self.facts = self.text_area(translate("dialogs", "纠纷简要情况"), 60)
         self.facts.setPlainText(case.summary)
         self.content = self.text_area(translate("dialogs", "口头协议内容"), 80)
         self.amount = QLineEdit()
         self.amount.setPlaceholderText(translate("dialogs", "涉及金额（元，可空）"))
         self.method = QLineEdit()
-        self.agreed = date_edit()
+        self.agreed = self.date_edit()
         for label, w in ((translate("dialogs", "纠纷简要情况"), self.facts), (translate("dialogs", "口头协议内容"), self.content), (translate("dialogs", "涉及金额"), self.amount),
                          (translate("dialogs", "履行方式、时限"), self.method), (translate("dialogs", "达成日期"), self.agreed)):
             self.form.addRow(label, w)
@@ -433,11 +440,11 @@ class FactsEditor(FormDialog):
 
 
 class TerminateDialog(FormDialog):
-    def __init__(self, parent=None):
-        super().__init__(translate("dialogs", "终止调解"), parent, ok_text=translate("dialogs", "终止调解"))
+    def __init__(self, today: dt.date, parent=None):
+        super().__init__(translate("dialogs", "终止调解"), parent, ok_text=translate("dialogs", "终止调解"), today=today)
         self.reason = enum_combo(TerminationReason)
         self.detail = self.text_area(translate("dialogs", "终止情况说明"), 70)
-        self.day = date_edit()
+        self.day = self.date_edit()
         self.form.addRow(translate("dialogs", "终止原因"), self.reason)
         self.form.addRow(translate("dialogs", "情况说明"), self.detail)
         self.form.addRow(translate("dialogs", "终止日期"), self.day)
@@ -450,8 +457,8 @@ class TerminateDialog(FormDialog):
 
 
 class FollowUpDialog(FormDialog):
-    def __init__(self, case, user, parent=None):
-        super().__init__(translate("dialogs", "回访记录"), parent)
+    def __init__(self, case, user, today: dt.date, parent=None):
+        super().__init__(translate("dialogs", "回访记录"), parent, today=today)
         self.visited = QLineEdit(case.parties[0].name if case.parties else "")
         self.method = QComboBox()
         self.method.addItems([translate("dialogs", "电话回访"), translate("dialogs", "上门回访"), translate("dialogs", "当面回访")])
@@ -459,8 +466,8 @@ class FollowUpDialog(FormDialog):
         self.satisfaction = QComboBox()
         self.satisfaction.addItems([translate("dialogs", "满意"), translate("dialogs", "基本满意"), translate("dialogs", "不满意")])
         self.notes = self.text_area(translate("dialogs", "履行情况、满意度、是否起诉、有无激化隐患及采取的措施"), 90)
-        self.day = date_edit()
-        self.next_visit = date_edit(QDate.currentDate().addDays(30))
+        self.day = self.date_edit()
+        self.next_visit = self.date_edit(today + dt.timedelta(days=30))
         self.plan_next = QCheckBox(translate("dialogs", "计划下次回访"))
         self.visitor = QLineEdit(user.display_name)
         for label, w in ((translate("dialogs", "被回访人"), self.visited), (translate("dialogs", "回访方式"), self.method), (translate("dialogs", "履行情况"), self.status),
@@ -478,11 +485,11 @@ class FollowUpDialog(FormDialog):
 
 
 class ConfirmationDialog(FormDialog):
-    def __init__(self, deadline, parent=None):
-        super().__init__(translate("dialogs", "申请司法确认"), parent)
+    def __init__(self, deadline, today: dt.date, parent=None):
+        super().__init__(translate("dialogs", "申请司法确认"), parent, today=today)
         self.court = QLineEdit()
         self.court.setPlaceholderText(translate("dialogs", "如 新乡市卫滨区人民法院"))
-        self.day = date_edit()
+        self.day = self.date_edit()
         self.form.addRow(translate("dialogs", "受理法院"), self.court)
         self.form.addRow(translate("dialogs", "共同申请日期"), self.day)
         if deadline:
@@ -494,11 +501,11 @@ class ConfirmationDialog(FormDialog):
 
 
 class OutcomeDialog(FormDialog):
-    def __init__(self, parent=None):
-        super().__init__(translate("dialogs", "司法确认结果"), parent)
+    def __init__(self, today: dt.date, parent=None):
+        super().__init__(translate("dialogs", "司法确认结果"), parent, today=today)
         self.outcome = enum_combo((ConfirmationOutcome.CONFIRMED, ConfirmationOutcome.REJECTED,
                                    ConfirmationOutcome.WITHDRAWN))
-        self.day = date_edit()
+        self.day = self.date_edit()
         self.number = QLineEdit()
         self.number.setPlaceholderText(translate("dialogs", "法院案号，如（2026）豫0703民特12号"))
         self.form.addRow(translate("dialogs", "结果"), self.outcome)

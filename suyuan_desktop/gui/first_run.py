@@ -2,11 +2,11 @@
 admin account. Every field validates as it is typed; the wizard cannot finish with an error."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWizard, QWizardPage
 
+from ..core.domain import clock
 from ..core.domain.case_numbers import DEFAULT_TEMPLATE, format_case_number, validate_template
 from ..core.domain.errors import FieldError, SuyuanError, ValidationError
 from ..core.security.passwords import check_password_strength
@@ -60,7 +60,7 @@ class StationPage(QWizardPage):
     def _changed(self):
         ui = self.ui
         try:
-            example = format_case_number(ui.templateEdit.text(), year=dt.date.today().year,
+            example = format_case_number(ui.templateEdit.text(), year=clock.system().today().year,
                                          short=ui.shortEdit.text().strip() or translate("first_run", "平原"), code=ui.codeEdit.text(), seq=1)
         except (KeyError, ValueError, IndexError):
             example = translate("first_run", "（模板有误）")

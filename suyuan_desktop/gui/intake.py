@@ -28,10 +28,10 @@ class PartyEditor(QFrame):
     changed = Signal()
     remove_requested = Signal(object)
 
-    def __init__(self, number: int, role: PartyRole, parent=None):
+    def __init__(self, number: int, role: PartyRole, today: dt.date, parent=None):
         """Laid out in ui/party_editor.ui; choices, checks and input hints are set here."""
         super().__init__(parent)
-        self.today = dt.date.today()
+        self.today = today
         self.ui = ui = Ui_PartyEditor()
         ui.setupUi(self)
         self.title = ui.titleLabel
@@ -141,8 +141,9 @@ class IntakeDialog(QDialog):
         self.dtype = fill_enum(ui.typeCombo, DisputeType, DisputeType.NEIGHBOUR.value)
         self.source = fill_enum(ui.sourceCombo, CaseSource)
         self.received = ui.receivedEdit
-        self.received.setDate(QDate.currentDate())
-        self.received.setMaximumDate(QDate.currentDate())
+        today = QDate(station_app.today())
+        self.received.setDate(today)
+        self.received.setMaximumDate(today)
         self.summary, self.summary_error = ui.summaryEdit, ui.summaryError
         self.claims, self.risk = ui.claimsEdit, ui.riskCheck
         self.referral_box = ui.referralGroup
@@ -152,7 +153,7 @@ class IntakeDialog(QDialog):
         self.ref_number.edit.setPlaceholderText(translate("intake", "委派/委托调解函编号"))
         self.ref_number.validate_with(lambda t: None, required=True, required_message=translate("intake", "请填写函件编号。"))
         self.signed_for = ui.signedForEdit
-        self.signed_for.setDate(QDate.currentDate())
+        self.signed_for.setDate(today)
         self.procedure = fill_enum(ui.procedureCombo, ReferralProcedure)
         self.parties_box = ui.partiesLayout
         self.party_editors: list[PartyEditor] = []
@@ -224,7 +225,7 @@ class IntakeDialog(QDialog):
         return self.draft.offer(self.restore_state)
 
     def add_party(self, role: PartyRole) -> PartyEditor:
-        editor = PartyEditor(len(self.party_editors) + 1, role)
+        editor = PartyEditor(len(self.party_editors) + 1, role, self.station_app.today())
         editor.changed.connect(self._update)
         editor.remove_requested.connect(self._remove_party)
         self.party_editors.append(editor)

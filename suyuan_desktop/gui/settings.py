@@ -165,7 +165,6 @@ class SettingsPage(QWidget):
     def make_backup(self) -> None:
         """Ask where and under which passphrase, then back up off the GUI thread with progress;
         the service refuses a short passphrase or an existing file, and the form says so."""
-        import datetime as dt
         from pathlib import Path
 
         from PySide6.QtCore import QStandardPaths
@@ -173,7 +172,7 @@ class SettingsPage(QWidget):
         from ..core.services import backup as backup_svc
         from .widgets import run_with_progress
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        name = f"诉源备份-{self.station_app.station_code}-{dt.datetime.now():%Y%m%d-%H%M}.sdb"
+        name = f"诉源备份-{self.station_app.station_code}-{self.station_app.clock.now():%Y%m%d-%H%M}.sdb"
         dlg = BackupDialog(str(Path(folder) / name), self)
         self.backup_dialog = dlg
 

@@ -229,31 +229,31 @@ class CaseWorkspace(QWidget):
         self._dialog(dialogs.ReasonDialog(translate("workspace", "撤回"), translate("workspace", "撤回原因"), translate("workspace", "如：双方已自行和解"), self), self.station_app.cases.withdraw)
 
     def record_session(self):
-        self._dialog(dialogs.SessionDialog(self.case, self), self.station_app.cases.record_session)
+        self._dialog(dialogs.SessionDialog(self.case, self.station_app.clock.now(), self), self.station_app.cases.record_session)
 
     def edit_agreement(self):
         draft = next((a for a in self.case.agreements if a.state == "draft"), None)
-        self._dialog(dialogs.AgreementEditor(self.case, self, draft), self.station_app.cases.save_agreement)
+        self._dialog(dialogs.AgreementEditor(self.case, self.station_app.today(), self, draft), self.station_app.cases.save_agreement)
 
     def oral_agreement(self):
-        self._dialog(dialogs.OralAgreementDialog(self.case, self), self.station_app.cases.conclude_with_oral_agreement)
+        self._dialog(dialogs.OralAgreementDialog(self.case, self.station_app.today(), self), self.station_app.cases.conclude_with_oral_agreement)
 
     def record_facts(self):
         self._dialog(dialogs.FactsEditor(self.case, self), self.station_app.cases.record_undisputed_facts)
 
     def terminate(self):
-        self._dialog(dialogs.TerminateDialog(self), self.station_app.cases.terminate)
+        self._dialog(dialogs.TerminateDialog(self.station_app.today(), self), self.station_app.cases.terminate)
 
     def apply_confirmation(self):
         ag = self.case.effective_agreement
-        self._dialog(dialogs.ConfirmationDialog(ag.confirmation_deadline if ag else None, self),
+        self._dialog(dialogs.ConfirmationDialog(ag.confirmation_deadline if ag else None, self.station_app.today(), self),
                      self.station_app.cases.apply_judicial_confirmation, convert=lambda v: v)
 
     def confirmation_outcome(self):
-        self._dialog(dialogs.OutcomeDialog(self), self.station_app.cases.record_confirmation_outcome, convert=lambda v: v)
+        self._dialog(dialogs.OutcomeDialog(self.station_app.today(), self), self.station_app.cases.record_confirmation_outcome, convert=lambda v: v)
 
     def follow_up(self):
-        self._dialog(dialogs.FollowUpDialog(self.case, self.user, self), self.station_app.cases.record_follow_up)
+        self._dialog(dialogs.FollowUpDialog(self.case, self.user, self.station_app.today(), self), self.station_app.cases.record_follow_up)
 
     def return_to_court(self):
         if messages.ask(translate("workspace", "退回法院"), translate("workspace", "确认将调解材料退回委派/委托法院？")):

@@ -42,8 +42,15 @@ def mediating_case(app, actor, **overrides):
     from suyuan_desktop.core.services.inputs import SessionInput
     case = new_case(app, actor, **overrides)
     app.cases.accept(actor, case.id, accepted_date=dt.date(2026, 11, 20))
+    assign_mediator(app, actor, case)
     return app.cases.record_session(actor, case.id, SessionInput(
         occurred_at="2026-11-21T09:30", place="调解室", attendees="张三、李四", content="双方陈述事实，调解员释法说理。"))
+
+
+def assign_mediator(app, actor, case, name: str = "王建国"):
+    """Assign the station's mediator called ``name`` (the admin is one) as the case's lead mediator."""
+    mediator = next(m for m in app.users.list_mediators() if m.name == name)
+    return app.cases.assign_mediators(actor, case.id, [mediator.id])
 
 
 def sign_all(case, day: str = "2026-11-22") -> dict:
@@ -99,5 +106,6 @@ def throwaway_station(root, *, code="410703001", today=None):
     app = StationApp.create(root / "st", StationSetup(code=code, name="平原镇矛盾纠纷调处中心", township="平原镇",
                                                       short_name="平原"),
                             admin_username="admin", admin_display_name="王建国", admin_password="admin-pass-1")
-    app._fixed_today = today or dt.date(2026, 11, 28)
+    from suyuan_desktop.core.domain.clock import Clock
+    app.set_clock(Clock(today or dt.date(2026, 11, 28)))
     return app, actor_for(app.users.authenticate("admin", "admin-pass-1"))

@@ -44,10 +44,14 @@ def upgrade_15(number: str) -> str:
 
 
 def parse_id_number(
-    value: str, *, field: str = "id_number", label: str = "身份证号码", today: dt.date | None = None
+    value: str, *, today: dt.date, field: str = "id_number", label: str = "身份证号码"
 ) -> IdCardInfo:
-    """Validate an ID number and derive what the forms need. Raises ValidationError in Chinese."""
-    today = today or dt.date.today()
+    """Validate an ID number and derive what the forms need. Raises ValidationError in Chinese.
+
+    ``today`` is the station's date (a birth date after it is refused). A first-generation 15-digit
+    number is refused: those cards stopped being valid on 2013-01-01 (docs/domain-rules.md); the
+    message gives the 18-digit number it converts to, for the person to check against the card.
+    """
 
     def fail(msg: str, code: str = "invalid") -> ValidationError:
         return ValidationError(FieldError(field, label, msg, code))
@@ -57,7 +61,14 @@ def parse_id_number(
         raise fail("不能为空，请填写18位身份证号码。", "required")
     number = raw.upper()
     if len(number) == 15 and number.isdigit():
-        number = upgrade_15(number)
+        hint = ""
+        try:
+            hint = f"按15位号码换算应为 {upgrade_15(number)}，"
+            dt.date(1900 + int(number[6:8]), int(number[8:10]), int(number[10:12]))
+        except ValueError:
+            hint = ""
+        raise fail("这是第一代15位身份证号码，已于2013年1月1日停止使用。请填写第二代18位身份证号码"
+                   f"（{hint}请与当事人现行证件核对）。", "first_generation")
     if len(number) != 18:
         raise fail(f"应为18位，现在是{len(raw)}位，请核对后重新输入。", "length")
     if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
@@ -77,5 +88,5 @@ def parse_id_number(
     return IdCardInfo(number=number, gender=gender, birth_date=birth, region_code=number[:6])
 
 
-def normalize_id_number(value: str) -> str:
-    return parse_id_number(value).number
+def normalize_id_number(value: str, *, today: dt.date) -> str:
+    return parse_id_number(value, today=today).number

@@ -75,6 +75,32 @@ class CaseService:
                 f"案件当前为“{CaseStatus(case.status).label}”，不能再{what}。"
                 "已结案的记录只能通过补充协议或新的记录更正。")
 
+    def _require_mediator(self, session, case: Case, what: str) -> None:
+        """A conclusion names its mediators (人民调解法 Art. 29: the mediator signs the agreement;
+        the MoJ formats name them on the fact record and the termination): one must be assigned."""
+        assigned = session.execute(select(CaseMediator.id).where(
+            CaseMediator.case_id == case.id, CaseMediator.deleted_at.is_(None)).limit(1)).first()
+        if assigned is None:
+            raise ValidationError(FieldError("mediators", "调解员", f"本案尚未指派调解员，不能{what}。"
+                                             "请先在“指派调解员”中选定主持调解员（调解员须在文书上签名，人民调解法第29条）。",
+                                             "no_mediator"))
+
+    def _signatures(self, parties: list[Party], data, col: Collector, agreed: dt.date | None) -> dict[str, dt.date]:
+        """The parties' signature dates, each checked: a known party, a real date, not before the agreement."""
+        sigs: dict[str, dt.date] = {}
+        for ref, day in (data.party_signatures or {}).items():
+            p = self._resolve_party(parties, ref, col, "party_signatures", "当事人签字")
+            try:
+                d = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day))
+            except ValueError:
+                col.add("party_signatures", "当事人签字日期", f"“{day}”不是有效日期。", "date")
+                d = None
+            if p and d:
+                if agreed and d < agreed:
+                    col.add("party_signatures", "当事人签字日期", f"“{p.name}”的签字日期早于协议达成日期，请核对。", "order")
+                sigs[p.id] = d
+        return sigs
+
     def _live_parties(self, session, case_id: str) -> list[Party]:
         return list(session.execute(select(Party).where(
             Party.case_id == case_id, Party.deleted_at.is_(None)).order_by(Party.position)).scalars())
@@ -384,6 +410,7 @@ class CaseService:
             case = self._load(s, case_id)
             if CaseStatus(case.status) not in (CaseStatus.IN_MEDIATION, CaseStatus.SUSPENDED, CaseStatus.FAILED):
                 raise ImmutableRecord(f"案件当前为“{CaseStatus(case.status).label}”，只有调解中或调解终止的案件才能记载无争议事实。")
+            self._require_mediator(s, case, "记载无争议事实")
             parties = self._live_parties(s, case.id)
             facts = []
             for i, raw in enumerate(data.facts or []):
@@ -428,6 +455,7 @@ class CaseService:
         col.raise_if_any()
         with self.store.write(actor) as s:
             case = self._load(s, case_id)
+            self._require_mediator(s, case, "终止调解")
             self._transition(s, case, CaseStatus.FAILED, actor, reason.label)
             case.termination_reason = reason.value
             case.termination_detail = detail
@@ -493,25 +521,15 @@ class CaseService:
             if CaseStatus(case.status) not in (CaseStatus.IN_MEDIATION, CaseStatus.ACCEPTED):
                 raise ImmutableRecord(f"案件当前为“{CaseStatus(case.status).label}”，不能签订调解协议；"
                                       "已生效的协议请用“补充协议”修改。")
+            self._require_mediator(s, case, "签订调解协议")
             parties = self._live_parties(s, case.id)
-            sigs: dict[str, dt.date] = {}
-            for ref, day in (data.party_signatures or {}).items():
-                p = self._resolve_party(parties, ref, col, "party_signatures", "当事人签字")
-                try:
-                    d = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day))
-                except ValueError:
-                    col.add("party_signatures", "当事人签字日期", f"“{day}”不是有效日期。", "date")
-                    d = None
-                if p and d:
-                    if d < agreed:
-                        col.add("party_signatures", "当事人签字日期", f"“{p.name}”的签字日期早于协议达成日期，请核对。", "order")
-                    sigs[p.id] = d
+            sigs = self._signatures(parties, data, col, agreed)
             col.raise_if_any()
             self._start_if_accepted(s, case, actor)
             draft = s.execute(select(Agreement).where(
                 Agreement.case_id == case.id, Agreement.state == "draft",
                 Agreement.deleted_at.is_(None))).scalar_one_or_none()
-            total = sum((a for _, a in clauses if a is not None), Decimal("0.00")) if any(a is not None for _, a in clauses) else None
+            total = _total(clauses)
             fields = dict(kind=AgreementKind.WRITTEN.value, facts_and_disputes=facts, performance_method=method,
                           performance_place=place, performance_deadline=deadline, agreed_date=agreed,
                           mediator_signed_date=mediator_date, sealed_date=sealed, copies=len(parties) + 1,
@@ -559,6 +577,7 @@ class CaseService:
             case = self._load(s, case_id)
             if CaseStatus(case.status) not in (CaseStatus.IN_MEDIATION, CaseStatus.ACCEPTED):
                 raise ImmutableRecord(f"案件当前为“{CaseStatus(case.status).label}”，不能登记口头协议。")
+            self._require_mediator(s, case, "登记口头协议")
             self._start_if_accepted(s, case, actor)
             parties = self._live_parties(s, case.id)
             ag = Agreement(case_id=case.id, kind=AgreementKind.ORAL.value, number=case.case_number, revision=1,
@@ -579,7 +598,7 @@ class CaseService:
         col = Collector()
         clauses = self._clean_clauses(data, col)
         facts = col.required(data, "facts_and_disputes", "变更理由及事实", 20000)
-        agreed = col.date(data, "agreed_date", "补充协议日期", required=False) or self._today()
+        agreed = col.date(data, "agreed_date", "补充协议日期", required=False)
         col.raise_if_any()
         with self.store.write(actor) as s:
             case = self._load(s, case_id)
@@ -587,12 +606,10 @@ class CaseService:
                                                     Agreement.deleted_at.is_(None))).scalar_one_or_none()
             if old is None:
                 raise NotFound("本案没有已生效的调解协议，无需补充协议。")
+            self._require_mediator(s, case, "签订补充协议")
             parties = self._live_parties(s, case.id)
-            sigs = {}
-            for ref, day in (data.party_signatures or {}).items():
-                p = self._resolve_party(parties, ref, col, "party_signatures", "当事人签字")
-                if p:
-                    sigs[p.id] = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day))
+            sigs = self._signatures(parties, data, col, agreed)
+            agreed = agreed or (min(sigs.values()) if sigs else self._today())  # as for the first agreement
             mediator_date = col.date(data, "mediator_signed_date", "调解员签字日期", required=False)
             sealed = col.date(data, "sealed_date", "盖章日期", required=False)
             if len(sigs) != len(parties) or not mediator_date or not sealed:
@@ -605,7 +622,7 @@ class CaseService:
                             performance_deadline=col.date(data, "performance_deadline", "履行期限", required=False) or old.performance_deadline,
                             agreed_date=agreed, mediator_signed_date=mediator_date, sealed_date=sealed,
                             effective_date=max([*sigs.values(), mediator_date, sealed]), copies=len(parties) + 1,
-                            total_amount=(sum((a for _, a in clauses if a), Decimal("0.00")) if any(a for _, a in clauses) else None),
+                            total_amount=_total(clauses),
                             recorder=data.recorder)
             old.state = "superseded"
             s.add(new)
@@ -902,3 +919,9 @@ class CaseService:
 def _age(birth: dt.date, today: dt.date) -> int:
     years = today.year - birth.year
     return years - ((today.month, today.day) < (birth.month, birth.day))
+
+
+def _total(clauses: list[tuple[str, Decimal | None]]) -> Decimal | None:
+    """The agreement's total: the sum of the clauses' amounts (0.00 is an amount), None without any."""
+    amounts = [a for _, a in clauses if a is not None]
+    return sum(amounts, Decimal("0.00")) if amounts else None

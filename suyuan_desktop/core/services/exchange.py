@@ -11,10 +11,12 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
+import logging
 from dataclasses import dataclass
 
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text, select
+from sqlalchemy.exc import IntegrityError
 
 from ..domain import state_machine
 from ..domain.enums import (
@@ -32,6 +34,7 @@ from ..store.models import (
 from ..store.tracking import Actor, jsonable
 from .inputs import Collector, PartyInput, clean_party
 
+log = logging.getLogger(__name__)
 FORMAT = "suyuan.cases"
 VERSION = 1
 _SKIP = {"version", "updated_at", "deleted_at"}
@@ -202,6 +205,62 @@ def _load_row(col: Collector, node: Node, data: dict, parent_id: str | None):
     return values
 
 
+def _tree_models(node: Node) -> list[type]:
+    return [node.model] + [m for child in node.children for m in _tree_models(child)]
+
+
+_ID_TABLES = (*_tree_models(CASE_TREE), CaseMediator)
+
+
+def _dangling_references(rows: list) -> list[FieldError]:
+    """Every foreign key of every record (read from the models, so no list to keep in step) must
+    point at a record of the same case in the file; the parent link is set by the tree itself."""
+    ids_by_table: dict[str, set] = {}
+    for model, v, _raw in rows:
+        ids_by_table.setdefault(model.__tablename__, set()).add(v.get("id"))
+    errors = []
+    for model, v, raw in rows:
+        path = raw.get("_path", "")
+        for column in model.__table__.columns:
+            value = v.get(column.key)
+            if value is None or not column.foreign_keys or column.key not in raw:
+                continue
+            target = next(iter(column.foreign_keys)).column.table.name
+            if value not in ids_by_table.get(target, ()):
+                errors.append(FieldError(f"{path}.{column.key}".lstrip("."), column.key,
+                                         f"引用的记录 {value} 不在本案中（{target}），请核对。", "dangling"))
+    return errors
+
+
+def _check_mediator(path: str, m, col: Collector, seen_ids: set) -> bool:
+    """An assigned mediator: id and name required, each field of the right type and length."""
+    if not isinstance(m, dict):
+        col.errors.append(FieldError(path, "调解员", "应为一个对象（JSON 花括号）。", "type"))
+        return False
+    ok = True
+    for key, label, size, required in (("id", "调解员编号", 36, True), ("name", "调解员姓名", 50, True),
+                                       ("phone", "调解员电话", 30, False), ("title", "调解员职务", 50, False),
+                                       ("link_id", "调解员指派编号", 36, False)):
+        value = m.get(key)
+        if value is None or value == "":
+            if required:
+                col.errors.append(FieldError(f"{path}.{key}", label, "不能为空，请填写。", "required"))
+                ok = False
+        elif not isinstance(value, str) or len(value) > size:
+            col.errors.append(FieldError(f"{path}.{key}", label, f"应为不超过{size}个字符的文字。", "type"))
+            ok = False
+    if not isinstance(m.get("lead", False), bool):
+        col.errors.append(FieldError(f"{path}.lead", "主办调解员", "应为 true 或 false。", "type"))
+        ok = False
+    link = m.get("link_id")
+    if ok and link:
+        if link in seen_ids:
+            col.errors.append(FieldError(f"{path}.link_id", "调解员指派编号", f"{link} 在文件中重复。", "duplicate"))
+            ok = False
+        seen_ids.add(link)
+    return ok
+
+
 @dataclass
 class ImportResult:
     cases: int
@@ -214,7 +273,7 @@ def _walk(col: Collector, node: Node, data: dict, parent_id, rows: list, today: 
         return None
     if node.model is Party:
         pc = Collector(col.prefix)
-        fields = {k: data.get(k) for k in PartyInput.__dataclass_fields__ if k in data}
+        fields = {k: values.get(k) for k in PartyInput.__dataclass_fields__ if k in data}  # type-checked above
         cleaned = clean_party(PartyInput(**fields), pc, today)
         col.errors.extend(e for e in pc.errors if e.code != "unknown_field")
         for key in ("id_number", "credit_code", "phone", "agent_phone", "gender", "birth_date"):
@@ -227,6 +286,7 @@ def _walk(col: Collector, node: Node, data: dict, parent_id, rows: list, today: 
         if words and values.get("total_amount") is not None and amount_in_words(values["total_amount"]) != words:
             col.add("total_amount_words", "金额大写",
                     f"与数字金额不一致：{values['total_amount']} 应写作“{amount_in_words(values['total_amount'])}”。", "mismatch")
+    data["_path"] = col.prefix  # where the record stands in the file, for later messages
     rows.append((node.model, values, data))
     for child in node.children:
         items = data.get(child.key, [])
@@ -265,13 +325,12 @@ def import_cases(app, actor: Actor, doc: dict) -> ImportResult:
         if number in seen_numbers:
             col.add("case_number", "案号", f"“{number}”在文件中出现了两次。", "duplicate")
         seen_numbers.add(number)
-        party_ids = {v["id"] for m, v, _ in rows if m is Party}
         for m, v, _raw in rows:
             if v.get("id") in seen_ids:
                 col.add("id", "id", f"记录编号 {v.get('id')} 在文件中重复。", "duplicate")
             seen_ids.add(v.get("id"))
-            if m in (FactConfirmation, AgreementSignature) and v.get("party_id") not in party_ids:
-                col.add("party_id", "当事人", f"引用的当事人 {v.get('party_id')} 不在本案当事人中。", "dangling")
+        for error in _dangling_references(rows):
+            col.errors.append(error)
         statuses = [v["to_status"] for m, v, _ in rows if m is CaseStatusChange]
         if statuses and values.get("status") and statuses[-1] != values["status"]:
             col.add("status", "案件状态", f"与状态记录的最后一步（{statuses[-1]}）不一致。", "mismatch")
@@ -285,9 +344,7 @@ def import_cases(app, actor: Actor, doc: dict) -> ImportResult:
         if not isinstance(mediators, list):
             col.add("mediators", "调解员", "应为列表。", "type")
             mediators = []
-        for j, m in enumerate(mediators):
-            if not isinstance(m, dict) or not m.get("id") or not m.get("name"):
-                col.add(f"mediators[{j}]", "调解员", "须有 id 和 name。", "required")
+        mediators = [m for j, m in enumerate(mediators) if _check_mediator(col.path(f"mediators[{j}]"), m, col, seen_ids)]
         for m, v, raw in rows:
             if m is Attachment and v.get("sha256"):
                 content = raw.get("content_base64")
@@ -307,9 +364,12 @@ def import_cases(app, actor: Actor, doc: dict) -> ImportResult:
     top.raise_if_any()
 
     with app.store.read() as s:
+        # a record id is refused if any record of the station already has it, in any table: the
+        # sync shadow and outbox key records by id alone
         existing_ids = set()
-        for model in {m for _, rows, _ in per_case for m, _, _ in rows}:
-            ids = [v["id"] for _, rows, _ in per_case for m, v, _ in rows if m is model]
+        ids = [v["id"] for _, rows, _ in per_case for _m, v, _ in rows]
+        ids += [m["link_id"] for _, _, mediators in per_case for m in mediators if m.get("link_id")]
+        for model in _ID_TABLES:
             for chunk in range(0, len(ids), 500):
                 existing_ids.update(s.execute(select(model.id).where(model.id.in_(ids[chunk:chunk + 500]))).scalars())
         numbers = [v["case_number"] for v, _, _ in per_case]
@@ -322,13 +382,26 @@ def import_cases(app, actor: Actor, doc: dict) -> ImportResult:
             top.add(f"cases[{i}].case_number", "案号", f"“{values['case_number']}”已存在于本站，不能重复导入。", "exists")
         elif any(v["id"] in existing_ids for _, v, _ in rows):
             top.add(f"cases[{i}].id", "记录编号", "文件中的记录已存在于本站（重复导入？）。", "exists")
+        for j, m in enumerate(per_case[i][2]):
+            if m.get("link_id") in existing_ids:
+                top.add(f"cases[{i}].mediators[{j}].link_id", "调解员指派编号",
+                        f"{m['link_id']} 已被本站的另一条记录使用，请删去 link_id 或换一个新编号。", "exists")
     top.raise_if_any()
 
-    created_mediators = 0
     by_table: dict = {}
     for values, rows, mediators in per_case:
         for model, v, raw in rows:
             by_table.setdefault(model.__table__, []).append((model, v, raw))
+    try:
+        return _write(app, actor, per_case, by_table, known_mediators)
+    except IntegrityError as exc:  # a constraint the checks above missed: refused, nothing written
+        log.warning("import refused by a database constraint: %s", type(exc.orig).__name__)
+        raise ValidationError(FieldError("cases", "案件列表", "文件中的记录与本站已有数据冲突（编号或关联重复），"
+                                         "未导入任何内容。请核对文件，或导出本站数据比对后再导入。", "conflict")) from None
+
+
+def _write(app, actor: Actor, per_case: list, by_table: dict, known_mediators: set) -> ImportResult:
+    created_mediators = 0
     with app.store.write(actor) as s:
         for values, rows, mediators in per_case:
             for m in mediators:

@@ -42,10 +42,19 @@ class Collector:
                 self.errors.append(FieldError(self.path(e.path), e.label, e.message, e.code))
             return None
 
-    def required(self, obj, name: str, label: str, max_len: int | None = None) -> str | None:
+    def _text(self, obj, name: str, label: str):
+        """The field's text, stripped; a number, list or object in its place is an error."""
         value = getattr(obj, name)
-        value = value.strip() if isinstance(value, str) else value
+        if value is None or isinstance(value, str):
+            return value.strip() if value else value
+        self.add(name, label, "应为文字。", "type")
+        return None
+
+    def required(self, obj, name: str, label: str, max_len: int | None = None) -> str | None:
+        value = self._text(obj, name, label)
         if not value:
+            if getattr(obj, name) not in (None, "") and not isinstance(getattr(obj, name), str):
+                return None  # already reported as the wrong type
             self.add(name, label, "不能为空，请填写。", "required")
             return None
         if max_len and len(value) > max_len:
@@ -53,8 +62,7 @@ class Collector:
         return value
 
     def optional(self, obj, name: str, label: str, max_len: int | None = None) -> str | None:
-        value = getattr(obj, name)
-        value = value.strip() if isinstance(value, str) else value
+        value = self._text(obj, name, label)
         if value and max_len and len(value) > max_len:
             self.add(name, label, f"不能超过{max_len}个字，现在是{len(value)}个字。", "too_long")
         return value or None
@@ -66,6 +74,8 @@ class Collector:
                 self.add(name, label, f"不能为空，可选：{enum_cls.choices()}。", "required")
             return None
         try:
+            if not isinstance(value, str):
+                raise ValueError(value)
             return enum_cls.parse(value)
         except ValueError:
             self.add(name, label, f"“{value}”不是有效选项，可选：{enum_cls.choices()}。", "choice")

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from sqlalchemy import delete, select
 
-from ..domain import calendar_data
+from ..domain import calendar_data, clock
+from ..domain.clock import Clock
 from ..domain.case_numbers import DEFAULT_TEMPLATE, validate_template
 from ..domain.deadlines import HolidayCalendar
 from ..domain.enums import Role
@@ -105,7 +106,7 @@ class StationApp:
         self.data_dir = data_dir
         self.store = store
         self.blobs = BlobStore(data_dir / "blobs", key)
-        self._fixed_today = today
+        self.clock = Clock(today) if today else clock.system()
         self._calendar: HolidayCalendar | None = None
         with store.read() as s:
             station = s.execute(select(Station).where(Station.is_local.is_(True))).scalar_one_or_none()
@@ -196,7 +197,7 @@ class StationApp:
                               township=setup.township, short_name=setup.short_name, address=setup.address,
                               phone=setup.phone, case_number_template=setup.case_number_template, is_local=True))
                 s.add(Meta(key="store_id", value=store_id))
-                s.add(Meta(key="created_at", value=dt.datetime.now(dt.timezone.utc).isoformat()))
+                s.add(Meta(key="created_at", value=clock.system().now().isoformat()))
                 version, rows = calendar_data.builtin_calendar_rows()
                 for day, is_holiday in rows:
                     s.add(Holiday(day=day, is_holiday=is_holiday, calendar_version=version))
@@ -241,7 +242,12 @@ class StationApp:
     # --- shared facts ------------------------------------------------------------------------
 
     def today(self) -> dt.date:
-        return self._fixed_today or dt.date.today()
+        """The station's date (China Standard Time; docs/clock.md)."""
+        return self.clock.today()
+
+    def set_clock(self, new: Clock) -> None:
+        """Replace the station's clock (tests, support); every service reads it through the app."""
+        self.clock = new
 
     def calendar(self) -> HolidayCalendar:
         if self._calendar is None:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from filelock import FileLock, Timeout
 from sqlalchemy import delete, func, select, text, update
 
+from ..domain import clock
 from ..domain.canonical import canonical_json, jsonable, sha256_hex
 from ..domain.errors import SuyuanError
 from ..security import keystore
@@ -232,7 +233,7 @@ class SyncService:
             pending = self._count_pending()
             hello = t.hello(P.HelloRequest(client_version=CLIENT_VERSION, protocol_min=P.PROTOCOL_MIN,
                                            protocol_max=self.protocol_max, replica_epoch=int(st.get("replica_epoch") or 1),
-                                           outbox_depth=pending, device_time=dt.datetime.now().astimezone().isoformat()))
+                                           outbox_depth=pending, device_time=clock.system().now().isoformat()))
             report.clock_warning = _clock_warning(hello.server_time)
             resnapshot = st.get("db_epoch") not in (None, str(hello.db_epoch))
             progress("上传附件")
@@ -719,7 +720,7 @@ def _pending_count(s) -> int:
 
 
 def _utcnow_aware() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return clock.system().now()
 
 
 def _clock_warning(server_time: str) -> str | None:

@@ -6,6 +6,7 @@ import logging
 import shutil
 from pathlib import Path
 
+from ..domain import clock
 from .engine import Store
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,7 @@ def upgrade(store: Store, revision: str = "head", *, backup_dir: Path | None = N
     if current is not None and backup_dir is not None:
         store.checkpoint()
         backup_dir.mkdir(parents=True, exist_ok=True)
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = clock.system().now().strftime("%Y%m%d-%H%M%S")
         backup = backup_dir / f"pre-migrate-{current}-{stamp}.db"
         shutil.copy2(store.path, backup)
         log.info("migration backup written before %s -> %s", current, target)

@@ -16,12 +16,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
+from ..domain import clock
 from .ids import uuid7
 
 
 def utcnow() -> dt.datetime:
-    """Naive UTC (stored that way; device time is metadata only, sync.md R12)."""
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    """Naive UTC from the station clock (stored that way; device time is metadata only)."""
+    return clock.utcnow()
 
 
 class Money(TypeDecorator):

@@ -45,9 +45,12 @@ class TestIdCard:
         [err] = errors_of(idcard.parse_id_number, number, today=TODAY)
         assert err.code == code
 
-    def test_legacy_15_digit_number_is_upgraded(self):
-        info = idcard.parse_id_number("110105491231002", today=TODAY)
-        assert info.number == "11010519491231002X"
+    @pytest.mark.parametrize(("old", "new"), [("110105491231002", "11010519491231002X"),
+                                              ("410702660315123", "410702196603151233")])
+    def test_first_generation_15_digit_number_is_refused_with_its_18_digit_form(self, old, new):
+        [err] = errors_of(idcard.parse_id_number, old, today=TODAY)
+        assert err.code == "first_generation" and err.path == "id_number"
+        assert "2013年1月1日停止使用" in err.message and "18位" in err.message and new in err.message
 
     @given(st.dates(dt.date(1900, 1, 1), TODAY), st.integers(0, 999), st.sampled_from(["110105", "410703", "440305"]))
     def test_any_well_formed_number_validates_and_round_trips(self, birth, seq, region):
