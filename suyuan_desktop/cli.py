@@ -168,6 +168,20 @@ def cmd_case_show(args) -> int:
     return 0
 
 
+def cmd_case_suspend(args) -> int:
+    with _open(args) as app:
+        c = app.cases.suspend(_actor(), args.case, args.reason)
+    print(f"{c.case_number} 已中止调解（{args.reason.strip()}）；恢复时运行 suyuan case resume {c.case_number}")
+    return 0
+
+
+def cmd_case_resume(args) -> int:
+    with _open(args) as app:
+        c = app.cases.resume(_actor(), args.case)
+    print(f"{c.case_number} 已恢复调解")
+    return 0
+
+
 def cmd_case_export(args) -> int:
     with _open(args) as app:
         doc = exchange.export_cases(app, args.cases or None, include_files=not args.no_files)
@@ -383,6 +397,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("case", help="案号或案件编号")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_case_show)
+    s = c.add_parser("suspend", help="中止调解（如当事人住院、外出务工），之后可恢复")
+    s.add_argument("case", help="案号或案件编号")
+    s.add_argument("--reason", required=True, help="中止原因")
+    s.set_defaults(func=cmd_case_suspend)
+    s = c.add_parser("resume", help="恢复已中止的调解")
+    s.add_argument("case", help="案号或案件编号")
+    s.set_defaults(func=cmd_case_resume)
     s = c.add_parser("export", help="导出案件（完整 JSON）")
     s.add_argument("cases", nargs="*", help="案号；不填则导出全部")
     s.add_argument("-o", "--output", help="输出文件，默认标准输出")

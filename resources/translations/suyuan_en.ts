@@ -2501,6 +2501,14 @@ Cases: {cases}, attachments: {attachments}, audit entries: {audit}. Keep the fil
         <translation>Oral agreement</translation>
     </message>
     <message>
+        <source>中止调解</source>
+        <translation>Suspend mediation</translation>
+    </message>
+    <message>
+        <source>恢复调解</source>
+        <translation>Resume mediation</translation>
+    </message>
+    <message>
         <source>终止调解</source>
         <translation>End mediation</translation>
     </message>
@@ -2539,6 +2547,14 @@ Cases: {cases}, attachments: {attachments}, audit entries: {audit}. Keep the fil
     <message>
         <source>如：双方已自行和解</source>
         <translation>e.g. the parties settled between themselves</translation>
+    </message>
+    <message>
+        <source>中止原因</source>
+        <translation>Reason for suspending</translation>
+    </message>
+    <message>
+        <source>如：当事人住院治疗，出院后恢复调解</source>
+        <translation>e.g. a party is in hospital; resume after discharge</translation>
     </message>
     <message>
         <source>确认将调解材料退回委派/委托法院？</source>

@@ -164,6 +164,10 @@ class CaseWorkspace(QWidget):
             buttons.append((translate("workspace", "口头协议"), self.oral_agreement))
         if status in (S.IN_MEDIATION, S.SUSPENDED, S.FAILED):
             buttons.append((translate("workspace", "无争议事实"), self.record_facts))
+        if S.SUSPENDED.value in allowed:
+            buttons.append((translate("workspace", "中止调解"), self.suspend))
+        if status is S.SUSPENDED:
+            buttons.append((translate("workspace", "恢复调解"), self.resume))
         if S.FAILED.value in allowed:
             buttons.append((translate("workspace", "终止调解"), self.terminate))
         if S.WITHDRAWN.value in allowed:
@@ -227,6 +231,14 @@ class CaseWorkspace(QWidget):
 
     def withdraw(self):
         self._dialog(dialogs.ReasonDialog(translate("workspace", "撤回"), translate("workspace", "撤回原因"), translate("workspace", "如：双方已自行和解"), self), self.station_app.cases.withdraw)
+
+    def suspend(self):
+        self._dialog(dialogs.ReasonDialog(translate("workspace", "中止调解"), translate("workspace", "中止原因"),
+                                          translate("workspace", "如：当事人住院治疗，出院后恢复调解"), self),
+                     self.station_app.cases.suspend)
+
+    def resume(self):
+        self._write(self.station_app.cases.resume)
 
     def record_session(self):
         self._dialog(dialogs.SessionDialog(self.case, self.station_app.clock.now(), self), self.station_app.cases.record_session)

@@ -97,6 +97,39 @@ def test_case_new_and_show(tmp_path):
     assert "张三" in r.stdout and "待受理" in r.stdout and "已受理" in r.stdout  # offered next steps
 
 
+def test_suspend_and_resume_from_the_command_line(tmp_path):
+    d = init(tmp_path / "s")
+    f = tmp_path / "case.json"
+    f.write_text(json.dumps(intake_data(), ensure_ascii=False), "utf-8")
+    number = run("--data-dir", d, "case", "new", f).stdout.strip()
+    r = run("--data-dir", d, "case", "suspend", number, "--reason", "  ")
+    assert r.returncode == 1 and "中止原因" in r.stderr
+    r = run("--data-dir", d, "case", "suspend", number, "--reason", "当事人外出务工")
+    assert r.returncode == 1 and "待受理" in r.stderr  # a case not yet accepted cannot be suspended
+    from suyuan_desktop.core.services.station import StationApp
+    from suyuan_desktop.core.store.tracking import SYSTEM
+    with StationApp.open(d) as app:
+        app.cases.accept(SYSTEM, number)
+        app.cases.start_mediation(SYSTEM, number)
+    r = run("--data-dir", d, "case", "suspend", number, "--reason", "当事人外出务工")
+    assert r.returncode == 0, r.stderr
+    assert "中止" in run("--data-dir", d, "case", "show", number).stdout
+    r = run("--data-dir", d, "case", "resume", number)
+    assert r.returncode == 0 and "已恢复调解" in r.stdout
+    assert "调解中" in run("--data-dir", d, "case", "show", number).stdout
+
+
+def test_a_first_generation_id_number_is_refused_with_the_18_digit_form(tmp_path):
+    d = init(tmp_path / "s")
+    f = tmp_path / "case.json"
+    data = intake_data()
+    data["parties"][0]["id_number"] = "410702660315123"
+    f.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    r = run("--data-dir", d, "case", "new", f)
+    assert r.returncode == 1 and "parties[0].id_number" in r.stderr
+    assert "2013年1月1日停止使用" in r.stderr and "410702196603151233" in r.stderr
+
+
 def test_errors_are_one_chinese_line_with_nonzero_exit(tmp_path):
     r = run("--data-dir", tmp_path / "none", "case", "list")
     assert r.returncode == 1 and r.stderr.count("\n") == 1 and "suyuan init" in r.stderr

@@ -162,3 +162,23 @@ def test_a_reference_outside_its_case_is_refused_by_path(stations, tmp_path, cap
     assert rc == 1, err
     assert f"cases[{concluded}].agreements[0].signatures[0].party_id" in err
     assert f"cases[{concluded}].agreements[0].supersedes_id" in err
+
+
+def test_every_permitted_spelling_of_the_total_in_words_imports_and_a_wrong_amount_does_not(stations, tmp_path, capsys):
+    from suyuan_desktop.core.domain.money import amount_spellings
+    src, dst = stations
+    doc = _fresh_ids(exchange.export_cases(src), keep=set())
+    i = next(i for i, c in enumerate(doc["cases"]) if c["agreements"])
+    ag = doc["cases"][i]["agreements"][0]
+    ag["total_amount"] = "107000.53"
+    ag["clauses"][0]["amount"] = "107000.53"
+    file = tmp_path / "words.json"
+    ag["total_amount_words"] = "壹拾万柒仟元零叁分"  # 107,000.03 in words: off by 0.50, refused
+    file.write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+    assert cli.main(["--data-dir", str(dst.data_dir), "case", "import", str(file)]) == 1
+    assert f"cases[{i}].agreements[0].total_amount_words" in capsys.readouterr().err
+    ag["total_amount"] = "107000.03"
+    ag["clauses"][0]["amount"] = "107000.03"
+    ag["total_amount_words"] = sorted(amount_spellings("107000.03"))[-1]
+    file.write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+    assert cli.main(["--data-dir", str(dst.data_dir), "case", "import", str(file)]) == 0, capsys.readouterr().err

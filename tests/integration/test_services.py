@@ -26,11 +26,14 @@ def db_counts(app):
                 s.execute(select(func.count()).select_from(AuditEntry)).scalar_one())
 
 
-def unchanged(app, case_id, fn):
-    """Run a use case that must fail, and check it changed nothing at all."""
+def unchanged(app, case_id, fn, expected: type, field: str | None = None):
+    """Run a use case that must fail with the domain's ``expected`` error (naming ``field``, for a
+    validation error), and check it changed nothing at all."""
     before_counts, before = db_counts(app), app.cases.get(case_id)
-    with pytest.raises(Exception) as exc:
+    with pytest.raises(expected) as exc:
         fn()
+    if field is not None:
+        assert field in [e.path for e in exc.value.errors], exc.value.errors
     assert db_counts(app) == before_counts
     assert app.cases.get(case_id) == before
     return exc.value
@@ -118,7 +121,7 @@ class TestWorkflow:
     def test_agreement_without_clauses_writes_nothing(self, station, admin):
         case = mediating_case(station, admin)
         err = unchanged(station, case.id, lambda: station.cases.save_agreement(
-            admin, case.id, AgreementInput(facts_and_disputes="x", performance_method="y")))
+            admin, case.id, AgreementInput(facts_and_disputes="x", performance_method="y")), ValidationError, "clauses")
         assert isinstance(err, ValidationError) and err.errors[0].path == "clauses"
 
     def test_signed_agreement_is_changed_only_by_an_addendum(self, station, admin):
@@ -127,7 +130,7 @@ class TestWorkflow:
             facts_and_disputes="x", clauses=["李四赔偿500元"], performance_method="现金",
             party_signatures=sign_all(case), mediator_signed_date="2026-11-22", sealed_date="2026-11-22"))
         unchanged(station, case.id, lambda: station.cases.save_agreement(
-            admin, case.id, AgreementInput(facts_and_disputes="y", clauses=["改"], performance_method="现金")))
+            admin, case.id, AgreementInput(facts_and_disputes="y", clauses=["改"], performance_method="现金")), ImmutableRecord)
         case = station.cases.amend_agreement(admin, case.id, AgreementInput(
             facts_and_disputes="双方同意延期", clauses=[{"text": "付款期限延至12月31日", "amount": "500"}],
             party_signatures=sign_all(case, "2026-11-25"), mediator_signed_date="2026-11-25", sealed_date="2026-11-25"))
@@ -150,7 +153,7 @@ class TestWorkflow:
             facts_and_disputes="x", clauses=["赔偿"], performance_method="现金", party_signatures=sign_all(case),
             mediator_signed_date="2026-11-22", sealed_date="2026-11-22"))
         late = unchanged(station, case.id, lambda: station.cases.apply_judicial_confirmation(
-            admin, case.id, "新乡市卫滨区人民法院", "2026-12-23"))
+            admin, case.id, "新乡市卫滨区人民法院", "2026-12-23"), ValidationError, "applied_date")
         assert "2026年12月22日" in late.message and "第33条" in late.message
         case = station.cases.apply_judicial_confirmation(admin, case.id, "新乡市卫滨区人民法院", "2026-12-22")
         assert case.status == "confirm_applied" and case.confirmations[0].deadline == dt.date(2026, 12, 22)
@@ -196,10 +199,12 @@ class TestWorkflow:
         bad = FactRecordInput(dispute_statement="赔偿数额争议", consent_given=True, facts=[
             {"text": "双方系邻居", "confirmed_by": [p1.id, p2.id]},
             {"text": "排水沟于2026年7月堵塞", "confirmed_by": [p1.id]}])
-        err = unchanged(station, case.id, lambda: station.cases.record_undisputed_facts(admin, case.id, bad))
+        err = unchanged(station, case.id, lambda: station.cases.record_undisputed_facts(admin, case.id, bad),
+                        ValidationError, "facts[1].confirmed_by")
         assert err.errors[0].path == "facts[1].confirmed_by" and "李四" in err.errors[0].message
         no_consent = FactRecordInput(dispute_statement="x", facts=[{"text": "双方系邻居", "confirmed_by": [1, 2]}])
-        err = unchanged(station, case.id, lambda: station.cases.record_undisputed_facts(admin, case.id, no_consent))
+        err = unchanged(station, case.id, lambda: station.cases.record_undisputed_facts(admin, case.id, no_consent),
+                        ValidationError, "consent_given")
         assert err.errors[0].path == "consent_given"
         case = station.cases.record_undisputed_facts(admin, case.id, FactRecordInput(
             dispute_statement="赔偿数额争议", consent_given=True, disputed_points="赔偿数额",
@@ -213,17 +218,18 @@ class TestWorkflow:
 
     def test_forbidden_transition_changes_nothing(self, station, admin):
         case = new_case(station, admin)
-        err = unchanged(station, case.id, lambda: station.cases.archive(admin, case.id))
+        err = unchanged(station, case.id, lambda: station.cases.archive(admin, case.id), InvalidTransition)
         assert isinstance(err, InvalidTransition) and "待受理" in err.message and "已归档" in err.message
 
     def test_records_need_an_accepted_case(self, station, admin):
         case = new_case(station, admin)
         unchanged(station, case.id, lambda: station.cases.record_investigation(admin, case.id, InvestigationInput(
-            occurred_at="2026-11-21 09:00", place="现场", investigators="王建国", subject="李四", record="问答")))
+            occurred_at="2026-11-21 09:00", place="现场", investigators="王建国", subject="李四", record="问答")),
+                  ImmutableRecord)
 
     def test_refuse_and_withdraw_need_a_reason(self, station, admin):
         case = new_case(station, admin)
-        unchanged(station, case.id, lambda: station.cases.refuse(admin, case.id, "  "))
+        unchanged(station, case.id, lambda: station.cases.refuse(admin, case.id, "  "), ValidationError, "reason")
         case = station.cases.refuse(admin, case.id, "被申请人明确拒绝调解")
         assert case.status == "refused" and case.closed_date == station.today()
 
@@ -232,7 +238,8 @@ class TestWorkflow:
         m = station.users.add_mediator(admin, "赵调解", "13700137000")
         case = station.cases.assign_mediators(admin, case.id, [m.id])
         assert [x.name for x in case.mediators] == ["赵调解"] and case.lead_mediator_id == m.id
-        unchanged(station, case.id, lambda: station.cases.assign_mediators(admin, case.id, ["nope"]))
+        unchanged(station, case.id, lambda: station.cases.assign_mediators(admin, case.id, ["nope"]),
+                  ValidationError, "mediator_ids[0]")
         assert station.cases.search(CaseFilter(mediator_id=m.id)).items[0].id == case.id
 
     def test_attachments_are_content_addressed_and_encrypted(self, station, admin, tmp_path):
@@ -377,3 +384,54 @@ class TestDrafts:
         before = db_counts(station)
         station.drafts.save(admin.user_id, "intake", "intake", {"title": "张三与李四纠纷", "parties": [{"name": "张三"}]})
         assert db_counts(station) == before
+
+
+class TestConclusionsNeedAMediator:
+    """人民调解法 Art. 29: the mediator signs the agreement; the MoJ formats name the mediator on the
+    fact record and the termination. No conclusion is recorded on a case without one."""
+
+    @pytest.fixture
+    def unassigned(self, station, admin):
+        case = new_case(station, admin)
+        station.cases.accept(admin, case.id, accepted_date=dt.date(2026, 11, 20))
+        return station.cases.start_mediation(admin, case.id)
+
+    def test_every_conclusion_is_refused_until_a_mediator_is_assigned(self, station, admin, unassigned):
+        case = unassigned
+        attempts = {
+            "written agreement": lambda: station.cases.save_agreement(admin, case.id, AgreementInput(
+                facts_and_disputes="x", clauses=["李四赔偿500元"], performance_method="现金")),
+            "oral agreement": lambda: station.cases.conclude_with_oral_agreement(admin, case.id, OralAgreementInput(
+                content="李四道歉", facts_and_disputes="口角", agreed_date="2026-11-21")),
+            "undisputed facts": lambda: station.cases.record_undisputed_facts(admin, case.id, FactRecordInput(
+                dispute_statement="x", consent_given=True, facts=[{"text": "双方系邻居", "confirmed_by": [1, 2]}])),
+            "termination": lambda: station.cases.terminate(admin, case.id, TerminationInput(reason="large_differences")),
+        }
+        for what, attempt in attempts.items():
+            err = unchanged(station, case.id, attempt, ValidationError, "mediators")
+            assert "尚未指派调解员" in err.errors[0].message and "第29条" in err.errors[0].message, what
+        mediator = station.users.list_mediators()[0]
+        station.cases.assign_mediators(admin, case.id, [mediator.id])
+        assert station.cases.terminate(admin, case.id, TerminationInput(reason="large_differences")).status == "failed"
+
+
+class TestAmendment:
+    def _signed(self, station, admin):
+        case = mediating_case(station, admin)
+        return station.cases.save_agreement(admin, case.id, AgreementInput(
+            facts_and_disputes="x", clauses=[{"text": "李四赔偿张三500元", "amount": "500"}], performance_method="现金",
+            party_signatures=sign_all(case), mediator_signed_date="2026-11-22", sealed_date="2026-11-22"))
+
+    def test_an_addendum_whose_amounts_add_up_to_zero_keeps_a_total_of_zero(self, station, admin):
+        case = self._signed(station, admin)
+        case = station.cases.amend_agreement(admin, case.id, AgreementInput(
+            facts_and_disputes="张三放弃赔偿", clauses=[{"text": "张三放弃全部赔偿请求", "amount": "0.00"}],
+            party_signatures=sign_all(case, "2026-11-25"), mediator_signed_date="2026-11-25", sealed_date="2026-11-25"))
+        assert case.effective_agreement.total_amount == Decimal("0.00")
+
+    def test_an_addendum_with_a_bad_signature_date_is_refused_by_field(self, station, admin):
+        case = self._signed(station, admin)
+        signatures = {p.id: "2026-02-30" for p in case.parties}
+        unchanged(station, case.id, lambda: station.cases.amend_agreement(admin, case.id, AgreementInput(
+            facts_and_disputes="延期", clauses=["付款期限延至12月31日"], party_signatures=signatures,
+            mediator_signed_date="2026-11-25", sealed_date="2026-11-25")), ValidationError, "party_signatures")

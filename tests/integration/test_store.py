@@ -16,6 +16,9 @@ from suyuan_desktop.core.store.models import AuditEntry, Case, Party, SyncOutbox
 from suyuan_desktop.core.store.tracking import verify_audit_chain
 from tests.helpers.builders import LI_ID, ZHANG_ID, intake_data, new_case
 
+# every schema revision before the newest, each upgraded with data in it to the newest
+PREVIOUS_REVISIONS = ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009"]
+
 
 def _all_bytes(directory) -> bytes:
     return b"".join(p.read_bytes() for p in directory.iterdir() if p.is_file() and p.name.startswith("station.db"))
@@ -160,10 +163,12 @@ class TestMigrations:
         from alembic.script import ScriptDirectory
         return [r.revision for r in ScriptDirectory.from_config(migrate._config()).walk_revisions()][::-1]
 
-    def test_there_is_an_upgrade_step_under_test(self):
-        assert len(self._revisions()) >= 3
+    def test_every_earlier_revision_has_an_upgrade_test_with_data(self):
+        revisions = self._revisions()
+        assert revisions[0] == "0001" and revisions[-1] == migrate.head_revision()
+        assert PREVIOUS_REVISIONS == revisions[:-1]  # a new migration adds its predecessor to the upgrade test
 
-    @pytest.mark.parametrize("previous", ["0001", "0002", "0003", "0004", "0005"])
+    @pytest.mark.parametrize("previous", PREVIOUS_REVISIONS)
     def test_upgrade_from_a_previous_revision_keeps_the_data(self, tmp_path, previous):
         key = os.urandom(32)
         store = Store(tmp_path / "old.db", key)

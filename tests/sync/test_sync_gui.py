@@ -152,13 +152,24 @@ def test_closing_the_window_stops_a_long_first_sync_at_a_page_keeping_what_arriv
     station.sync.enroll(server.url, district.issue_ticket(station.station_code))
     real_apply = type(station.sync).apply_page
 
-    def slow_apply(self, *a, **k):  # a slow link: each page takes a moment
-        import time
-        time.sleep(0.15)
+    import threading
+    cancelled = threading.Event()
+    applied = []
+
+    def gated_apply(self, *a, **k):  # after the first page, the link waits until the window was closed
+        if applied:
+            assert cancelled.wait(10), "the window never asked the sync to stop"
+        applied.append(1)
         return real_apply(self, *a, **k)
-    monkeypatch.setattr(type(station.sync), "apply_page", slow_apply)
+    monkeypatch.setattr(type(station.sync), "apply_page", gated_apply)
     pages = []
-    window.sync.step.connect(lambda msg: pages.append(msg) or ("已下载" in msg and window.sync.cancel()))
+
+    def step(msg):
+        pages.append(msg)
+        if "已下载" in msg and not cancelled.is_set():
+            window.sync.cancel()
+            cancelled.set()
+    window.sync.step.connect(step)
     window.sync.sync_now()
     qtbot.waitUntil(lambda: window.tasks.pending == 0, timeout=20000)
     from suyuan_desktop.core.store.models import SyncShadow

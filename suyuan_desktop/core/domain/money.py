@@ -98,6 +98,47 @@ def amount_in_words(value) -> str:
     return words
 
 
+def amount_spellings(value) -> frozenset[str]:
+    """Every spelling of an amount that the PBoC rules permit (docs/domain-rules.md, 人民币大写):
+
+    - 整 (or 正) after 元 is required; after 角 it may be written or left out; after 分 never;
+    - when the 元 digit is 0 and the 角 digit is not, one 零 may follow 元 or be left out;
+    - when the 万 digit is 0 and the 仟 digit is not, one 零 may stand before the 仟 or be left out
+      (also after a run of zeros through the 万 digit: 壹亿零柒仟元 / 壹亿柒仟元);
+    - a run of zeros elsewhere is written as exactly one 零, and a 零 before 分 with no 角 is required.
+
+    ``amount_in_words`` writes the first of them, which is what documents print.
+    """
+    amount = parse_amount(value)
+    cents = int(amount * 100)
+    integer, jiao, fen = cents // 100, cents // 10 % 10, cents % 10
+    canonical = amount_in_words(amount)
+    if not integer and not cents:
+        return frozenset({"零元整", "零元正"})
+    body = canonical.removesuffix("整")
+    heads = {body}
+    if integer >= 10**5 and integer // 10**4 % 10 == 0 and integer % 10**4 >= 1000:
+        low = _group_words(integer % 10**4)
+        cut = body.index(low + "元") if low + "元" in body else -1
+        if cut >= 0:
+            prefix = body[:cut].removesuffix("零")
+            heads = {prefix + low + body[cut + len(low):], prefix + "零" + low + body[cut + len(low):]}
+    if integer and integer % 10 == 0 and jiao:
+        heads = {h.replace("元零", "元", 1) for h in heads} | {h.replace("元", "元零", 1).replace("元零零", "元零", 1) for h in heads}
+    if fen:
+        tails = ("",)
+    elif jiao:
+        tails = ("", "整", "正")
+    else:
+        tails = ("整", "正")
+    return frozenset(h + t for h in heads for t in tails)
+
+
+def words_match(value, words: str) -> bool:
+    """Whether ``words`` is a permitted spelling of the amount ``value`` (see amount_spellings)."""
+    return isinstance(words, str) and words.strip().removeprefix("人民币") in amount_spellings(value)
+
+
 def format_amount(value) -> str:
     """Figures with thousands separators and two places: 12,005.00."""
     return f"{parse_amount(value):,.2f}"

@@ -365,6 +365,10 @@ class CaseService:
         return self.get(cid)
 
     def suspend(self, actor: Actor, case_id: str, reason: str) -> v.CaseDetail:
+        """中止: mediation pauses (a party in hospital, away for work) and can be resumed."""
+        reason = (reason or "").strip() if isinstance(reason, str) else ""
+        if not reason or len(reason) > 500:
+            raise ValidationError(FieldError("reason", "中止原因", "请写明中止原因（500字以内），如“当事人住院治疗”。", "required"))
         return self._simple_transition(actor, case_id, CaseStatus.SUSPENDED, reason)
 
     def resume(self, actor: Actor, case_id: str, note: str = "恢复调解") -> v.CaseDetail:

@@ -24,7 +24,7 @@ from ..domain.enums import (
     PartyRole, PerformanceStatus, ReferralKind, ReferralProcedure, TerminationReason,
 )
 from ..domain.errors import FieldError, ValidationError
-from ..domain.money import amount_in_words, parse_amount
+from ..domain.money import amount_in_words, parse_amount, words_match
 from ..store import repositories as repo
 from ..store.models import (
     Agreement, AgreementClause, AgreementSignature, Attachment, Base, Case, CaseMediator, CaseStatusChange,
@@ -283,9 +283,9 @@ def _walk(col: Collector, node: Node, data: dict, parent_id, rows: list, today: 
         if values.get("state") not in AGREEMENT_STATES:
             col.add("state", "协议状态", f"只能是 {'/'.join(AGREEMENT_STATES)}。", "choice")
         words = data.get("total_amount_words")
-        if words and values.get("total_amount") is not None and amount_in_words(values["total_amount"]) != words:
+        if words and values.get("total_amount") is not None and not words_match(values["total_amount"], words):
             col.add("total_amount_words", "金额大写",
-                    f"与数字金额不一致：{values['total_amount']} 应写作“{amount_in_words(values['total_amount'])}”。", "mismatch")
+                    f"与数字金额不一致或写法不规范：{values['total_amount']} 应写作“{amount_in_words(values['total_amount'])}”。", "mismatch")
     data["_path"] = col.prefix  # where the record stands in the file, for later messages
     rows.append((node.model, values, data))
     for child in node.children:

@@ -4,7 +4,9 @@ import pytest
 from hypothesis import given, strategies as st
 
 from suyuan_desktop.core.domain.errors import ValidationError
-from suyuan_desktop.core.domain.money import amount_both_ways, amount_in_words, format_amount, parse_amount
+from suyuan_desktop.core.domain.money import (
+    amount_both_ways, amount_in_words, amount_spellings, format_amount, parse_amount, words_match,
+)
 
 # Reference outputs from domain.md §8.4 (PBoC rules).
 REFERENCE = {
@@ -27,7 +29,7 @@ UNITS = {"拾": 10, "佰": 100, "仟": 1000}
 
 def words_to_fen(words: str) -> int:
     """An independent reader of 大写 amounts, used to check the writer."""
-    words = words.removesuffix("整")
+    words = words.removesuffix("整").removesuffix("正")
     integer_part, _, rest = words.partition("元")
     if "元" not in words:
         integer_part, rest = "", words
@@ -89,3 +91,47 @@ def test_figures_and_words_together():
     assert format_amount("12345.678") == "12,345.68"
     assert parse_amount("¥12,005.00元") == Decimal("12005.00")
     assert amount_both_ways("12345.67") == "人民币12,345.67元（大写：人民币壹万贰仟叁佰肆拾伍元陆角柒分）"
+
+
+# The PBoC's own examples (《正确填写票据和结算凭证的基本规定》) and the rules' consequences, written out.
+PERMITTED = {
+    "1680.32": {"壹仟陆佰捌拾元零叁角贰分", "壹仟陆佰捌拾元叁角贰分"},
+    "107000.53": {"壹拾万柒仟元零伍角叁分", "壹拾万零柒仟元伍角叁分", "壹拾万柒仟元伍角叁分", "壹拾万零柒仟元零伍角叁分"},
+    "1409.50": {"壹仟肆佰零玖元伍角", "壹仟肆佰零玖元伍角整", "壹仟肆佰零玖元伍角正"},
+    "12005": {"壹万贰仟零伍元整", "壹万贰仟零伍元正"},
+    "325.04": {"叁佰贰拾伍元零肆分"},
+    "100007000": {"壹亿零柒仟元整", "壹亿柒仟元整", "壹亿零柒仟元正", "壹亿柒仟元正"},
+    "0": {"零元整", "零元正"},
+}
+REFUSED = {
+    "12005": ["壹万贰仟零伍元", "壹万贰仟伍元整", "壹万贰仟零零伍元整", "壹万贰仟零伍元零整"],
+    "325.04": ["叁佰贰拾伍元肆分", "叁佰贰拾伍元零肆分整"],
+    "1409.50": ["壹仟肆佰玖元伍角", "壹仟肆佰零玖元零伍角"],      # the 元 digit is 9, not 0
+    "100010": ["壹拾万壹拾元整"],                                  # the 仟 digit is 0: the 零 is required
+    "16": ["拾陆元整"],
+}
+
+
+@pytest.mark.parametrize("amount,spellings", PERMITTED.items())
+def test_every_permitted_spelling_and_no_other(amount, spellings):
+    assert amount_spellings(amount) == spellings
+    assert all(words_match(amount, w) for w in spellings)
+
+
+@pytest.mark.parametrize("amount,wrong", REFUSED.items())
+def test_spellings_the_rules_do_not_permit_are_refused(amount, wrong):
+    for w in wrong:
+        assert not words_match(amount, w), w
+
+
+@given(st.integers(min_value=0, max_value=999_999_999_999_99), st.integers(min_value=1, max_value=10**6))
+def test_each_permitted_spelling_reads_back_to_its_amount_and_to_no_other(fen, delta):
+    amount = Decimal(fen) / 100
+    spellings = amount_spellings(amount)
+    assert amount_in_words(amount) in spellings
+    for words in spellings:
+        assert words_to_fen(words) == fen, words
+        assert "零零" not in words and not words.endswith("分整") and not words.endswith("分正")
+    other = (fen + delta) % (999_999_999_999_99 + 1)
+    if other != fen:
+        assert not spellings & amount_spellings(Decimal(other) / 100)

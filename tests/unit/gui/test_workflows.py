@@ -469,7 +469,7 @@ def test_pyside6_keeps_none_refcount_flat():
     for _ in range(1000):
         E(E.Type.User).accept()
     assert abs(sys.getrefcount(None) - before) < 50
-    assert app is not None
+    assert app.thread() is not None  # the application object is still alive and usable afterwards
 
 
 def test_generated_forms_are_not_stale():
@@ -724,3 +724,31 @@ def test_admin_backs_up_from_settings_with_progress_and_can_cancel(qtbot, gui_st
     report = backup_svc.verify_backup(target, "平原镇备份口令2026")
     assert report.tables["cases"] == 1 and report.audit_entries == page.last_backup.audit_entries
     assert any(kind == "info" and "已备份并校验" in text for kind, text in messages.shown)
+
+
+def test_suspend_and_resume_from_the_workspace_buttons(qtbot, window, gui_station):
+    from suyuan_desktop.core.services.users import actor_for
+    from suyuan_desktop.gui import dialogs
+    station, user = gui_station
+    case = mediating_case(station, actor_for(user))
+    window.open_case(case.id)
+    ws = window.workspace
+    qtbot.waitUntil(lambda: ws.case is not None, timeout=5000)
+
+    def button(text):
+        widgets = (ws.actions_bar.itemAt(i).widget() for i in range(ws.actions_bar.count()))
+        return next((b for b in widgets if b is not None and b.text() == text), None)
+    assert button("恢复调解") is None
+
+    def fill(dlg):
+        dlg.reason.setPlainText("李四住院治疗，出院后再调")
+        ok_button(dlg).click()
+    run_modal(qtbot, dialogs.ReasonDialog, fill)
+    button("中止调解").click()
+    assert station.cases.get(case.id).status == "suspended"
+    assert station.cases.get(case.id).history[-1].note == "李四住院治疗，出院后再调"
+    qtbot.waitUntil(lambda: button("恢复调解") is not None, timeout=5000)
+    assert button("中止调解") is None
+    button("恢复调解").click()
+    qtbot.waitUntil(lambda: station.cases.get(case.id).status == "in_mediation", timeout=5000)
+    qtbot.waitUntil(lambda: button("中止调解") is not None, timeout=5000)
