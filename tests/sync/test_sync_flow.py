@@ -250,7 +250,8 @@ def test_clock_far_off_warns_but_never_blocks(stations, district, monkeypatch):
     a = stations.make("S1")
     case = new_case(a, MEDIATOR)
     a.sync.sync()
-    real = dt.datetime.now(dt.timezone.utc)
+    from suyuan_desktop.core.domain import clock
+    real = clock.system().now()  # the instant both sides' clocks read, whatever the computer's says
     for skew, word in ((dt.timedelta(days=3), "快"), (dt.timedelta(days=-365), "慢")):
         monkeypatch.setattr(sync_mod, "_utcnow_aware", lambda s=skew: real + s)
         edit_case(a, case.id, claims=f"时钟偏差{word}")

@@ -12,6 +12,32 @@ from suyuan_desktop.core.domain.enums import CaseStatus, ReferralKind, ReferralP
 from suyuan_desktop.core.domain.errors import InvalidTransition, ValidationError
 from suyuan_desktop.core.domain.state_machine import TRANSITIONS, allowed_targets, check_transition
 
+# What the law says about moving a case on, written out (not read from the table under test).
+S = CaseStatus
+LEGAL = [
+    (S.RECEIVED, S.ACCEPTED, True), (S.RECEIVED, S.REFUSED, True),          # Art. 17: accept, or a party refuses
+    (S.RECEIVED, S.AGREED, False), (S.RECEIVED, S.FAILED, False),           # nothing concludes unaccepted
+    (S.ACCEPTED, S.IN_MEDIATION, True), (S.IN_MEDIATION, S.AGREED, True),
+    (S.IN_MEDIATION, S.FAILED, True),                                        # Art. 26: mediation fails, it ends
+    (S.IN_MEDIATION, S.SUSPENDED, True), (S.SUSPENDED, S.IN_MEDIATION, True),
+    (S.SUSPENDED, S.AGREED, False),                                          # resume first
+    (S.AGREED, S.IN_MEDIATION, False),                                       # Art. 31: an agreement binds
+    (S.AGREED, S.CONFIRM_APPLIED, True),                                     # Art. 33: apply within 30 days
+    (S.CONFIRM_REJECTED, S.IN_MEDIATION, True),                              # Art. 33: change it by mediation
+    (S.FAILED, S.AGREED, False), (S.FAILED, S.RETURNED_TO_COURT, True),
+    (S.REFUSED, S.IN_MEDIATION, False), (S.ARCHIVED, S.IN_MEDIATION, False), (S.ARCHIVED, S.RECEIVED, False),
+]
+
+
+@pytest.mark.parametrize("current,target,allowed", LEGAL, ids=lambda v: getattr(v, "value", str(v)))
+def test_transitions_the_law_allows_and_forbids(current, target, allowed):
+    if allowed:
+        check_transition(current, target)
+    else:
+        with pytest.raises(InvalidTransition):
+            check_transition(current, target)
+
+
 ALLOWED = [(a, b) for a, b in itertools.product(CaseStatus, CaseStatus) if b in TRANSITIONS[a]]
 FORBIDDEN = [(a, b) for a, b in itertools.product(CaseStatus, CaseStatus) if b not in TRANSITIONS[a]]
 
@@ -66,14 +92,29 @@ class TestDeadlines:
         cal = deadlines.HolidayCalendar(holidays=frozenset({dt.date(2026, 4, 1)}))
         assert deadlines.judicial_confirmation_deadline(dt.date(2026, 3, 2), cal) == dt.date(2026, 4, 2)
 
-    @pytest.mark.parametrize("kind,proc,days", [
-        (ReferralKind.ASSIGNED, None, 30), (ReferralKind.ENTRUSTED, ReferralProcedure.ORDINARY, 15),
-        (ReferralKind.ENTRUSTED, ReferralProcedure.SIMPLIFIED, 7)])
-    def test_referral_limits(self, kind, proc, days):
+    # 委派 30 days; 委托 15 days (ordinary procedure) or 7 days (simplified), counted from the day
+    # after signing for the letter, a last day on a rest day moving to the next working day.
+    @pytest.mark.parametrize("kind,proc,signed,days,due", [
+        (ReferralKind.ASSIGNED, None, dt.date(2026, 3, 2), 30, dt.date(2026, 4, 1)),                   # a Wednesday
+        (ReferralKind.ENTRUSTED, ReferralProcedure.ORDINARY, dt.date(2026, 3, 2), 15, dt.date(2026, 3, 17)),
+        (ReferralKind.ENTRUSTED, ReferralProcedure.SIMPLIFIED, dt.date(2026, 3, 2), 7, dt.date(2026, 3, 9)),
+        (ReferralKind.ENTRUSTED, ReferralProcedure.SIMPLIFIED, dt.date(2026, 3, 7), 7, dt.date(2026, 3, 16)),  # Sat 14th -> Mon
+        (ReferralKind.ASSIGNED, None, dt.date(2026, 9, 5), 30, dt.date(2026, 10, 8)),                  # National Day week
+        (ReferralKind.ENTRUSTED, ReferralProcedure.ORDINARY, dt.date(2026, 9, 22), 15, dt.date(2026, 10, 8)),
+    ])
+    def test_referral_limits_on_literal_dates(self, kind, proc, signed, days, due):
         assert deadlines.referral_limit_days(kind, proc) == days
-        signed = dt.date(2026, 3, 2)
-        assert deadlines.referral_deadline(signed, kind, proc, CAL) == CAL.next_working_day_if_rest(
-            signed + dt.timedelta(days=days))
+        assert deadlines.referral_deadline(signed, kind, proc, CAL) == due
+
+    # 人民调解法 Art. 33: 30 days from the agreement taking effect; literal dates around holidays.
+    @pytest.mark.parametrize("effective,due", [
+        (dt.date(2026, 1, 17), dt.date(2026, 2, 24)),   # day 30 is 2026-02-16, in the Spring Festival break
+        (dt.date(2026, 1, 15), dt.date(2026, 2, 14)),   # day 30 is a Saturday worked in lieu of the holiday
+        (dt.date(2026, 4, 3), dt.date(2026, 5, 6)),     # day 30 is 2026-05-03, Labour Day holiday
+        (dt.date(2026, 12, 1), dt.date(2026, 12, 31)),  # an ordinary Thursday
+    ])
+    def test_thirty_days_for_judicial_confirmation_on_literal_dates(self, effective, due):
+        assert deadlines.judicial_confirmation_deadline(effective, CAL) == due
 
 
 class TestCaseNumbers:
