@@ -153,6 +153,8 @@ class _PushTx:
         try:
             if P.payload_hash(payload) != ch.payload_hash:
                 raise Reject("变更内容校验失败（传输中损坏或被改动）")
+            if ch.op == "quarantined":
+                raise Reject("站点已隔离这项变更（内容超出区中心限制，未发送），序号照常使用")
             result = self.apply(ch)
         except Reject as exc:
             result = P.ChangeResult(change_id=ch.change_id, device_seq=ch.device_seq, status="rejected",
@@ -196,6 +198,7 @@ class _PushTx:
                         if not self.was_ours("cases", case_id):
                             raise Reject("无权修改其他调委会的案件")
                         return self.flag_whole(ch, new, None, case_id, scope, "post_transfer")
+            self.check_references(ch.entity_type, new, case_id, scope)
             state = dict(new)
             deleted = state.get("deleted_at") is not None
             self.ents[key] = dict(entity_type=ch.entity_type, entity_id=ch.entity_id, case_id=case_id, scope=scope,
@@ -214,6 +217,7 @@ class _PushTx:
         if cur["deleted"] and ch.op != "delete" and "deleted_at" not in new:
             return self.flag_whole(ch, new, cur, cur["case_id"], cur["scope"], "edit_after_delete")
 
+        self.check_references(ch.entity_type, new, cur["case_id"], cur["scope"])
         state = dict(cur["state"])
         flags = list(cur["flags"] or [])
         concurrent = ch.base_version < cur["version"] and cur["last_device_id"] != device.id
@@ -252,6 +256,25 @@ class _PushTx:
             self.work.publish(cur["scope"], ch.entity_type, ch.entity_id, "delete" if deleted else "upsert")
         return P.ChangeResult(change_id=ch.change_id, device_seq=ch.device_seq, status=status,
                               new_version=version, conflict_ids=conflict_ids, flags=(["soft"] if concurrent else []))
+
+    def check_references(self, entity_type: str, values: dict, case_id: str | None, scope: str) -> None:
+        """The ownership rule (docs/protocol.md): every reference a write sets, on insert and on
+        update, points at a record of the same case (a mediator: of the case's station). So no
+        record is ever re-pointed at another case, and never at another station's records."""
+        for field, target_type in P.REFERENCES.get(entity_type, {}).items():
+            target_id = values.get(field)
+            if target_id is None:
+                continue
+            target = self.ents.get((target_type, target_id))
+            if target is None:  # read, not locked: only its case and scope matter, and those move only by
+                row = self.conn.execute(select(entities.c.case_id, entities.c.scope).where(  # a district assignment
+                    entities.c.entity_type == target_type, entities.c.entity_id == target_id)).first()
+                target = dict(row._mapping) if row is not None else None
+            if target is None:
+                raise Reject(f"字段“{field}”引用的记录在区中心不存在")
+            same = (target["scope"] == scope) if target_type in P.STATION_SCOPED else (target["case_id"] == case_id)
+            if not same:
+                raise Reject(f"字段“{field}”不能指向其他案件或其他调委会的记录")
 
     def case_of(self, entity_type: str, entity_id: str, values: dict) -> str | None:
         cf = P.case_field(entity_type)
@@ -735,6 +758,7 @@ class DistrictService:
             patch = {f: {"old": state.get(f), "new": v} for f, v in values.items() if state.get(f) != v}
             if not patch:
                 return cur.version
+            self._check_district_references(conn, entity_type, values, cur)
             state.update({f: p["new"] for f, p in patch.items()})
             version = cur.version + 1
             deleted = state.get("deleted_at") is not None
@@ -744,6 +768,18 @@ class DistrictService:
             work.publish(cur.scope, entity_type, entity_id, "delete" if deleted else "upsert")
             return version
         return self._district_write(fn)
+
+    def _check_district_references(self, conn, entity_type: str, values: dict, cur) -> None:
+        """The ownership rule on the district's own edits: a reference stays inside the record's case."""
+        for field, target_type in P.REFERENCES.get(entity_type, {}).items():
+            if values.get(field) is None:
+                continue
+            target = conn.execute(select(entities.c.case_id, entities.c.scope).where(
+                entities.c.entity_type == target_type, entities.c.entity_id == values[field])).first()
+            same = target is not None and (target.scope == cur.scope if target_type in P.STATION_SCOPED
+                                           else target.case_id == cur.case_id)
+            if not same:
+                raise ApiError(400, "foreign_reference", f"字段“{field}”只能指向本案（本调委会）的记录。")
 
     def district_delete_case(self, case_id: str, *, actor: str = DISTRICT_SCOPE_ACTOR) -> int:
         """Void a case at the district (a tombstone; nothing is erased)."""

@@ -32,6 +32,7 @@ from ..store.models import (
     MediationSession, Mediator, Money, Party,
 )
 from ..store.tracking import Actor, jsonable
+from ..sync import protocol as P
 from .inputs import Collector, PartyInput, clean_party
 
 log = logging.getLogger(__name__)
@@ -164,8 +165,9 @@ def _convert(col: Collector, attr, raw, model, label: str):
         if isinstance(ctype, (String, Text)):
             if not isinstance(raw, str):
                 raise ValueError
-            if getattr(ctype, "length", None) and len(raw) > ctype.length:
-                col.add(key, label, f"不能超过{ctype.length}个字符，现在是{len(raw)}个。", "too_long")
+            limit = P.max_chars(model.__tablename__, key) or getattr(ctype, "length", None)
+            if limit and len(raw) > limit:
+                col.add(key, label, f"不能超过{limit}个字符，现在是{len(raw)}个。", "too_long")
             return raw
     except ValidationError as exc:
         for e in exc.errors:

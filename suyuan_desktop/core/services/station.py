@@ -51,6 +51,17 @@ def _font_problem(path: Path) -> str | None:
     return None
 
 
+def _check_change(entity_type: str, entity_id: str, patch: dict) -> None:
+    """Refuse, before it is written, a change the district would refuse: one that could never
+    leave the outbox (docs/protocol.md, "What never enters the outbox")."""
+    from ..sync import protocol as P
+    try:
+        P.check_patch(entity_type, patch)
+    except P.FieldProblem as exc:
+        log.warning("change refused before the outbox: %s", entity_type)
+        raise ValidationError(FieldError(entity_type, "数据", f"{exc}，未保存。请缩短或更正后再保存。", "sync_limit")) from None
+
+
 class NotInitialised(SuyuanError):
     code = "not_initialised"
 
@@ -113,6 +124,7 @@ class StationApp:
             if station is None:
                 raise NotInitialised("站点数据库中没有本站信息，请先运行 suyuan init。")
             self.station_code = station.code
+        store.change_check = _check_change
         self.cases = CaseService(self)
         self.users = UserService(self)
         self.drafts = DraftService(self)

@@ -375,7 +375,7 @@ class SyncService:
                 if r.local_seq != batch[-1].local_seq + 1:
                     break
                 batch.append(r)
-            changes = [self._change(r, base) for r in batch]
+            changes, quarantined = self._fit(batch, base)
             try:
                 resp = t.push(P.PushRequest(replica_epoch=epoch, changes=changes))
             except ProtocolConflict as exc:
@@ -391,19 +391,68 @@ class SyncService:
                     continue
                 raise
             _fault("after_push_before_ack")
-            self._record_results(resp, base, report)
+            self._record_results(resp, base, report, quarantined)
             _fault("after_push_ack")
+
+    def _fit(self, rows: list[SyncOutbox], base: int) -> tuple[list[P.Change], dict[str, str]]:
+        """The changes of one request: as many of ``rows`` as fit the district's request limit
+        (a large batch goes out in several requests). A change the district could never accept
+        (a field over its limit, or too large for any request) goes as a quarantine marker that
+        keeps the sequence contiguous; its content stays here, with the reason (docs/protocol.md)."""
+        changes: list[P.Change] = []
+        reasons: dict[str, str] = {}
+        room = P.MAX_BODY - 1024  # the request's envelope
+        for r in rows:
+            ch = self._change(r, base)
+            size = len(ch.model_dump_json().encode())
+            reason = self._quarantine_reason(r, size, room)
+            if reason:
+                ch = self._marker(r, base)
+                size = len(ch.model_dump_json().encode())
+            if changes and size > room:
+                break
+            changes.append(ch)
+            room -= size + 1
+            if reason:
+                reasons[r.change_id] = reason
+        return changes, reasons
+
+    def _quarantine_reason(self, r: SyncOutbox, size: int, room: int) -> str | None:
+        try:
+            P.check_patch(r.entity_type, r.patch)
+            if size <= P.MAX_BODY - 1024:
+                return None
+            problem = f"这项变更有 {size // 1024} KB，超过区中心单次接收上限 {P.MAX_BODY // 1024} KB"
+        except P.FieldProblem as exc:
+            problem = str(exc)
+        with self.store.read() as s:
+            where = _case_label(s, r.entity_type, r.entity_id)
+        log.warning("change %s quarantined: %s", r.change_id, r.entity_type)
+        return (f"本站已隔离{where}的一项修改：{problem}。区中心不会接受这项修改，其他数据照常同步；"
+                "请在案件中改正后重新保存（修改会作为新的变更同步）。")
+
+    def _marker(self, r: SyncOutbox, base: int) -> P.Change:
+        body = {"change_id": r.change_id, "entity_type": r.entity_type, "entity_id": r.entity_id,
+                "op": "quarantined", "base_version": r.base_version, "patch": {}, "schema_version": r.schema_version}
+        return P.Change(device_seq=r.local_seq - base, payload_hash=P.payload_hash(body), **body)
 
     def _change(self, r: SyncOutbox, base: int) -> P.Change:
         blob_refs = []
         if r.entity_type == "attachments" and (r.patch.get("sha256") or {}).get("new"):
             blob_refs.append(r.patch["sha256"]["new"])
+        patch, payload_hash = P.without_impossible_old_values(r.entity_type, r.patch), r.payload_hash
+        if patch is not r.patch:
+            payload_hash = P.payload_hash({"change_id": r.change_id, "entity_type": r.entity_type, "entity_id": r.entity_id,
+                                           "op": r.op, "base_version": r.base_version, "patch": patch,
+                                           "schema_version": r.schema_version})
         return P.Change(device_seq=r.local_seq - base, change_id=r.change_id, entity_type=r.entity_type,
-                        entity_id=r.entity_id, op=r.op, base_version=r.base_version, patch=r.patch,
-                        blob_refs=blob_refs, schema_version=r.schema_version, payload_hash=r.payload_hash,
+                        entity_id=r.entity_id, op=r.op, base_version=r.base_version, patch=patch,
+                        blob_refs=blob_refs, schema_version=r.schema_version, payload_hash=payload_hash,
                         device_time=r.device_time.isoformat() if r.device_time else None, user_id=r.user_id)
 
-    def _record_results(self, resp: P.PushResponse, base: int, report: SyncReport) -> None:
+    def _record_results(self, resp: P.PushResponse, base: int, report: SyncReport,
+                        quarantined: dict[str, str] | None = None) -> None:
+        quarantined = quarantined or {}
         with self.store.write(SYNC_ACTOR) as s:
             for res in resp.results:
                 row = s.execute(select(SyncOutbox).where(SyncOutbox.change_id == res.change_id)).scalar_one()
@@ -411,7 +460,7 @@ class SyncService:
                 row.server_result = res.model_dump()
                 if res.status == "rejected":
                     row.state = "rejected"
-                    row.last_error = res.error
+                    row.last_error = quarantined.get(res.change_id) or res.error
                     report.rejected += 1
                 else:
                     row.state = "acked"
@@ -750,3 +799,18 @@ def _apply_reference(s, dataset: str, data) -> None:
         s.execute(delete(Holiday))
         for d in data["days"]:
             s.add(Holiday(day=dt.date.fromisoformat(d["day"]), is_holiday=d["is_holiday"], calendar_version=data["version"]))
+
+
+def _case_label(s, entity_type: str, entity_id: str) -> str:
+    """“案件（2026）平原人调字第0001号” for the case a record belongs to, or the record's kind."""
+    model = SYNCABLE_MODELS.get(entity_type)
+    row = s.get(model, entity_id) if model is not None else None
+    while row is not None and not isinstance(row, Case):  # clause -> agreement -> case, and the like
+        if getattr(row, "case_id", None):
+            row = s.get(Case, row.case_id)
+        elif row.__tablename__ in P.PARENT:
+            field, parent = P.PARENT[row.__tablename__]
+            row = s.get(SYNCABLE_MODELS[parent], getattr(row, field))
+        else:
+            row = None
+    return f"案件{row.case_number}" if row is not None else f"“{entity_type}”记录"

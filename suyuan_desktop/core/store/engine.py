@@ -71,6 +71,10 @@ def check_key(path: Path, key: bytes) -> None:
 
 
 class Store:
+    # Called with (entity_type, patch) for every change before it enters the outbox; raises to
+    # refuse the whole unit of work. The station sets it to the sync protocol's field check.
+    change_check = None
+
     def __init__(self, path: Path, key: bytes):
         if len(key) != KEY_BYTES:
             raise ValueError("SQLCipher key must be 32 bytes")
@@ -115,6 +119,7 @@ class Store:
         """One unit of work: everything inside commits together or not at all."""
         with self.WriteSession() as session:
             session.info["actor"] = actor
+            session.info["check_change"] = self.change_check
             with session.begin():
                 yield session
 

@@ -136,6 +136,11 @@ def _before_flush(session, flush_context, instances):
     if not pending:
         return
     _refuse_revoked(session, [obj for obj, _, _ in pending])
+    check = session.info.get("check_change")
+    if check is not None:
+        for obj, action, changes in pending:
+            if getattr(obj, "__syncable__", False):
+                check(obj.__tablename__, obj.id, changes)
     prev = _head_hash(session)
     for obj, action, changes in pending:
         entity_type = obj.__tablename__

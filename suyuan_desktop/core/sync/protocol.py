@@ -39,27 +39,30 @@ CLOCK_SKEW_WARN_SECONDS = 300
 
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 
-# Every syncable table, its fields and their kinds ("!" = required on insert). A test checks this
+# Every syncable table, its fields and their kinds ("!" = required on insert): "str:N" and "text:N"
+# are text of at most N characters, "ref:T" is the id of a record of table T (see REFERENCES). The
+# station refuses to record a change that breaks these (so no change the district would refuse ever
+# enters the outbox), import checks them, and the district checks them again. A test checks this
 # against the station models, so a new column cannot silently fall out of sync.
 ENTITY_FIELDS: dict[str, dict[str, str]] = {
     "mediators": {"station_code": "str:32!", "name": "str:64!", "phone": "str:32", "title": "str:64", "active": "bool", "deleted_at": "datetime"},
-    "cases": {"station_code": "str:32!", "case_number": "str:64!", "case_year": "int!", "case_seq": "int!", "title": "str:200!", "dispute_type": "str:4!", "dispute_subtype": "str:32", "source": "str:32!", "status": "str:32!", "summary": "text!", "claims": "text", "received_date": "date!", "accepted_date": "date", "closed_date": "date", "risk_of_escalation": "bool", "risk_reported": "bool", "termination_reason": "str:32", "termination_detail": "text", "refusal_reason": "text", "withdrawal_reason": "text", "registered_by": "str:64", "deleted_at": "datetime"},
-    "case_status_changes": {"case_id": "str:36!", "from_status": "str:32", "to_status": "str:32!", "changed_at": "datetime!", "changed_by": "str:64", "note": "text", "deleted_at": "datetime"},
-    "case_mediators": {"case_id": "str:36!", "mediator_id": "str:36!", "lead": "bool", "deleted_at": "datetime"},
-    "parties": {"case_id": "str:36!", "position": "int!", "role": "str:16!", "kind": "str:16!", "name": "str:100!", "gender": "str:2", "ethnicity": "str:16", "birth_date": "date", "id_number": "str:18", "credit_code": "str:18", "legal_representative": "str:64", "legal_representative_title": "str:64", "occupation": "str:100", "phone": "str:32", "address": "str:200", "agent_name": "str:64", "agent_id_number": "str:18", "agent_phone": "str:32", "agent_authority": "str:200", "deleted_at": "datetime"},
-    "investigations": {"case_id": "str:36!", "occurred_at": "datetime!", "place": "str:200!", "investigators": "str:200!", "subject": "str:200!", "participants": "str:200", "record": "text!", "recorder": "str:64", "deleted_at": "datetime"},
-    "mediation_sessions": {"case_id": "str:36!", "occurred_at": "datetime!", "place": "str:200!", "attendees": "str:300!", "participants": "str:300", "content": "text!", "result": "text", "recorder": "str:64", "deleted_at": "datetime"},
-    "fact_records": {"case_id": "str:36!", "record_date": "date!", "mediation_start": "date", "mediation_end": "date", "dispute_statement": "text!", "disputed_points": "text", "failure_reason": "text", "cost_conduct": "text", "consent_given": "bool!", "deleted_at": "datetime"},
-    "facts": {"record_id": "str:36!", "position": "int!", "text": "text!", "evidence_refs": "str:300", "deleted_at": "datetime"},
-    "fact_confirmations": {"fact_id": "str:36!", "party_id": "str:36!", "confirmed": "bool!", "deleted_at": "datetime"},
-    "agreements": {"case_id": "str:36!", "kind": "str:16!", "number": "str:80!", "revision": "int", "supersedes_id": "str:36", "state": "str:16!", "facts_and_disputes": "text!", "performance_method": "text", "performance_place": "str:200", "performance_deadline": "date", "agreed_date": "date!", "mediator_signed_date": "date", "sealed_date": "date", "effective_date": "date", "copies": "int!", "total_amount": "money", "recorder": "str:64", "deleted_at": "datetime"},
-    "agreement_clauses": {"agreement_id": "str:36!", "position": "int!", "text": "text!", "amount": "money", "deleted_at": "datetime"},
-    "agreement_signatures": {"agreement_id": "str:36!", "party_id": "str:36!", "signed_date": "date!", "deleted_at": "datetime"},
-    "judicial_confirmations": {"case_id": "str:36!", "agreement_id": "str:36!", "court": "str:100!", "applied_date": "date!", "deadline": "date!", "court_case_number": "str:80", "outcome": "str:16!", "outcome_date": "date", "note": "text", "deleted_at": "datetime"},
-    "court_referrals": {"case_id": "str:36!", "kind": "str:16!", "procedure": "str:16", "court": "str:100!", "reference_number": "str:80!", "judge": "str:64", "signed_for_date": "date!", "limit_days": "int!", "extension_days": "int", "deadline": "date!", "deleted_at": "datetime"},
-    "follow_ups": {"case_id": "str:36!", "visit_date": "date!", "visited": "str:200!", "method": "str:32", "performance_status": "str:16!", "satisfaction": "str:32", "notes": "text!", "visitor": "str:64!", "next_visit_date": "date", "deleted_at": "datetime"},
-    "attachments": {"case_id": "str:36!", "kind": "str:32!", "filename": "str:255!", "mime": "str:100!", "size": "int!", "sha256": "str:64!", "description": "text", "deleted_at": "datetime"},
-    "issued_documents": {"case_id": "str:36!", "doc_type": "str:32!", "target_key": "str:36", "doc_version": "int!", "template_version": "str:32!", "data": "json!", "data_hash": "str:64!", "pdf_sha256": "str:64!", "attachment_id": "str:36!", "payload": "str:300!", "pages": "int!", "issued_by": "str:64", "deleted_at": "datetime"},
+    "cases": {"station_code": "str:32!", "case_number": "str:64!", "case_year": "int!", "case_seq": "int!", "title": "str:200!", "dispute_type": "str:4!", "dispute_subtype": "str:32", "source": "str:32!", "status": "str:32!", "summary": "text:5000!", "claims": "text:5000", "received_date": "date!", "accepted_date": "date", "closed_date": "date", "risk_of_escalation": "bool", "risk_reported": "bool", "termination_reason": "str:32", "termination_detail": "text:5000", "refusal_reason": "text:5000", "withdrawal_reason": "text:5000", "registered_by": "str:64", "deleted_at": "datetime"},
+    "case_status_changes": {"case_id": "ref:cases!", "from_status": "str:32", "to_status": "str:32!", "changed_at": "datetime!", "changed_by": "str:64", "note": "text:5000", "deleted_at": "datetime"},
+    "case_mediators": {"case_id": "ref:cases!", "mediator_id": "ref:mediators!", "lead": "bool", "deleted_at": "datetime"},
+    "parties": {"case_id": "ref:cases!", "position": "int!", "role": "str:16!", "kind": "str:16!", "name": "str:100!", "gender": "str:2", "ethnicity": "str:16", "birth_date": "date", "id_number": "str:18", "credit_code": "str:18", "legal_representative": "str:64", "legal_representative_title": "str:64", "occupation": "str:100", "phone": "str:32", "address": "str:200", "agent_name": "str:64", "agent_id_number": "str:18", "agent_phone": "str:32", "agent_authority": "str:200", "deleted_at": "datetime"},
+    "investigations": {"case_id": "ref:cases!", "occurred_at": "datetime!", "place": "str:200!", "investigators": "str:200!", "subject": "str:200!", "participants": "str:200", "record": "text:20000!", "recorder": "str:64", "deleted_at": "datetime"},
+    "mediation_sessions": {"case_id": "ref:cases!", "occurred_at": "datetime!", "place": "str:200!", "attendees": "str:300!", "participants": "str:300", "content": "text:50000!", "result": "text:5000", "recorder": "str:64", "deleted_at": "datetime"},
+    "fact_records": {"case_id": "ref:cases!", "record_date": "date!", "mediation_start": "date", "mediation_end": "date", "dispute_statement": "text:10000!", "disputed_points": "text:10000", "failure_reason": "text:5000", "cost_conduct": "text:5000", "consent_given": "bool!", "deleted_at": "datetime"},
+    "facts": {"record_id": "ref:fact_records!", "position": "int!", "text": "text:2000!", "evidence_refs": "str:300", "deleted_at": "datetime"},
+    "fact_confirmations": {"fact_id": "ref:facts!", "party_id": "ref:parties!", "confirmed": "bool!", "deleted_at": "datetime"},
+    "agreements": {"case_id": "ref:cases!", "kind": "str:16!", "number": "str:80!", "revision": "int", "supersedes_id": "ref:agreements", "state": "str:16!", "facts_and_disputes": "text:20000!", "performance_method": "text:5000", "performance_place": "str:200", "performance_deadline": "date", "agreed_date": "date!", "mediator_signed_date": "date", "sealed_date": "date", "effective_date": "date", "copies": "int!", "total_amount": "money", "recorder": "str:64", "deleted_at": "datetime"},
+    "agreement_clauses": {"agreement_id": "ref:agreements!", "position": "int!", "text": "text:5000!", "amount": "money", "deleted_at": "datetime"},
+    "agreement_signatures": {"agreement_id": "ref:agreements!", "party_id": "ref:parties!", "signed_date": "date!", "deleted_at": "datetime"},
+    "judicial_confirmations": {"case_id": "ref:cases!", "agreement_id": "ref:agreements!", "court": "str:100!", "applied_date": "date!", "deadline": "date!", "court_case_number": "str:80", "outcome": "str:16!", "outcome_date": "date", "note": "text:5000", "deleted_at": "datetime"},
+    "court_referrals": {"case_id": "ref:cases!", "kind": "str:16!", "procedure": "str:16", "court": "str:100!", "reference_number": "str:80!", "judge": "str:64", "signed_for_date": "date!", "limit_days": "int!", "extension_days": "int", "deadline": "date!", "deleted_at": "datetime"},
+    "follow_ups": {"case_id": "ref:cases!", "visit_date": "date!", "visited": "str:200!", "method": "str:32", "performance_status": "str:16!", "satisfaction": "str:32", "notes": "text:10000!", "visitor": "str:64!", "next_visit_date": "date", "deleted_at": "datetime"},
+    "attachments": {"case_id": "ref:cases!", "kind": "str:32!", "filename": "str:255!", "mime": "str:100!", "size": "int!", "sha256": "str:64!", "description": "text:2000", "deleted_at": "datetime"},
+    "issued_documents": {"case_id": "ref:cases!", "doc_type": "str:32!", "target_key": "str:36", "doc_version": "int!", "template_version": "str:32!", "data": "json!", "data_hash": "str:64!", "pdf_sha256": "str:64!", "attachment_id": "ref:attachments!", "payload": "str:300!", "pages": "int!", "issued_by": "str:64", "deleted_at": "datetime"},
 }
 
 # How an entity finds its case (the unit of ownership): its own id, a case_id field, or a parent.
@@ -70,6 +73,12 @@ PARENT: dict[str, tuple[str, str]] = {
     "agreement_signatures": ("agreement_id", "agreements"),
 }
 STATION_SCOPED = {"mediators"}           # belong to a station, not a case
+# Every field that points at another record, from the declaration above: the ownership rule
+# (docs/protocol.md) checks each of them on every insert and update.
+REFERENCES: dict[str, dict[str, str]] = {
+    etype: {f: spec.rstrip("!").partition(":")[2] for f, spec in fields.items() if spec.startswith("ref:")}
+    for etype, fields in ENTITY_FIELDS.items()
+}
 DISTRICT_OWNED_FIELDS = {("cases", "station_code")}  # only the district reassigns a case
 FIELD_LABELS = {"station_code": "所属调委会", "status": "案件状态", "deleted_at": "作废时间"}
 
@@ -100,6 +109,8 @@ def check_value(entity_type: str, field: str, value: Any) -> None:
             raise FieldProblem(f"字段“{field}”不能为空")
         return
     base, _, size = kind.partition(":")
+    if base == "ref":
+        base, size = "str", "36"
     if base in ("str", "text"):
         if not isinstance(value, str):
             raise FieldProblem(f"字段“{field}”应为文字")
@@ -128,6 +139,41 @@ def check_value(entity_type: str, field: str, value: Any) -> None:
             amount = None
         if amount is None or not amount.is_finite() or amount != amount.quantize(Decimal("0.01")):
             raise FieldProblem(f"字段“{field}”应为精确到分的金额文字，如 \"1200.00\"")
+
+
+def check_patch(entity_type: str, patch: dict) -> None:
+    """Every new value of a change against its field's declaration; raises FieldProblem naming
+    the field's Chinese label where there is one."""
+    for field, pair in patch.items():
+        if field == "id" or field not in ENTITY_FIELDS.get(entity_type, {}):
+            continue
+        spec = ENTITY_FIELDS[entity_type][field]
+        value = pair.get("new") if isinstance(pair, dict) else pair
+        if value is None and spec.endswith("!"):
+            continue  # required-ness is the business layer's concern for updates; inserts are checked there
+        check_value(entity_type, field, value)
+
+
+def without_impossible_old_values(entity_type: str, patch: dict) -> dict:
+    """The patch with every "old" value the district can never have held (one over its field's
+    limit: an edit that fixes a quarantined change) sent as null; the same dict when there is none."""
+    bad = set()
+    for field, pair in patch.items():
+        if isinstance(pair, dict) and pair.get("old") is not None and field in ENTITY_FIELDS.get(entity_type, {}):
+            try:
+                check_value(entity_type, field, pair["old"])
+            except FieldProblem:
+                bad.add(field)
+    if not bad:
+        return patch
+    return {f: ({**pair, "old": None} if f in bad else pair) for f, pair in patch.items()}
+
+
+def max_chars(entity_type: str, field: str) -> int | None:
+    """The most characters a text field may hold, or None for a field that is not text."""
+    spec = ENTITY_FIELDS.get(entity_type, {}).get(field, "")
+    base, _, size = spec.rstrip("!").partition(":")
+    return 36 if base == "ref" else int(size) if base in ("str", "text") and size else None
 
 
 def field_kind(entity_type: str, field: str) -> str:
@@ -166,7 +212,9 @@ class Change(Strict):
     change_id: str = Field(min_length=36, max_length=36)
     entity_type: str = Field(max_length=40)
     entity_id: str = Field(min_length=1, max_length=36)
-    op: Literal["insert", "update", "delete"]
+    # "quarantined": the station holds a change the district could never accept and sends only
+    # this marker for its sequence number; the district records it as rejected (docs/protocol.md)
+    op: Literal["insert", "update", "delete", "quarantined"]
     base_version: int = Field(ge=0)
     patch: dict[str, dict[str, Any]]
     blob_refs: list[str] = Field(default_factory=list, max_length=20)
