@@ -6,13 +6,17 @@ with a Chinese message the station shows as is.
 """
 from __future__ import annotations
 
+import collections
 import logging
+import threading
+import time
 
-from fastapi import Depends, FastAPI, Header, Query, Request, Response
+from fastapi import Depends, FastAPI, Header, Path, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from suyuan_desktop.core.sync import protocol as P
 
@@ -22,7 +26,7 @@ log = logging.getLogger(__name__)
 
 
 class UploadStart(BaseModel):
-    size: int = Field(gt=0)
+    size: int = Field(gt=0, le=P.MAX_INT)  # over MAX_BLOB: the service answers 413 with the limit
     mime: str = Field(default="application/octet-stream", max_length=100)
 
 
@@ -52,6 +56,36 @@ class BodyLimit:
         return await self.app(scope, receive, send)
 
 
+class AttemptLimiter:
+    """Failed attempts per client address in a sliding window: past ``limit`` the address waits.
+    Enrolment tickets are 100-bit, so this is not what keeps them safe; it keeps guessing slow and
+    visible in the log."""
+
+    def __init__(self, limit: int = 10, window: float = 600.0, clock=time.monotonic):
+        self.limit, self.window, self.clock = limit, window, clock
+        self.failures: dict[str, collections.deque] = {}
+        self.lock = threading.Lock()
+
+    def retry_after(self, address: str) -> int:
+        """Seconds the address must wait (0: it may try)."""
+        with self.lock:
+            q = self.failures.get(address)
+            if not q:
+                return 0
+            now = self.clock()
+            while q and q[0] <= now - self.window:
+                q.popleft()
+            return int(q[0] + self.window - now) + 1 if len(q) >= self.limit else 0
+
+    def failed(self, address: str) -> int:
+        with self.lock:
+            q = self.failures.setdefault(address, collections.deque())
+            q.append(self.clock())
+            if len(self.failures) > 10000:  # forget the oldest addresses rather than grow without bound
+                self.failures.pop(next(iter(self.failures)))
+            return len(q)
+
+
 async def _problem(send, status: int, code: str, message: str) -> None:
     body = P.Problem(error=code, message=message).model_dump_json().encode()
     await send({"type": "http.response.start", "status": status,
@@ -60,8 +94,29 @@ async def _problem(send, status: int, code: str, message: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-def create_app(service: DistrictService) -> FastAPI:
-    app = FastAPI(title="诉源治理 区中心同步服务", version="1", summary="Station <-> district sync protocol v1 (see docs/protocol.md)")
+_PROBLEM = {"model": P.Problem}
+# Every status a handler or the edge can answer with, documented with the one error body.
+ERROR_RESPONSES = {
+    400: {**_PROBLEM, "description": "请求无法解析或数值越界"},
+    401: {**_PROBLEM, "description": "未登录、令牌无效或设备已撤销"},
+    403: {**_PROBLEM, "description": "注册码无效、已使用或已过期"},
+    404: {**_PROBLEM, "description": "没有这个记录，或本站无权查看"},
+    409: {**_PROBLEM, "description": "序号、副本或附件状态冲突（detail 说明如何继续）"},
+    411: {**_PROBLEM, "description": "缺少 Content-Length"},
+    413: {**_PROBLEM, "description": "请求过大"},
+    422: {**_PROBLEM, "description": "字段不符合格式（detail.fields 列出字段）"},
+    426: {**_PROBLEM, "description": "客户端协议版本过旧，须升级"},
+    429: {**_PROBLEM, "description": "尝试过于频繁，请稍后再试"},
+    500: {**_PROBLEM, "description": "区中心内部错误"},
+}
+_MESSAGES = {400: "请求无法解析，请升级客户端或联系技术支持。", 404: "没有这个地址。", 405: "不支持这种请求方法。"}
+
+
+def create_app(service: DistrictService, *, api_docs: bool = False) -> FastAPI:
+    """The sync API. ``api_docs`` serves /openapi.json, /docs and /redoc (off in production)."""
+    app = FastAPI(title="诉源治理 区中心同步服务", version="1", summary="Station <-> district sync protocol v1 (see docs/protocol.md)",
+                  responses=ERROR_RESPONSES, openapi_url="/openapi.json" if api_docs else None,
+                  docs_url="/docs" if api_docs else None, redoc_url="/redoc" if api_docs else None)
     app.add_middleware(GZipMiddleware, minimum_size=2048)
     app.state.service = service
 
@@ -69,6 +124,17 @@ def create_app(service: DistrictService) -> FastAPI:
     async def _api_error(request: Request, exc: ApiError):
         return JSONResponse(status_code=exc.status, headers=exc.headers,
                             content=P.Problem(error=exc.code, message=exc.message, detail=exc.detail).model_dump())
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException):
+        return JSONResponse(status_code=exc.status_code, headers=getattr(exc, "headers", None), content=P.Problem(
+            error=f"http_{exc.status_code}", message=_MESSAGES.get(exc.status_code, "请求无法处理。")).model_dump())
+
+    @app.exception_handler(Exception)
+    async def _internal(request: Request, exc: Exception):
+        log.exception("internal error on %s %s", request.method, request.url.path)
+        return JSONResponse(status_code=500, content=P.Problem(
+            error="internal_error", message="区中心内部错误，已记录；请稍后重试或联系区中心。").model_dump())
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError):
@@ -89,9 +155,23 @@ def create_app(service: DistrictService) -> FastAPI:
     def healthz():
         return {"ok": True}
 
+    enrol_attempts = app.state.enrol_attempts = AttemptLimiter()
+
     @app.post("/v1/devices/enroll", response_model=P.EnrollResponse)
-    def enroll(req: P.EnrollRequest):
-        return service.enroll(req)
+    def enroll(req: P.EnrollRequest, request: Request):
+        address = request.client.host if request.client else "unknown"
+        wait = enrol_attempts.retry_after(address)
+        if wait:
+            log.warning("enrolment attempt from %s refused: too many failures", address)
+            raise ApiError(429, "too_many_attempts", f"注册码错误次数过多，请 {wait // 60 + 1} 分钟后再试。",
+                           {"retry_after": wait}, headers={"Retry-After": str(wait)})
+        try:
+            return service.enroll(req)
+        except ApiError as exc:
+            if exc.code == "ticket_invalid":
+                n = enrol_attempts.failed(address)
+                log.warning("failed enrolment attempt %d from %s", n, address)
+            raise
 
     @app.post("/v1/auth/token", response_model=P.TokenResponse)
     def token(req: P.TokenRequest):
@@ -117,7 +197,7 @@ def create_app(service: DistrictService) -> FastAPI:
     @app.head("/v1/blobs/{sha256}")
     def blob_head(sha256: str, dev: Device = Depends(device)):
         ok = service.has_blob(sha256) and service.can_read_blob(dev, sha256)
-        return Response(status_code=200 if ok else 404)
+        return Response(status_code=200 if ok else 404, media_type=None if ok else "application/json")
 
     @app.get("/v1/blobs/{sha256}")
     def blob_get(sha256: str, dev: Device = Depends(device)):
@@ -136,7 +216,7 @@ def create_app(service: DistrictService) -> FastAPI:
         return Response(status_code=200, headers={"Upload-Offset": str(st.offset), "Upload-Length": str(st.size)})
 
     @app.patch("/v1/uploads/{upload_id}", response_model=P.UploadState)
-    async def upload_chunk(upload_id: str, request: Request, upload_offset: int = Header(ge=0),
+    async def upload_chunk(upload_id: str, request: Request, upload_offset: int = Header(ge=0, le=P.MAX_BLOB),
                            dev: Device = Depends(device)):
         chunk = await request.body()
         if len(chunk) > P.CHUNK:
@@ -158,7 +238,7 @@ def create_app(service: DistrictService) -> FastAPI:
         return service.list_conflicts(dev.station_code, status)
 
     @app.post("/v1/conflicts/{conflict_id}/resolve")
-    def resolve(conflict_id: int, req: P.ResolveRequest, dev: Device = Depends(device)):
+    def resolve(req: P.ResolveRequest, conflict_id: int = Path(ge=1, le=P.MAX_INT), dev: Device = Depends(device)):
         version = service.resolve_conflict(conflict_id, req, by=f"device:{dev.id}", station_code=dev.station_code)
         return {"version": version}
 

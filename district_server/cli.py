@@ -45,15 +45,41 @@ def _print_json(obj) -> None:
     print(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
 
 
+def _is_loopback(host: str) -> bool:
+    import ipaddress
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
 def cmd_run(args) -> int:
     import uvicorn
     from .app import create_app
-    svc = _service(args)
     host, _, port = args.bind.rpartition(":")
+    host = host or "127.0.0.1"
+    if bool(args.tls_cert) != bool(args.tls_key):
+        print("错误：--tls-cert 与 --tls-key 须同时给出。", file=sys.stderr)
+        return 2
+    tls = bool(args.tls_cert)
+    if not tls and not _is_loopback(host) and not args.insecure_http_behind_tls_proxy:
+        print(f"错误：监听 {host} 需要 HTTPS。请用 --tls-cert/--tls-key 提供证书；如果由反向代理（nginx 等）"
+              "终止 HTTPS 并转发到本服务，请改为监听 127.0.0.1，或明确加上 --insecure-http-behind-tls-proxy"
+              "（见 docs/deployment.md）。", file=sys.stderr)
+        return 2
+    svc = _service(args)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    print(f"区中心同步服务已启动：http://{host}:{port}（数据库：{svc.dialect}）", flush=True)
-    uvicorn.run(create_app(svc), host=host or "127.0.0.1", port=int(port), log_level="warning",
-                ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key, timeout_keep_alive=30)
+    if args.insecure_http_behind_tls_proxy and not tls:
+        logging.getLogger(__name__).warning(
+            "serving plain HTTP on %s: a reverse proxy in front must terminate TLS (--insecure-http-behind-tls-proxy)", host)
+    scheme = "https" if tls else "http"
+    print(f"区中心同步服务已启动：{scheme}://{host}:{port}（数据库：{svc.dialect}）", flush=True)
+    proxy = dict(proxy_headers=True, forwarded_allow_ips=args.forwarded_allow_ips) if args.forwarded_allow_ips else \
+        dict(proxy_headers=False)
+    uvicorn.run(create_app(svc, api_docs=args.api_docs), host=host, port=int(port), log_level="warning",
+                ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key, timeout_keep_alive=30, **proxy)
     return 0
 
 
@@ -135,6 +161,11 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--bind", default="127.0.0.1:8600")
     r.add_argument("--tls-cert")
     r.add_argument("--tls-key")
+    r.add_argument("--insecure-http-behind-tls-proxy", action="store_true",
+                   help="在非本机地址上提供明文 HTTP：仅当前面的反向代理终止 HTTPS 时使用")
+    r.add_argument("--forwarded-allow-ips", metavar="IPS",
+                   help="信任这些代理地址发来的 X-Forwarded-For/-Proto（逗号分隔，如 127.0.0.1）")
+    r.add_argument("--api-docs", action="store_true", help="提供 /openapi.json、/docs、/redoc（默认关闭）")
     r.set_defaults(fn=cmd_run)
     sub.add_parser("init", parents=[common], help="创建或升级数据库").set_defaults(fn=cmd_init)
     s = sub.add_parser("station", parents=[common], help="调委会")

@@ -313,6 +313,8 @@ def cmd_sync(args) -> int:
                 print(f"上次错误：{st.last_error}")
             if st.clock_warning:
                 print(f"提醒：{st.clock_warning}")
+            for row in app.sync.rejected_changes()[:20]:
+                print(f"被拒绝的变更 {row.local_seq}：{row.last_error or '（无说明）'}")
             return 0
         if args.sync_cmd == "export":
             n = app.sync.export_unsynced(Path(args.file))

@@ -27,6 +27,7 @@ PROTOCOL_CURRENT = 2
 PROTOCOL_MIN = 1
 SCHEMA_VERSION = 1
 
+MAX_INT = 2 ** 62 - 1           # every integer at the edge fits a signed 64-bit column with room
 MAX_BATCH = 200                 # changes per push
 MAX_BODY = 2 * 1024 * 1024      # bytes per JSON request
 MAX_BLOB = 100 * 1024 * 1024    # bytes per attachment
@@ -117,7 +118,7 @@ def check_value(entity_type: str, field: str, value: Any) -> None:
         if size and len(value) > int(size):
             raise FieldProblem(f"字段“{field}”超过{size}个字")
     elif base == "int":
-        if not isinstance(value, int) or isinstance(value, bool):
+        if not isinstance(value, int) or isinstance(value, bool) or not -MAX_INT <= value <= MAX_INT:
             raise FieldProblem(f"字段“{field}”应为整数")
     elif base == "bool":
         if not isinstance(value, bool):
@@ -208,24 +209,24 @@ class Strict(BaseModel):
 
 
 class Change(Strict):
-    device_seq: int = Field(ge=1)
+    device_seq: int = Field(ge=1, le=MAX_INT)
     change_id: str = Field(min_length=36, max_length=36)
     entity_type: str = Field(max_length=40)
     entity_id: str = Field(min_length=1, max_length=36)
     # "quarantined": the station holds a change the district could never accept and sends only
     # this marker for its sequence number; the district records it as rejected (docs/protocol.md)
     op: Literal["insert", "update", "delete", "quarantined"]
-    base_version: int = Field(ge=0)
+    base_version: int = Field(ge=0, le=MAX_INT)
     patch: dict[str, dict[str, Any]]
     blob_refs: list[str] = Field(default_factory=list, max_length=20)
-    schema_version: int = Field(ge=1)
+    schema_version: int = Field(ge=1, le=1000)
     payload_hash: str = Field(min_length=64, max_length=64)
     device_time: str | None = None
     user_id: str | None = Field(default=None, max_length=36)
 
 
 class PushRequest(Strict):
-    replica_epoch: int = Field(ge=1)
+    replica_epoch: int = Field(ge=1, le=MAX_INT)
     changes: list[Change] = Field(max_length=MAX_BATCH)
 
 
@@ -249,13 +250,13 @@ class PushResponse(BaseModel):
 
 class HelloRequest(Strict):
     client_version: str = Field(max_length=40)
-    protocol_min: int
-    protocol_max: int
-    schema_version: int = SCHEMA_VERSION
-    replica_epoch: int | None = None
-    last_acked_seq: int | None = None
-    outbox_depth: int | None = None
-    device_time: str | None = None
+    protocol_min: int = Field(ge=0, le=1000)
+    protocol_max: int = Field(ge=0, le=1000)
+    schema_version: int = Field(default=SCHEMA_VERSION, ge=1, le=1000)
+    replica_epoch: int | None = Field(default=None, ge=0, le=MAX_INT)
+    last_acked_seq: int | None = Field(default=None, ge=0, le=MAX_INT)
+    outbox_depth: int | None = Field(default=None, ge=0, le=MAX_INT)
+    device_time: str | None = Field(default=None, max_length=40)
 
 
 class Limits(BaseModel):
@@ -374,6 +375,9 @@ def decode_cursor(cursor: str) -> dict:
     """Raises ValueError for anything that is not a cursor we made."""
     raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
     data = json.loads(raw)
-    if not isinstance(data, dict) or data.get("v") != 1 or not isinstance(data.get("q"), int):
+    if not isinstance(data, dict) or data.get("v") != 1 or not isinstance(data.get("q"), int) \
+            or isinstance(data.get("q"), bool) or not 0 <= data["q"] <= MAX_INT:
+        raise ValueError("not a cursor")
+    if any(isinstance(v, int) and not isinstance(v, bool) and not -MAX_INT <= v <= MAX_INT for v in data.values()):
         raise ValueError("not a cursor")
     return data
