@@ -70,7 +70,19 @@ def _read_json(path: str):
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise CliError(f"{path} 不是有效的 JSON：第{exc.lineno}行第{exc.colno}列 {exc.msg}。") from None
+        raise CliError(f"{path} 不是有效的 JSON：第{exc.lineno}行第{exc.colno}列{_json_problem(exc.msg)}。"
+                       "文件可能不完整或被改动过，请重新导出。") from None
+
+
+_JSON_PROBLEMS = (("Unterminated string", "处文字没有结束（缺少右引号）"), ("Expecting value", "处缺少数值"),
+                  ("Expecting ',' delimiter", "处缺少逗号"), ("Expecting ':' delimiter", "处缺少冒号"),
+                  ("Expecting property name", "处缺少字段名（或多了逗号）"), ("Invalid control character", "处有不允许的控制字符"),
+                  ("Extra data", "之后还有多余内容"), ("Invalid \\escape", "处有无效的转义符"))
+
+
+def _json_problem(msg: str) -> str:
+    """The json module's English reason, in Chinese (never its English tail)."""
+    return next((zh for en, zh in _JSON_PROBLEMS if msg.startswith(en)), "处格式错误")
 
 
 def _write_json(doc, output: str | None) -> None:

@@ -154,6 +154,7 @@ def test_backup_restore_and_tamper_detection(tmp_path):
     assert "平原".encode() not in backup.read_bytes()
     r = run("--data-dir", tmp_path / "restored", "restore", backup, env_extra={"SUYUAN_BACKUP_PASSPHRASE": "wrong-passphrase"})
     assert r.returncode == 1 and "口令不正确" in r.stderr
+    assert r.stderr.count("\n") == 1 and "ERROR" not in r.stderr  # SQLCipher's own log lines stay quiet
     r = run("--data-dir", tmp_path / "restored", "restore", backup)
     assert r.returncode == 0 and "案件 30 件" in r.stdout, r.stderr
     a = run("--data-dir", d, "case", "export").stdout
@@ -216,3 +217,28 @@ def test_print_and_verify_from_the_command_line(demo_station, tmp_path):
             break
         assert "还没有记载无争议事实" in r.stderr
     assert with_facts, "the demo has failed cases with undisputed-fact records"
+
+
+def test_station_files_are_for_the_user_only(tmp_path):
+    import stat
+    d = init(tmp_path / "s")
+    assert run("--data-dir", d, "demo", "--cases", 3).returncode == 0
+    assert stat.S_IMODE(d.stat().st_mode) == 0o700
+    for f in d.iterdir():
+        assert stat.S_IMODE(f.stat().st_mode) == (0o700 if f.is_dir() else 0o600), f
+    backup = tmp_path / "station.bak"
+    assert run("--data-dir", d, "backup", "-o", backup).returncode == 0
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    d.chmod(0o755)  # a directory made by an older version is tightened at the next start
+    assert run("--data-dir", d, "case", "list").returncode == 0
+    assert stat.S_IMODE(d.stat().st_mode) == 0o700
+
+
+def test_a_truncated_import_file_is_explained_in_chinese(tmp_path):
+    d = init(tmp_path / "s")
+    f = tmp_path / "cut.json"
+    f.write_text('{"format": "suyuan.cases", "version": 1, "cases": [{"title": "张三与李四', "utf-8")
+    r = run("--data-dir", d, "case", "import", f)
+    assert r.returncode == 1 and r.stderr.count("\n") == 1
+    reason = r.stderr.split("列", 1)[1]
+    assert "没有结束" in reason and not any("a" <= ch.lower() <= "z" for ch in reason)

@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from ..domain.errors import FieldError, SuyuanError, ValidationError
 from ..security import keystore
+from ..security.files import private_file
 from ..store.engine import Store, export_encrypted_copy, open_raw
 from ..store.models import Attachment
 from ..store.tracking import GENESIS_HASH, audit_hash
@@ -114,6 +115,7 @@ def backup(app: StationApp, dest: Path, passphrase: str, progress=None) -> Backu
             conn.close()
         report(80, "正在校验备份")
         verified = verify_backup(tmp, passphrase, expected)
+        private_file(tmp)
         tmp.rename(dest)
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -23,6 +23,7 @@ from ..domain.enums import Role
 from ..domain.errors import Conflict, FieldError, SuyuanError, ValidationError
 from ..domain.phone import normalize_phone
 from ..security import keystore
+from ..security.files import private_dir
 from ..store import migrate
 from ..store.blobs import BlobStore
 from ..store.engine import Store
@@ -220,6 +221,7 @@ class StationApp:
             keystore.delete_secret(keystore.db_key_name(store_id))
             raise
         (data_dir / STATION_FILE).write_text(json.dumps({"store_id": store_id, "format": 1}), "utf-8")
+        private_dir(data_dir)
         app = cls(data_dir, store, key)
         app.users.add_user(SYSTEM, username=admin_username, display_name=admin_display_name,
                            role=Role.ADMIN.value, password=admin_password)
@@ -238,6 +240,7 @@ class StationApp:
             raise keystore.KeyringUnavailable(
                 "系统钥匙串中找不到本站数据库的密钥（可能换了电脑或系统账户）。"
                 "请在原电脑上使用，或用 suyuan restore 从加密备份恢复。")
+        private_dir(data_dir)  # also a directory made before files were kept private
         store = Store(data_dir / DB_FILE, key)
         migrate.upgrade(store, backup_dir=data_dir / "backups")
         return cls(data_dir, store, key, today=today)

@@ -222,6 +222,9 @@ def export_encrypted_copy(src: Path, src_key: bytes, dest: Path, *, dest_key: by
 def open_raw(path: Path, *, key: bytes | None = None, passphrase: str | None = None):
     """A plain DB-API connection (backups, verification)."""
     conn = sqlcipher.connect(str(path))
+    # SQLCipher writes its own "ERROR CORE ... hmac check failed" lines to stderr on a wrong key;
+    # the setting is process-wide. The caller's Chinese message says what happened.
+    conn.execute("PRAGMA cipher_log_level = NONE")
     if key is not None:
         conn.execute(_key_pragma(key))
     else:
