@@ -134,3 +134,17 @@ def test_a_write_over_a_field_limit_is_refused_before_it_reaches_the_outbox(stat
     with station.store.read() as s:
         assert len(s.execute(select(SyncOutbox.local_seq)).all()) == outbox
         assert s.get(Case, case.id).summary == case.summary
+
+
+def test_the_districts_own_edit_cannot_repoint_a_record_either(stations, district):
+    from district_server.service import ApiError
+    a, b = _both_stations(stations)
+    with b.store.read() as s:
+        party = s.execute(select(Party)).scalars().first()
+        party_id, own_case = party.id, party.case_id
+    with a.store.read() as s:
+        foreign_case = s.execute(select(Case.id)).scalars().first()
+    with pytest.raises(ApiError) as exc:
+        district.district_edit("parties", party_id, {"case_id": foreign_case})
+    assert exc.value.code == "foreign_reference"
+    assert district.entity("parties", party_id).state["case_id"] == own_case
