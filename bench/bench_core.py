@@ -1,4 +1,4 @@
-"""Core benchmark (issue 2): search, case detail and demo throughput on a 100k-case station.
+"""Core benchmark: search, case detail and demo throughput on a 100k-case station.
 
 Compares the shipped search (covering indexes, GLOB prefixes, the indexed phone tail) side by
 side with the naive alternative (LIKE '%q%' on every column) in the same run.
@@ -122,9 +122,9 @@ warm, single process, SQLCipher page cache 24 MB per connection.
 | database size, fresh station | {kb_per_case:.1f} KB per case (audit log and outbox each keep a JSON copy of every change) |
 | resident memory after the run | {rss:.0f} MB |
 
-Budget (issue 2): search p95 ≤ 30 ms for each kind; case detail ≤ 10 ms.
+Budget: search p95 ≤ 30 ms for each kind; case detail ≤ 10 ms.
 """
-    write_section("Core: search, case detail, demo throughput (issue 2)", body)
+    write_section("Core: search, case detail, demo throughput", body)
     print(body)
 
 

@@ -1,4 +1,4 @@
-"""Documents benchmark (issue 3): our ReportLab agreement and a 30-page dossier, side by side
+"""Documents benchmark: our ReportLab agreement and a 30-page dossier, side by side
 with the route many stations use today: a .docx template filled in (python-docx), then
 `libreoffice --headless --convert-to pdf`. Same data, one run.
 Run: python -m bench.bench_documents   (needs libreoffice-writer; results in bench/RESULTS.md)
@@ -130,9 +130,9 @@ Same agreement data (2 parties, 3 clauses with amounts, signatures), one process
 | first agreement in a process (font registration included) | {first_ms:.0f} ms |
 | dossier of {dossier_pages} pages (cover, contents with page numbers, every document rendered fresh, back cover) | median {statistics.median(dossier_ms):.0f} ms (n=5) |
 
-Targets (issue 3): ≥ 20× faster than the LibreOffice route; ≤ 50 ms warm per agreement.
+Targets: ≥ 20× faster than the LibreOffice route; ≤ 50 ms warm per agreement.
 """
-    write_section("Documents: agreement and dossier vs .docx + LibreOffice (issue 3)", body)
+    write_section("Documents: agreement and dossier vs .docx + LibreOffice", body)
     print(body)
 
 

@@ -1,4 +1,4 @@
-"""GUI benchmark (issue 5): cold start to an interactive main window side by side with a bare
+"""GUI benchmark: cold start to an interactive main window side by side with a bare
 PySide6 QMainWindow in one run; search-as-you-type at 100,000 cases; resident memory.
 Run: QT_QPA_PLATFORM=offscreen python -m bench.bench_gui
 """
@@ -128,9 +128,9 @@ character at a time, with the 工作台 deadline list (now read through date ind
 | ... second character (张伟) | {summary_ms(two)} |
 | resident memory after searching and scrolling 20 pages | {rss:.0f} MB |
 
-Budgets (issue 5): cold start ≤ 1.5× the bare start; ≤ 50 ms per keystroke; RSS ≤ 300 MB.
+Budgets: cold start ≤ 1.5× the bare start; ≤ 50 ms per keystroke; RSS ≤ 300 MB.
 """
-    write_section("GUI: cold start, search as you type, memory (issue 5)", body)
+    write_section("GUI: cold start, search as you type, memory", body)
     print(body)
 
 

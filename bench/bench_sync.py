@@ -1,4 +1,4 @@
-"""Sync benchmarks (issue 4), on loopback against a real PostgreSQL:
+"""Sync benchmarks, on loopback against a real PostgreSQL:
 
 1. no-op sync (hello + 304 pull) at 10^4 and 10^6 district cases: latency and bytes;
 2. initial sync of a 50,000-case station into a fresh encrypted station database: cases/s and
@@ -309,7 +309,7 @@ def main() -> None:
         body = "\n\n".join(f"### {title}\n\n{text}" for title, text in parts)
         print(body)
         if not args.quick and args.only is None:  # a partial run never replaces the recorded section
-            write_section("Sync: no-op cost, initial sync, server throughput (issue 4)", body)
+            write_section("Sync: no-op cost, initial sync, server throughput", body)
     finally:
         cluster.stop()
         shutil.rmtree(tmp, ignore_errors=True)

@@ -1,6 +1,6 @@
 """The district database: PostgreSQL in production (psycopg 3), SQLite for a one-machine trial.
 
-Tables follow sync.md §4a: current entity state, an append-only history, the raw change log
+Tables (docs/protocol.md): current entity state, an append-only history, the raw change log
 written in the transaction that applies it, devices with their last applied sequence, a feed with
 one row per (scope, entity) whose ``seq`` comes from a single counter row updated as the *last*
 statement of every writing transaction (Option A: the row lock orders commits by ``seq``, so a

@@ -1,6 +1,6 @@
 """The district's sync service: everything the HTTP layer and the admin CLI do, without HTTP.
 
-Exactly once (sync.md §4a): each push runs in one transaction that locks the device row, applies
+Exactly once (docs/protocol.md): each push runs in one transaction that locks the device row, applies
 the changes in ``device_seq`` order (one savepoint each, so a poison change is rejected without
 taking the others down), logs each in ``changes_received`` with its result, advances
 ``last_applied_seq`` and, as its last statement, takes feed sequence numbers from the counter row.

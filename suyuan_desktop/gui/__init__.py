@@ -1,1 +1,1 @@
-"""The Qt layer (issue 5). Nothing in suyuan_desktop.core may import it (import-linter)."""
+"""The Qt layer. Nothing in suyuan_desktop.core may import it (import-linter)."""

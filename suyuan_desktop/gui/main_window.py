@@ -44,7 +44,7 @@ class IdleWatcher(QObject):
 class MainWindow(QMainWindow):
     def __init__(self, station_app=None, user=None, *, kiosk: bool = False, idle_minutes: float = 10):
         """Two phases, so the window paints before the database and its libraries are loaded
-        (printing.md: show the window first). Without a station it is a shell that says it is
+        (docs/qt-notes.md: show the window first). Without a station it is a shell that says it is
         opening; ``attach`` then builds the pages. With one, it attaches at once."""
         super().__init__()
         self.kiosk = kiosk

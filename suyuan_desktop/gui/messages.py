@@ -1,4 +1,4 @@
-"""The one place that shows message boxes, so tests can stub them (style.md: Mu's mistake)."""
+"""The one place that shows message boxes, so tests can stub them (docs/qt-notes.md: one place for dialogs)."""
 from __future__ import annotations
 
 import logging

@@ -2,7 +2,7 @@
 
 Printing renders each page at 300 dpi onto the printer's full page (the portable path: Windows
 has no Qt API for vector PDF printing; never render at the printer's own 1200 dpi). Every
-QPrinter handed to a widget is kept referenced (printing.md: a collected temporary segfaults).
+QPrinter handed to a widget is kept referenced (docs/qt-notes.md: a collected temporary segfaults).
 """
 from __future__ import annotations
 

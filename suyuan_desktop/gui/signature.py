@@ -1,4 +1,4 @@
-"""Signing on a touch screen, with a pen or a mouse (printing.md: proven offscreen).
+"""Signing on a touch screen, with a pen or a mouse (docs/qt-notes.md: works offscreen).
 
 Mouse, tablet and touch events all become strokes; touch and tablet events are accepted so Qt
 does not also synthesise mouse events from them. The painter is used as a context manager: an

@@ -1,4 +1,4 @@
-"""Issue 4 "done when", all through the command lines: a fresh district server and two enrolled
+"""The whole sync through the command lines: a fresh district server and two enrolled
 stations sync demo cases both ways, and a case the district delegates appears at its station."""
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Merges and conflicts (sync.md §4b 9-11), authorization across stations, bad input."""
+"""Merges and conflicts (docs/protocol.md), authorization across stations, bad input."""
 from __future__ import annotations
 
 import httpx
@@ -9,7 +9,6 @@ from tests.sync.util import MEDIATOR, edit_case, local_case
 
 
 def test_station_and_district_edit_different_fields_both_survive_softly(stations, district):
-    """§4b 9."""
     a = stations.make("S1")
     case = new_case(a, MEDIATOR)
     a.sync.sync()
@@ -27,7 +26,7 @@ def test_station_and_district_edit_different_fields_both_survive_softly(stations
 
 
 def test_same_field_edited_on_both_sides_is_a_hard_conflict_resolved_by_a_person(stations, district):
-    """§4b 10: server value kept, client value stored, both sides see the task, the decision
+    """server value kept, client value stored, both sides see the task, the decision
     is a new version, nothing lost."""
     a = stations.make("S1")
     case = new_case(a, MEDIATOR)
@@ -57,7 +56,6 @@ def test_same_field_edited_on_both_sides_is_a_hard_conflict_resolved_by_a_person
 
 
 def test_edit_of_a_case_the_district_voided_is_kept_and_flagged_not_resurrected(stations, district):
-    """§4b 11."""
     a = stations.make("S1")
     case = new_case(a, MEDIATOR)
     a.sync.sync()

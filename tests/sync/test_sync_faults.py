@@ -1,4 +1,4 @@
-"""sync.md §4b fault scenarios: killed station processes, a proxy that drops, duplicates,
+"""Fault scenarios (docs/protocol.md): killed station processes, a proxy that drops, duplicates,
 reorders and corrupts, and a district server killed mid-sync. Every test ends with each case
 present exactly once and the station equal to the district's view."""
 from __future__ import annotations
@@ -44,7 +44,7 @@ def _assert_converged(app, district, scope="S1"):
 
 
 def test_killed_after_the_district_committed_but_before_the_ack(stations, district):
-    """§4b 1: the resent changes come back as duplicates; one version each; outbox drained."""
+    """the resent changes come back as duplicates; one version each; outbox drained."""
     a = stations.make("S1")
     generate_demo(a, MEDIATOR, 5)
     n = outbox_states(a)["pending"]
@@ -61,7 +61,7 @@ def test_killed_after_the_district_committed_but_before_the_ack(stations, distri
 
 
 def test_lost_push_response_is_resent_and_deduplicated(proxied_stations, district, proxy):
-    """§4b 3: the proxy lets the push through and then cuts the connection before the answer."""
+    """the proxy lets the push through and then cuts the connection before the answer."""
     a = proxied_stations.make("S1")
     generate_demo(a, MEDIATOR, 3)
     n = outbox_states(a)["pending"]
@@ -76,7 +76,7 @@ def test_lost_push_response_is_resent_and_deduplicated(proxied_stations, distric
 
 
 def test_the_same_push_delivered_three_times_at_once_applies_once(proxied_stations, district, proxy):
-    """§4b 4: no deadlock, one application, the other copies are duplicates."""
+    """no deadlock, one application, the other copies are duplicates."""
     a = proxied_stations.make("S1")
     generate_demo(a, MEDIATOR, 3)
     n = outbox_states(a)["pending"]
@@ -92,7 +92,7 @@ def test_the_same_push_delivered_three_times_at_once_applies_once(proxied_statio
 
 
 def test_batches_arriving_out_of_order_get_a_gap_and_end_as_if_in_order(stations, district, server):
-    """§4b 5: seq 11-20 before 1-10."""
+    """seq 11-20 before 1-10."""
     a = stations.make("S1")
     generate_demo(a, MEDIATOR, 2)
     st = a.sync._state()
@@ -115,7 +115,7 @@ def test_batches_arriving_out_of_order_get_a_gap_and_end_as_if_in_order(stations
 
 @pytest.mark.parametrize("page", [1, 3])
 def test_killed_after_applying_a_pull_page_before_its_commit(stations, district, page):
-    """§4b 7: the page is fetched and applied again; nothing doubled, nothing missed."""
+    """the page is fetched and applied again; nothing doubled, nothing missed."""
     a = stations.make("S1")
     generate_demo(a, MEDIATOR, 10)
     b = stations.make("S1")
@@ -134,7 +134,7 @@ def test_killed_after_applying_a_pull_page_before_its_commit(stations, district,
 
 
 def test_an_edit_made_while_its_previous_change_is_in_flight_stays_dirty(stations, district):
-    """§4b 14 (DHIS2's UPLOADING rule; kinto.js #788)."""
+    """DHIS2's UPLOADING rule; kinto.js #788."""
     a = stations.make("S1")
     case = new_case(a, MEDIATOR)
     a.sync.sync()
@@ -172,7 +172,7 @@ def _attach(app, case_id, size, seed=7):
 
 
 def test_upload_killed_at_80_percent_resumes_from_the_district_offset(station_factory, district, server):
-    """§4b 15: a 50 MB scan; the second run sends only what is missing."""
+    """a 50 MB scan; the second run sends only what is missing."""
     proxy = FaultProxy(server.url).start()
     try:
         district.add_station("S1", "S1")
@@ -201,7 +201,7 @@ def test_upload_killed_at_80_percent_resumes_from_the_district_offset(station_fa
 
 
 def test_a_corrupted_chunk_is_caught_and_uploaded_again(proxied_stations, district, proxy):
-    """§4b 16: no record ever references a corrupt blob."""
+    """no record ever references a corrupt blob."""
     a = proxied_stations.make("S1")
     case = new_case(a, MEDIATOR)
     sha = _attach(a, case.id, 6 * 1024 * 1024)
@@ -221,7 +221,7 @@ def test_a_corrupted_chunk_is_caught_and_uploaded_again(proxied_stations, distri
 
 
 def test_two_sync_processes_at_once_one_waits_its_turn(proxied_stations, district, proxy):
-    """§4b 32: the second is refused with a clear message; nothing is pushed twice."""
+    """the second is refused with a clear message; nothing is pushed twice."""
     a = proxied_stations.make("S1")
     generate_demo(a, MEDIATOR, 3)
     proxy.rules = [lambda m, p, k: ("delay", 1.5) if p == "/v1/hello" else None]

@@ -78,7 +78,7 @@ def test_district_edit_and_delegated_case_reach_the_station(stations, district):
 
 
 def test_old_delegated_case_assigned_later_appears_on_next_pull(stations, district):
-    """sync.md §4b 13: created long ago elsewhere, assigned to a station whose cursor is recent."""
+    """created long ago elsewhere, assigned to a station whose cursor is recent."""
     district.add_station("POOL", "区中心待分配")
     old = district.create_case("POOL", {
         "station_code": "WBQ", "case_number": "（2026）卫滨委派字第0009号", "case_year": 2026, "case_seq": 9,
@@ -94,7 +94,6 @@ def test_old_delegated_case_assigned_later_appears_on_next_pull(stations, distri
 
 
 def test_a_case_moved_away_becomes_read_only_and_late_edits_are_flagged(stations, district):
-    """sync.md §4b 12."""
     a, b = stations.make("S1"), stations.make("S2")
     case = new_case(a, MEDIATOR)
     a.sync.sync()
@@ -157,7 +156,6 @@ def test_refresh_secret_rotates_and_a_lost_rotation_is_survivable(stations, dist
 
 
 def test_revoked_device_is_refused_keeps_its_data_and_re_enrollment_pushes_everything_once(stations, district, server, tmp_path):
-    """sync.md §4b 23."""
     from suyuan_desktop.core.services.sync import verify_export
     a = stations.make("S1")
     new_case(a, MEDIATOR)
@@ -194,7 +192,6 @@ def test_revoked_device_is_refused_keeps_its_data_and_re_enrollment_pushes_every
 
 
 def test_protocol_n_minus_1_syncs_and_n_minus_2_gets_426_keeping_its_outbox(stations, district):
-    """sync.md §4b 25."""
     a = stations.make("S1")
     new_case(a, MEDIATOR)
     a.sync.protocol_max = P.PROTOCOL_CURRENT - 1
@@ -210,7 +207,7 @@ def test_protocol_n_minus_1_syncs_and_n_minus_2_gets_426_keeping_its_outbox(stat
 
 
 def test_poison_change_is_rejected_visible_and_does_not_block_the_rest(stations, district):
-    """sync.md §4b 28: one bad change among 100."""
+    """one bad change among 100."""
     a = stations.make("S1")
     generate_demo(a, MEDIATOR, 4)
     a.sync.sync()
@@ -245,7 +242,7 @@ def test_poison_change_is_rejected_visible_and_does_not_block_the_rest(stations,
 
 
 def test_clock_far_off_warns_but_never_blocks(stations, district, monkeypatch):
-    """sync.md §4b 21: +3 days, then -1 year."""
+    """+3 days, then -1 year."""
     from suyuan_desktop.core.services import sync as sync_mod
     a = stations.make("S1")
     case = new_case(a, MEDIATOR)
@@ -276,7 +273,7 @@ def test_reference_data_arrives_once_and_304s_after(stations, district):
 
 
 def test_one_sync_at_a_time(stations):
-    """sync.md §4b 32 (in one process: the GUI's timer and the button)."""
+    """in one process: the GUI's timer and the button."""
     from suyuan_desktop.core.services.sync import SyncBusy
     a = stations.make("S1")
     import threading

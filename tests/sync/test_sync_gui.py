@@ -1,4 +1,4 @@
-"""Sync in the window (issue 5 item 9): enrolment from 设置, the status bar, the 同步 button and
+"""Sync in the window: enrolment from 设置, the status bar, the 同步 button and
 the conflict dialog, through real widgets against a real district server."""
 from __future__ import annotations
 

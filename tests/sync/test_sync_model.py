@@ -1,4 +1,4 @@
-"""sync.md §4b 34: a randomized model of several stations and the district. Random creates,
+"""A randomized model of several stations and the district. Random creates,
 edits, district edits, reassignments, voids, attachments and syncs with random faults; at
 quiescence every replica equals the district's view of its scope, every accepted change is in the
 district's history, and no entity exists twice."""

@@ -1,4 +1,4 @@
-"""sync.md §4b 8: the cursor gap race on a real PostgreSQL. Writers commit concurrently while a
+"""The cursor gap race on a real PostgreSQL. Writers commit concurrently while a
 station pulls in between; every row committed must reach the puller, none skipped, ever."""
 from __future__ import annotations
 

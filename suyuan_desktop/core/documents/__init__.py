@@ -1,1 +1,1 @@
-"""Printed documents (issue 3): ReportLab templates, fonts, QR verification."""
+"""Printed documents: ReportLab templates, fonts, QR verification."""

@@ -1,7 +1,7 @@
 """CJK fonts for ReportLab: registration, per-character fallback and line-breaking rules.
 
 ReportLab silently draws a glyph a font lacks as a blank or a box, so every character of the
-case data is checked against the fonts (shared/reference/printing.md): each run of text goes to
+case data is checked against the fonts (docs/qt-notes.md, "Fonts in printed documents"): each run of text goes to
 the first font that has its characters; a character no font has stops the document, naming it.
 """
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""One layout per document (MoJ 2010 formats, domain.md §2-§5), fed a plain data dict.
+"""One layout per document (MoJ 2010 formats, docs/domain-rules.md), fed a plain data dict.
 
 ``select_data`` picks exactly what a document shows out of the station and the exported case,
 so the canonical data (and its hash in the QR code) changes only when the document would.

@@ -61,7 +61,7 @@ COURT_SOURCES = (CaseSource.COURT_ASSIGNED, CaseSource.COURT_ENTRUSTED)
 
 
 class DisputeType(LabeledEnum):
-    """The 15 reporting categories of MoJ-style statistics (domain.md §7.1)."""
+    """The 15 reporting categories of MoJ-style statistics (docs/domain-rules.md)."""
 
     MARRIAGE_FAMILY = ("01", "婚姻家庭纠纷")
     NEIGHBOUR = ("02", "邻里纠纷")

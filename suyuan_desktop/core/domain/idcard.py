@@ -1,6 +1,6 @@
 """居民身份证号码 (GB 11643-1999): checksum, birth date, derived gender and age.
 
-The check character is ISO 7064 MOD 11-2 over the first 17 digits (domain.md §8.1).
+The check character is ISO 7064 MOD 11-2 over the first 17 digits (docs/domain-rules.md).
 """
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Amounts: Decimal with two places, ROUND_HALF_UP, and 人民币大写 (domain.md §8.4, PBoC rules)."""
+"""Amounts: Decimal with two places, ROUND_HALF_UP, and 人民币大写 (docs/domain-rules.md, PBoC rules)."""
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation

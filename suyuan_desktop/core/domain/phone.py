@@ -1,4 +1,4 @@
-"""Mainland mobile and landline numbers (domain.md §8.3): validate, normalise, display."""
+"""Mainland mobile and landline numbers (docs/domain-rules.md): validate, normalise, display."""
 from __future__ import annotations
 
 import re

@@ -1,4 +1,4 @@
-"""The case state machine (domain.md §5.3, adapted to township people's mediation).
+"""The case state machine (docs/domain-rules.md, adapted to township people's mediation).
 
 Allowed transitions are data, so the GUI can offer exactly the actions allowed and tests can
 enumerate them. A forbidden transition raises InvalidTransition naming both states.

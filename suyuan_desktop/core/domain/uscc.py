@@ -1,4 +1,4 @@
-"""统一社会信用代码 (GB 32100-2015): charset and checksum (domain.md §8.2).
+"""统一社会信用代码 (GB 32100-2015): charset and checksum (docs/domain-rules.md).
 
 The category table of positions 1-2 is deliberately not hard-coded: new codes appear.
 """

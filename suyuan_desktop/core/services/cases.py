@@ -395,7 +395,7 @@ class CaseService:
     # --- failure: undisputed facts, termination, withdrawal ------------------------------------
 
     def record_undisputed_facts(self, actor: Actor, case_id: str, data: FactRecordInput) -> v.CaseDetail:
-        """无争议事实记载 (domain.md §3): every fact confirmed by every party, with consent."""
+        """无争议事实记载 (docs/domain-rules.md): every fact confirmed by every party, with consent."""
         self._require_case_worker(actor)
         col = Collector()
         row = dict(dispute_statement=col.required(data, "dispute_statement", "纠纷及各方主张", 10000),

@@ -209,7 +209,7 @@ class DocumentService:
     # --- dossier -----------------------------------------------------------------------------
 
     def dossier(self, actor: Actor, case_ref: str, progress=None) -> Dossier:
-        """卷宗: cover, contents with real page numbers, the documents in MoJ order (domain.md §2.2),
+        """卷宗: cover, contents with real page numbers, the documents in MoJ order (docs/domain-rules.md, "The dossier"),
         back cover; with a completeness check naming each required item still missing.
 
         ``progress(percent, message)`` is called before each document; it may raise to stop (the

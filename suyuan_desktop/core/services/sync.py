@@ -1,4 +1,4 @@
-"""The station's sync engine (sync.md §4a "Sync sequence"): hello, blobs first, push the outbox in
+"""The station's sync engine (docs/protocol.md, "One sync, step by step"): hello, blobs first, push the outbox in
 device_seq order, pull pages (each applied together with its cursor in one local transaction),
 conflicts, reference data, blob downloads. One sync at a time (a file lock across processes).
 No network I/O ever happens inside a write transaction.
@@ -477,7 +477,7 @@ class SyncService:
             s.execute(update(SyncShadow).values(server_version=-1))
             s.add(SyncLogEntry(at=utcnow(), event="resnapshot", detail={"db_epoch": db_epoch}))
 
-    # incremental pulls ask 500 (sync.md §4c); a first sync or a resnapshot asks the server's
+    # incremental pulls ask 500 (docs/protocol.md); a first sync or a resnapshot asks the server's
     # maximum, 1,000: half the commits, and an interruption still costs at most ~0.2 s of work
     page_size = int(os.environ.get("SUYUAN_SYNC_PAGE") or 500)
     snapshot_page_size = int(os.environ.get("SUYUAN_SYNC_PAGE") or P.PULL_LIMIT)

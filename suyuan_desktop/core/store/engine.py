@@ -45,7 +45,7 @@ def _apply_pragmas(conn, key: bytes, cache_kb: int = 24576) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 15000")
     conn.execute("PRAGMA journal_mode = WAL")
-    # FULL: a committed outbox row or cursor must survive power loss (sync.md §4a).
+    # FULL: a committed outbox row or cursor must survive power loss (docs/protocol.md).
     conn.execute("PRAGMA synchronous = FULL")
     # per connection: 24 MB, so a pool of up to 4 connections keeps the desktop app inside its
     # 300 MB RSS budget; the one search connection gets 64 MB (see Store.read_search)

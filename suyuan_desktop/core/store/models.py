@@ -236,7 +236,7 @@ class MediationSession(SyncMixin, Base):
 
 
 class FactRecord(SyncMixin, Base):
-    """无争议事实记载: a separate, separately signed record (domain.md §3.2)."""
+    """无争议事实记载: a separate, separately signed record (docs/domain-rules.md)."""
 
     __tablename__ = "fact_records"
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), nullable=False, index=True)
@@ -418,7 +418,7 @@ class Holiday(AuditedMixin, Base):
 # --- sync and audit --------------------------------------------------------------------------
 
 class SyncOutbox(Base):
-    """One row per local change, written in the transaction of the change (sync.md §4a, R1)."""
+    """One row per local change, written in the transaction of the change (docs/protocol.md)."""
 
     __tablename__ = "sync_outbox"
     # AUTOINCREMENT: local_seq is the device_seq and must never be reused after pruning.

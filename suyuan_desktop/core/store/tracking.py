@@ -1,6 +1,6 @@
 """Change tracking: every flush of an audited row appends hash-chained audit entries, and every
 flush of a syncable row bumps its version and appends an outbox row, all inside the transaction
-of the change itself (sync.md §4a R1). Nothing outside this module needs to remember to do it.
+of the change itself (docs/protocol.md). Nothing outside this module needs to remember to do it.
 """
 from __future__ import annotations
 
@@ -166,7 +166,7 @@ def _before_flush(session, flush_context, instances):
 
 
 def _refuse_revoked(session, objs) -> None:
-    """A case the district moved to another station stays here read-only (sync.md §4a)."""
+    """A case the district moved to another station stays here read-only (docs/protocol.md)."""
     case_ids = set()
     for obj in objs:
         if getattr(obj, "__tablename__", "") == "cases":

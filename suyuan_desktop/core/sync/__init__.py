@@ -1,1 +1,1 @@
-"""Sync with the district (issue 4): protocol schemas shared with the server, client, conflicts."""
+"""Sync with the district: protocol schemas shared with the server, client, conflicts."""

@@ -1,4 +1,4 @@
-"""The station <-> district sync protocol (docs/protocol.md, sync.md §4a): shared by the client
+"""The station <-> district sync protocol (docs/protocol.md): shared by the client
 (core/sync, core/services/sync.py) and the server (district_server/). Pure: no database, no HTTP.
 
 What crosses the wire:

@@ -8,7 +8,7 @@ from suyuan_desktop.core.domain.money import (
     amount_both_ways, amount_in_words, amount_spellings, format_amount, parse_amount, words_match,
 )
 
-# Reference outputs from domain.md §8.4 (PBoC rules).
+# Reference outputs of the PBoC rules (docs/domain-rules.md).
 REFERENCE = {
     "12005": "壹万贰仟零伍元整", "1000000": "壹佰万元整", "100000000": "壹亿元整", "10000.01": "壹万元零壹分",
     "0.50": "伍角整", "0": "零元整", "1409.50": "壹仟肆佰零玖元伍角整", "6007.14": "陆仟零柒元壹角肆分",

@@ -461,7 +461,7 @@ def test_case_list_pages_through_many_cases(qtbot, gui_station, tasks):
 
 
 def test_pyside6_keeps_none_refcount_flat():
-    """printing.md: PySide6 6.12.0 on Python 3.11 drops a reference to None on every void call and
+    """docs/qt-notes.md: PySide6 6.12.0 on Python 3.11 drops a reference to None on every void call and
     aborts the process; an upgrade with that bug must fail here."""
     from PySide6.QtCore import QEvent as E
     app = QApplication.instance() or QApplication([])
