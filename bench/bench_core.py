@@ -7,7 +7,6 @@ Run: python -m bench.bench_core [--cases 100000]
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import shutil
 import tempfile
@@ -73,13 +72,13 @@ def main(cases: int) -> None:
     for label, qs in queries.items():
         ours, alt, hits = [], [], 0
         for q in qs:
-            def run_ours():
+            def run_ours(q=q):
                 return app.cases.search(CaseFilter(text=q), limit=50)
             ours.append(timed(run_ours, n_warm=1))
             hits += bool(run_ours().items)
         for q in qs[:20]:
             with app.store.read() as s:
-                alt.append(timed(lambda: naive(s, q), n_warm=0))
+                alt.append(timed(lambda s=s, q=q: naive(s, q), n_warm=0))
         rows.append((label, summary_ms(ours), summary_ms(alt), f"{hits}/{len(qs)}"))
 
     case_ids = [c for *_, c in sample]

@@ -5,7 +5,6 @@ Run: python -m bench.bench_documents   (needs libreoffice-writer; results in ben
 """
 from __future__ import annotations
 
-import datetime as dt
 import resource
 import shutil
 import statistics

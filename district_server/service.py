@@ -261,8 +261,8 @@ class _PushTx:
         """The ownership rule (docs/protocol.md): every reference a write sets, on insert and on
         update, points at a record of the same case (a mediator: of the case's station). So no
         record is ever re-pointed at another case, and never at another station's records."""
-        for field, target_type in P.REFERENCES.get(entity_type, {}).items():
-            target_id = values.get(field)
+        for ref, target_type in P.REFERENCES.get(entity_type, {}).items():
+            target_id = values.get(ref)
             if target_id is None:
                 continue
             target = self.ents.get((target_type, target_id))
@@ -271,10 +271,10 @@ class _PushTx:
                     entities.c.entity_type == target_type, entities.c.entity_id == target_id)).first()
                 target = dict(row._mapping) if row is not None else None
             if target is None:
-                raise Reject(f"字段“{field}”引用的记录在区中心不存在")
+                raise Reject(f"字段“{ref}”引用的记录在区中心不存在")
             same = (target["scope"] == scope) if target_type in P.STATION_SCOPED else (target["case_id"] == case_id)
             if not same:
-                raise Reject(f"字段“{field}”不能指向其他案件或其他调委会的记录")
+                raise Reject(f"字段“{ref}”不能指向其他案件或其他调委会的记录")
 
     def case_of(self, entity_type: str, entity_id: str, values: dict) -> str | None:
         cf = P.case_field(entity_type)
@@ -771,15 +771,15 @@ class DistrictService:
 
     def _check_district_references(self, conn, entity_type: str, values: dict, cur) -> None:
         """The ownership rule on the district's own edits: a reference stays inside the record's case."""
-        for field, target_type in P.REFERENCES.get(entity_type, {}).items():
-            if values.get(field) is None:
+        for ref, target_type in P.REFERENCES.get(entity_type, {}).items():
+            if values.get(ref) is None:
                 continue
             target = conn.execute(select(entities.c.case_id, entities.c.scope).where(
-                entities.c.entity_type == target_type, entities.c.entity_id == values[field])).first()
+                entities.c.entity_type == target_type, entities.c.entity_id == values[ref])).first()
             same = target is not None and (target.scope == cur.scope if target_type in P.STATION_SCOPED
                                            else target.case_id == cur.case_id)
             if not same:
-                raise ApiError(400, "foreign_reference", f"字段“{field}”只能指向本案（本调委会）的记录。")
+                raise ApiError(400, "foreign_reference", f"字段“{ref}”只能指向本案（本调委会）的记录。")
 
     def district_delete_case(self, case_id: str, *, actor: str = DISTRICT_SCOPE_ACTOR) -> int:
         """Void a case at the district (a tombstone; nothing is erased)."""

@@ -7,7 +7,6 @@ keys. The keyring backend is keyrings.alt's file keyring, chosen explicitly.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 

@@ -1,4 +1,5 @@
-"""The whole test suite, as CI runs it: architecture contracts, then pytest on both cores."""
+"""The whole test suite, as CI runs it: architecture contracts, lint, pytest on both cores, then the
+unit and integration tests again with the computer's clock moved years ahead (docs/clock.md)."""
 from __future__ import annotations
 
 import os
@@ -19,6 +20,12 @@ def main(argv: list[str]) -> int:
     rc = subprocess.call([str(BIN / "lint-imports"), "--no-cache"], cwd=ROOT, env=env)
     if rc:
         print("import-linter contracts broken", file=sys.stderr)
+        return rc
+    print("== ruff: lint (rules in pyproject.toml)", flush=True)
+    rc = subprocess.call([str(BIN / "ruff"), "check", "--no-cache", "suyuan_desktop", "district_server", "tests",
+                          "bench", "scripts", "installer"], cwd=ROOT, env=env)
+    if rc:
+        print("ruff found problems (run: .venv/bin/ruff check --fix)", file=sys.stderr)
         return rc
     workers = os.environ.get("SUYUAN_TEST_WORKERS", str(min(2, os.cpu_count() or 1)))
     args = [sys.executable, "-m", "pytest", "-n", workers, "--dist", "loadfile", *argv]

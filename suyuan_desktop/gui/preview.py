@@ -37,7 +37,7 @@ def print_pdf(doc: QPdfDocument, printer: QPrinter, *, copies: int = 1) -> int:
         raise RuntimeError("printer could not start")
     printed = 0
     try:
-        for copy in range(copies):
+        for _copy in range(copies):
             for i in range(doc.pageCount()):
                 if printed:
                     printer.newPage()

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from suyuan_desktop.core.documents.fonts import MissingGlyph, default_fonts
 from suyuan_desktop.core.domain.errors import ValidationError
 from suyuan_desktop.core.services.inputs import OralAgreementInput
-from tests.helpers.builders import LI_ID, ZHANG_ID, concluded_case, failed_case, intake_data, mediating_case, new_case
+from tests.helpers.builders import ZHANG_ID, concluded_case, failed_case, intake_data, mediating_case, new_case
 
 
 def text_of(pdf: bytes) -> str:
@@ -111,7 +111,7 @@ def test_every_font_is_embedded_and_text_is_real_chinese(station, admin, conclud
     reader = PdfReader(io.BytesIO(pdf))
     fonts = {}
     for page in reader.pages:
-        for name, ref in page["/Resources"]["/Font"].items():
+        for _name, ref in page["/Resources"]["/Font"].items():
             font = ref.get_object()
             fonts[font["/BaseFont"]] = font
     assert fonts

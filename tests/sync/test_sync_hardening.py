@@ -7,7 +7,6 @@ from sqlalchemy import select
 
 from suyuan_desktop.core.domain.errors import ValidationError
 from suyuan_desktop.core.services import exchange
-from suyuan_desktop.core.services.inputs import SessionInput
 from suyuan_desktop.core.store.models import (
     AgreementClause, Case, CaseMediator, Fact, Mediator, Party, SyncOutbox,
 )

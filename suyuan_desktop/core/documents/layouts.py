@@ -7,7 +7,6 @@ Wording comes from the versioned templates (templates/*.toml, overridable per di
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT

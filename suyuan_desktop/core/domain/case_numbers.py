@@ -18,7 +18,7 @@ _ALLOWED = {"year", "short", "seq", "code"}
 def validate_template(template: str) -> str:
     fields = set()
     try:
-        for _, name, spec, _ in string.Formatter().parse(template):
+        for _, name, _spec, _ in string.Formatter().parse(template):
             if name is not None:
                 fields.add(name)
     except ValueError:
@@ -45,7 +45,7 @@ def format_case_number(template: str, *, year: int, short: str, code: str, seq: 
 def case_number_pattern(template: str) -> re.Pattern:
     """A regex that recognises numbers made by ``template`` (used on import)."""
     out = []
-    for literal, name, spec, _ in string.Formatter().parse(template):
+    for literal, name, _spec, _ in string.Formatter().parse(template):
         out.append(re.escape(literal))
         if name == "year":
             out.append(r"(?P<year>\d{4})")

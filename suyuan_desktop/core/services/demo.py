@@ -267,7 +267,7 @@ class DemoFactory:
                         "mediation_start": doc["accepted_date"], "mediation_end": day.isoformat(),
                         "dispute_statement": summary_t.format(a=a, b=b), "disputed_points": "赔偿数额", "failure_reason": reason.label,
                         "cost_conduct": None, "consent_given": True, "created_at": ts(day),
-                        "facts": [{"id": (fid := uuid7()), "position": i + 1, "text": text, "evidence_refs": None, "created_at": ts(day),
+                        "facts": [{"id": uuid7(), "position": i + 1, "text": text, "evidence_refs": None, "created_at": ts(day),
                                    "confirmations": [{"id": uuid7(), "party_id": p["id"], "confirmed": True, "created_at": ts(day)} for p in parties]}
                                   for i, text in enumerate([f"{a}与{b}之间存在{dtype.label[:-2]}关系。", f"纠纷发生于{received:%Y年%m月}。"])]})
             elif step == "withdrawn":

@@ -327,7 +327,7 @@ def import_cases(app, actor: Actor, doc: dict) -> ImportResult:
         if number in seen_numbers:
             col.add("case_number", "案号", f"“{number}”在文件中出现了两次。", "duplicate")
         seen_numbers.add(number)
-        for m, v, _raw in rows:
+        for _m, v, _raw in rows:
             if v.get("id") in seen_ids:
                 col.add("id", "id", f"记录编号 {v.get('id')} 在文件中重复。", "duplicate")
             seen_ids.add(v.get("id"))
@@ -391,7 +391,7 @@ def import_cases(app, actor: Actor, doc: dict) -> ImportResult:
     top.raise_if_any()
 
     by_table: dict = {}
-    for values, rows, mediators in per_case:
+    for _values, rows, _mediators in per_case:
         for model, v, raw in rows:
             by_table.setdefault(model.__table__, []).append((model, v, raw))
     try:
@@ -405,7 +405,7 @@ def import_cases(app, actor: Actor, doc: dict) -> ImportResult:
 def _write(app, actor: Actor, per_case: list, by_table: dict, known_mediators: set) -> ImportResult:
     created_mediators = 0
     with app.store.write(actor) as s:
-        for values, rows, mediators in per_case:
+        for values, _rows, mediators in per_case:
             for m in mediators:
                 if m["id"] not in known_mediators:
                     s.add(Mediator(id=m["id"], station_code=values["station_code"], name=m["name"],
@@ -423,7 +423,7 @@ def _write(app, actor: Actor, per_case: list, by_table: dict, known_mediators: s
             if table in by_table:
                 s.flush()
         top_seq: dict[tuple[str, int], int] = {}
-        for values, rows, mediators in per_case:
+        for values, _rows, mediators in per_case:
             for m in mediators:
                 s.add(CaseMediator(id=m.get("link_id") or None, case_id=values["id"], mediator_id=m["id"],
                                    lead=bool(m.get("lead"))))

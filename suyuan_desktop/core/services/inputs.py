@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..domain.enums import (
-    CaseSource, DisputeType, PartyKind, PartyRole, PerformanceStatus, ReferralKind,
-    ReferralProcedure, TerminationReason,
+    CaseSource, PartyKind, PartyRole, PerformanceStatus, ReferralKind,
+    TerminationReason,
 )
 from ..domain.errors import FieldError, ValidationError
 from ..domain.idcard import parse_id_number

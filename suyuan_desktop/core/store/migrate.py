@@ -1,7 +1,6 @@
 """Schema migrations with Alembic, run at start after a backup copy of the database."""
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import shutil
 from pathlib import Path

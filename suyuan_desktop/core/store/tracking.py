@@ -138,7 +138,7 @@ def _before_flush(session, flush_context, instances):
     _refuse_revoked(session, [obj for obj, _, _ in pending])
     check = session.info.get("check_change")
     if check is not None:
-        for obj, action, changes in pending:
+        for obj, _action, changes in pending:
             if getattr(obj, "__syncable__", False):
                 check(obj.__tablename__, obj.id, changes)
     prev = _head_hash(session)
