@@ -22,8 +22,8 @@ from .core.services import exchange
 from .core.services.demo import generate_demo
 from .core.services.inputs import CaseIntake, Collector, from_dict
 from .core.services.station import StationApp, StationSetup, default_data_dir
-from .core.store.repositories import CaseFilter
-from .core.store.tracking import Actor, verify_audit_chain
+from .core.services.cases import CaseFilter
+from .core.services.users import system_actor
 from .logsetup import configure_logging
 
 EXIT_INPUT, EXIT_USAGE, EXIT_ENV, EXIT_OFFLINE = 1, 2, 3, 6
@@ -35,13 +35,13 @@ class CliError(Exception):
         self.code = code
 
 
-def _actor() -> Actor:
+def _actor():
     """The CLI acts as the operating-system account running it, recorded as such in the audit log."""
     try:
         who = getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name on some service accounts
         who = "unknown"
-    return Actor(None, f"cli:{who}", "system")
+    return system_actor(f"cli:{who}")
 
 
 def _secret(args, flag: str, env: str, prompt: str) -> str:
@@ -251,8 +251,8 @@ def cmd_restore(args) -> int:
 
 
 def cmd_audit_verify(args) -> int:
-    with _open(args) as app, app.store.read() as s:
-        report = verify_audit_chain(s)
+    with _open(args) as app:
+        report = app.verify_audit()
     if report.ok:
         print(f"审计日志完整：共 {report.entries} 条，末条哈希 {report.head_hash}")
         return 0

@@ -48,8 +48,8 @@ def _process_age_ms() -> float:
 def _smoke_station(data_dir: Path | None):
     from ..core.services.demo import generate_demo
     from ..core.services.station import StationApp, StationSetup
-    from ..paths import station_exists
-    from ..core.store.tracking import Actor
+    from ..core.paths import station_exists
+    from ..core.services.users import system_actor
     if data_dir and station_exists(data_dir):
         app = StationApp.open(data_dir)
         return app, _first_admin(app)
@@ -61,7 +61,7 @@ def _smoke_station(data_dir: Path | None):
     app = StationApp.create(data_dir or tmp / "station", StationSetup(code="SMOKE", name="冒烟测试站", township="平原镇",
                                                                      short_name="测试"),
                             admin_username="admin", admin_display_name="测试管理员", admin_password="smoke-test-1")
-    generate_demo(app, Actor(None, "smoke", "system"), 50, seed=1)
+    generate_demo(app, system_actor("smoke"), 50, seed=1)
     return app, _first_admin(app)
 
 
@@ -79,7 +79,7 @@ def _first_admin(app):
 def startup_options(args, data_dir) -> tuple[str, bool, float]:
     """Language, kiosk mode and idle minutes: this computer's choices in 设置 → 本机, unless the
     command line (or SUYUAN_LANG) says otherwise."""
-    from ..paths import read_local_settings
+    from ..core.paths import read_local_settings
     local = read_local_settings(data_dir)
     lang = args.lang or os.environ.get("SUYUAN_LANG") or local.get("language") or "zh_CN"
     kiosk = args.kiosk or bool(local.get("kiosk"))
@@ -101,7 +101,7 @@ def parse_args(argv: list[str] | None = None):
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
 
-    from ..paths import default_data_dir
+    from ..core.paths import default_data_dir
     data_dir = args.data_dir or (None if args.smoke_test else default_data_dir())
     lang, kiosk, idle_minutes = startup_options(args, data_dir)
 
@@ -163,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     from ..core.domain.errors import SuyuanError
-    from ..paths import station_exists
+    from ..core.paths import station_exists
     from . import messages
     if not station_exists(data_dir):
         start_logging()

@@ -7,7 +7,7 @@ from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from ..core.domain.enums import CaseSource, CaseStatus, DisputeType
-from ..core.store.repositories import CaseFilter
+from ..core.services.cases import CaseFilter
 from .forms.ui_case_list import Ui_CaseListPage
 from .models import CaseListModel
 from .widgets import fill_enum

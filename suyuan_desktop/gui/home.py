@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from ..core.domain.state_machine import OPEN_STATUSES
-from ..core.store.repositories import CaseFilter
+from ..core.services.cases import CaseFilter
 from .models import CaseListModel, DeadlineModel
 from .forms.ui_home import Ui_HomePage
 from .i18n import translate

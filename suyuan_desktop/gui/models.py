@@ -8,7 +8,7 @@ from dataclasses import replace
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 
 from ..core.domain.enums import CaseSource, CaseStatus, DisputeType
-from ..core.store.repositories import CaseFilter
+from ..core.services.cases import CaseFilter
 from .tasks import Cancelled
 from .i18n import enum_label, label_of, translate
 

@@ -294,7 +294,7 @@ def test_dossier_reports_progress_per_document_and_stops_when_asked(station, adm
 
 def test_a_station_font_chosen_in_settings_is_used_and_a_bad_one_is_refused(station, admin, tmp_path):
     from suyuan_desktop.core.domain.errors import ValidationError
-    from suyuan_desktop.resources import resources_dir
+    from suyuan_desktop.core.resources import resources_dir
     bogus = tmp_path / "仿宋.ttf"
     bogus.write_bytes(b"not a font")
     with pytest.raises(ValidationError) as err:

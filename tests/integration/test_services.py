@@ -353,7 +353,7 @@ class TestAccounts:
         assert "锁定" in exc.value.message
         with pytest.raises(AccountLocked):
             station.users.authenticate("admin", "admin-pass-1")  # even the right password, for now
-        later = dt.datetime.utcnow() + dt.timedelta(minutes=16)
+        later = station.clock.utcnow() + dt.timedelta(minutes=16)
         assert station.users.authenticate("admin", "admin-pass-1", now=later).username == "admin"
 
     def test_unknown_user_gets_the_same_message(self, station):

@@ -155,6 +155,6 @@ _default: FontSet | None = None
 def default_fonts() -> FontSet:
     global _default
     if _default is None:
-        from ...resources import resources_dir
+        from ..resources import resources_dir
         _default = FontSet(resources_dir())
     return _default

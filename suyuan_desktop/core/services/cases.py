@@ -17,6 +17,7 @@ from ..domain.enums import (
 )
 from ..domain.errors import FieldError, ImmutableRecord, NotFound, PermissionDenied, ValidationError
 from ..store import repositories as repo
+from ..store.repositories import CaseFilter  # noqa: F401 - the search filter the GUI and the CLI build
 from ..store.models import (
     Agreement, AgreementClause, AgreementSignature, Attachment, Case, CaseMediator, CaseStatusChange,
     CourtReferral, DisputeSubtype, Fact, FactConfirmation, FactRecord, FollowUp, Investigation,

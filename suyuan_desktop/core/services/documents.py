@@ -72,7 +72,7 @@ class DocumentService:
         if self._fonts is None:
             chosen = self.app.local_settings()
             if chosen.get("body_font") or chosen.get("title_font"):
-                from ...resources import resources_dir
+                from ..resources import resources_dir
 
                 def spec(key, name):  # one registered name per file: a changed choice is a new font
                     path = chosen.get(key)

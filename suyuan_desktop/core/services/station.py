@@ -67,7 +67,7 @@ class NotInitialised(SuyuanError):
     code = "not_initialised"
 
 
-from ...paths import LOCAL_SETTINGS, default_data_dir, read_local_settings  # noqa: E402,F401 - default_data_dir re-exported for the CLI
+from ..paths import LOCAL_SETTINGS, default_data_dir, read_local_settings  # noqa: E402,F401 - default_data_dir re-exported for the CLI
 
 
 @dataclass
@@ -279,6 +279,12 @@ class StationApp:
                 s.add(Holiday(day=day, is_holiday=is_holiday, calendar_version=version))
         self._calendar = None
         return len(rows)
+
+    def verify_audit(self):
+        """Walk the audit chain: an edited entry breaks its hash, a removed one its link."""
+        from ..store.tracking import verify_audit_chain
+        with self.store.read() as s:
+            return verify_audit_chain(s)
 
     def station(self) -> v.StationView:
         with self.store.read() as s:

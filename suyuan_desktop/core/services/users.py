@@ -10,7 +10,7 @@ from ..domain.enums import Role
 from ..domain.errors import Conflict, FieldError, NotFound, PermissionDenied, SuyuanError, ValidationError
 from ..domain.phone import normalize_phone
 from ..security import passwords
-from ..store.models import Mediator, User, utcnow
+from ..store.models import Mediator, User
 from ..store.tracking import Actor
 from . import views as v
 
@@ -27,6 +27,11 @@ class AccountLocked(SuyuanError):
 
 def actor_for(user: v.UserView) -> Actor:
     return Actor(user.id, user.username, user.role)
+
+
+def system_actor(name: str) -> Actor:
+    """Who a command-line run or the smoke test acts as: no user account, recorded by name."""
+    return Actor(None, name, "system")
 
 
 class UserService:
@@ -83,7 +88,7 @@ class UserService:
             return [v.view(v.UserView, u) for u in s.execute(select(User).order_by(User.created_at)).scalars()]
 
     def authenticate(self, username: str, password: str, *, now: dt.datetime | None = None) -> v.UserView:
-        now = now or utcnow()
+        now = now or self.app.clock.utcnow()
         with self.app.store.write() as s:
             user = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
             if user is None or not user.active:

@@ -550,7 +550,7 @@ def test_case_list_sorts_by_case_number_and_date_on_header_click(qtbot, gui_stat
 def test_machine_settings_pick_fonts_and_refuse_a_bad_file(qtbot, gui_station, tmp_path):
     from suyuan_desktop.gui import messages
     from suyuan_desktop.gui.main_window import MainWindow
-    from suyuan_desktop.resources import resources_dir
+    from suyuan_desktop.core.resources import resources_dir
     station, user = gui_station
     win = MainWindow(station, user)
     qtbot.addWidget(win)

@@ -9,4 +9,4 @@ def resources_dir() -> Path:
     env = os.environ.get("SUYUAN_RESOURCES")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parent.parent / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
