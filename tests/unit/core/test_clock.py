@@ -27,9 +27,10 @@ def wall_at(instant: dt.datetime):
 
 def test_nothing_but_the_clock_module_reads_the_computers_clock():
     found = []
-    for top in ("suyuan_desktop", "district_server"):
+    for top in ("suyuan_desktop", "district_server", "tests"):
         for path in sorted((ROOT / top).rglob("*.py")):
-            if path == ROOT / "suyuan_desktop/core/domain/clock.py" or "/gui/forms/" in path.as_posix():
+            if path in (ROOT / "suyuan_desktop/core/domain/clock.py", Path(__file__).resolve()) \
+                    or "/gui/forms/" in path.as_posix():
                 continue
             for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
                 if WALL_CLOCK.search(line):
