@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QMenu, QPushBut
 from ..core.documents.types import DOC_TYPES
 from ..core.domain.enums import (
     AgreementKind, AttachmentKind, CaseSource, CaseStatus, ConfirmationOutcome, DisputeType, PartyKind, PartyRole,
-    PerformanceStatus, TerminationReason,
+    PerformanceStatus, TerminationReason, reason_and_detail,
 )
 from ..core.domain.money import amount_in_words, format_amount
 from ..core.services.users import actor_for
@@ -96,7 +96,8 @@ class CaseWorkspace(QWidget):
             r = c.referral
             rows.insert(4, (translate("workspace", "法院委派/委托"), translate("workspace", "{court} {reference_number}，期限至 {deadline}（{limit_days}日）").format(court=r.court, reference_number=r.reference_number, deadline=r.deadline, limit_days=r.limit_days)))
         if c.termination_reason:
-            rows.append((translate("workspace", "终止原因"), label_of(TerminationReason, c.termination_reason) + (translate("workspace", "：{termination_detail}").format(termination_detail=c.termination_detail) if c.termination_detail else "")))
+            rows.append((translate("workspace", "终止原因"), reason_and_detail(label_of(TerminationReason, c.termination_reason),
+                                                                                   c.termination_detail)))
         self.pages["基本情况"].setHtml(_table(rows))
 
         parts = []

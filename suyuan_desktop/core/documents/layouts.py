@@ -16,6 +16,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 
 from ..domain.enums import (
     CaseSource, DisputeType, PartyKind, PartyRole, PerformanceStatus, ReferralKind, TerminationReason,
+    reason_and_detail,
 )
 from ..domain.errors import FieldError, ValidationError
 from ..domain.money import amount_in_words, format_amount
@@ -467,7 +468,7 @@ def termination(ctx: Ctx) -> list:
     suggestion = "建议适用简易程序审理" if facts else "建议依法审理"
     rows = [("当事人", _names(ctx)), ("案由", c["title"]), ("接受调解时间", body_date(started)),
             ("调解终止时间", body_date(ended)), ("案件过程", course),
-            ("终止原因", TerminationReason.parse(c["termination_reason"]).label + (f"：{c['termination_detail']}" if c.get("termination_detail") else "")),
+            ("终止原因", reason_and_detail(TerminationReason.parse(c["termination_reason"]).label, c.get("termination_detail"))),
             ("争议焦点", disputed or "见调解记录"),
             ("无争议事实", "；".join(facts) + "。（详见无争议事实记载书）" if facts else "未记载"),
             ("繁简分流建议", suggestion)]

@@ -147,3 +147,14 @@ class AttachmentKind(LabeledEnum):
     ISSUED_DOCUMENT = ("issued_document", "已出具文书")
     PHOTO = ("photo", "照片")
     OTHER = ("other", "其他")
+
+
+def reason_and_detail(label: str, detail: str | None) -> str:
+    """“原因：说明” as documents and screens show it; a note that only repeats the reason (or is
+    part of it) is not written twice."""
+    detail = (detail or "").strip()
+    if not detail or detail in label:
+        return label
+    if label in detail:
+        return detail
+    return f"{label}：{detail}"

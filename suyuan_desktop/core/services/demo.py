@@ -260,7 +260,7 @@ class DemoFactory:
                     "created_at": ts(day)})
             elif step == "failed":
                 reason = r.choice([t for t in TerminationReason if t is not TerminationReason.OTHER])
-                doc.update(termination_reason=reason.value, termination_detail=reason.label, closed_date=day.isoformat())
+                doc.update(termination_reason=reason.value, termination_detail=None, closed_date=day.isoformat())
                 if r.random() < 0.5:
                     rec_id = uuid7()
                     doc["fact_records"].append({"id": rec_id, "record_date": day.isoformat(),

@@ -135,3 +135,14 @@ class TestCaseNumbers:
         with pytest.raises(ValidationError) as exc:
             validate_template(template)
         assert exc.value.errors[0].code == code and exc.value.errors[0].label == "案号模板"
+
+
+@pytest.mark.parametrize(("detail", "shown"), [
+    (None, "双方分歧较大，难以达成协议"),
+    ("双方分歧较大，难以达成协议", "双方分歧较大，难以达成协议"),        # the note repeats the reason: once
+    ("双方分歧较大", "双方分歧较大，难以达成协议"),
+    ("双方对界址分歧较大", "双方分歧较大，难以达成协议：双方对界址分歧较大"),
+])
+def test_a_termination_reason_and_its_note_are_never_printed_twice(detail, shown):
+    from suyuan_desktop.core.domain.enums import reason_and_detail
+    assert reason_and_detail("双方分歧较大，难以达成协议", detail) == shown
