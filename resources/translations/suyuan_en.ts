@@ -2361,10 +2361,6 @@ Cases: {cases}, attachments: {attachments}, audit entries: {audit}. Keep the fil
         <translation>Reason for ending</translation>
     </message>
     <message>
-        <source>：{termination_detail}</source>
-        <translation>: {termination_detail}</translation>
-    </message>
-    <message>
         <source>身份</source>
         <translation>Role</translation>
     </message>

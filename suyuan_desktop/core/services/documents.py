@@ -147,7 +147,7 @@ class DocumentService:
 
     def history(self, case_ref: str) -> list[IssuedView]:
         with self.app.store.read() as s:
-            case = self.app.cases._load(s, case_ref)
+            case = self.app.cases.load_case(s, case_ref)
             rows = s.execute(select(IssuedDocument).where(IssuedDocument.case_id == case.id)
                              .order_by(IssuedDocument.created_at)).scalars().all()
             return [self._view(r, case.case_number, reused=False) for r in rows]
@@ -162,7 +162,7 @@ class DocumentService:
     def print_history(self, case_ref: str) -> list[tuple[str, int, str, int, str | None]]:
         """(document, version, printer, copies, printed by), oldest first."""
         with self.app.store.read() as s:
-            case = self.app.cases._load(s, case_ref)
+            case = self.app.cases.load_case(s, case_ref)
             rows = s.execute(select(PrintRecord, IssuedDocument).join(
                 IssuedDocument, IssuedDocument.id == PrintRecord.issued_document_id).where(
                 IssuedDocument.case_id == case.id).order_by(PrintRecord.printed_at)).all()

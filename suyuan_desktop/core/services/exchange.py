@@ -113,7 +113,7 @@ def export_cases(app, case_refs: list[str] | None = None, *, include_files: bool
     cases = []
     with app.store.read() as s:
         if case_refs:
-            rows = [app.cases._load(s, ref) for ref in case_refs]
+            rows = [app.cases.load_case(s, ref) for ref in case_refs]
         else:
             rows = s.execute(select(Case).where(Case.deleted_at.is_(None))
                              .order_by(Case.received_date, Case.case_number)).scalars()
