@@ -99,7 +99,7 @@ class CaseQueries(CaseBase):
 
     def audit_trail(self, case_ref: str) -> list[v.AuditLine]:
         """操作记录: who changed what in this case and its records, newest first."""
-        from ..store.models import AuditEntry
+        from ...store.models import AuditEntry
         with self.store.read() as s:
             case = self.load_case(s, case_ref)
             detail = self._detail(s, case)
