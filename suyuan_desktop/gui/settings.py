@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLineEdit, QPushButton, 
 from ..core.domain.enums import Role
 from ..core.services.users import actor_for
 from . import messages
-from .dialogs import FormDialog
+from .form_dialog import FormDialog
 from .forms.ui_settings import Ui_SettingsPage
 from .widgets import enum_combo
 from .i18n import LANGUAGES, label_of, translate

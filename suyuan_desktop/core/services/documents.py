@@ -14,7 +14,8 @@ from pypdf import PdfReader, PdfWriter
 from sqlalchemy import func, select
 
 from ..documents.fonts import FontSet, default_fonts, spec_for_file
-from ..documents.layouts import DOC_TYPES, select_data
+from ..documents.data import select_data
+from ..documents.types import DOC_TYPES
 from ..documents.render import (
     ContentsItem, Payload, data_hash, load_template, render_back_cover, render_contents, render_document,
 )

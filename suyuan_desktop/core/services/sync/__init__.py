@@ -69,6 +69,18 @@ class SyncService(PushOps, PullOps):
     def _refresh_name(self, st: dict) -> str:
         return f"sync/{st['server_id']}/{st['device_id']}/refresh"
 
+    def use_server(self, url: str) -> str:
+        """Sync with the district at ``url`` from now on (the same district under a new address);
+        the station must already be enrolled there."""
+        url = check_server_url(url)
+        st = self._state()
+        if "device_id" not in st:
+            raise NotEnrolled(f"本站尚未注册到 {url}：请先运行 suyuan enroll {url} 注册码。")
+        if st.get("server_url") != url:
+            with self.store.write(SYNC_ACTOR) as s:
+                self._put(s, server_url=url)
+        return url
+
     def is_enrolled(self) -> bool:
         return "device_id" in self._state()
 

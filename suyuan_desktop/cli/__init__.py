@@ -7,93 +7,27 @@ non-zero code (1 bad input or refused, 2 usage, 3 environment such as the keyrin
 from __future__ import annotations
 
 import argparse
-import getpass
-import json
 import logging
 import os
 import sys
 from pathlib import Path
 
-from .core.domain.enums import CaseSource, CaseStatus, DisputeType, Role
-from .core.domain.errors import SuyuanError, ValidationError
-from .core.security.keystore import KeyringUnavailable
-from .core.services import backup as backup_svc
-from .core.services import exchange
-from .core.services.demo import generate_demo
-from .core.services.inputs import CaseIntake, Collector, from_dict
-from .core.services.station import StationApp, StationSetup, default_data_dir
-from .core.services.cases import CaseFilter
-from .core.services.users import system_actor
-from .logsetup import configure_logging
+from ..core.domain.enums import CaseSource, CaseStatus, DisputeType, Role
+from ..core.domain.errors import SuyuanError, ValidationError
+from ..core.security.keystore import KeyringUnavailable
+from ..core.services import backup as backup_svc
+from ..core.services import exchange
+from ..core.services.demo import generate_demo
+from ..core.services.inputs import CaseIntake, Collector, from_dict
+from ..core.services.station import StationApp, StationSetup, default_data_dir
+from ..core.services.cases import CaseFilter
+from ..logsetup import configure_logging
 
-EXIT_INPUT, EXIT_USAGE, EXIT_ENV, EXIT_OFFLINE = 1, 2, 3, 6
+from .common import (
+    EXIT_ENV, EXIT_INPUT, EXIT_USAGE, CliError, _actor, _open, _read_json, _secret, _write_json,
+)
+from .sync import cmd_enroll, cmd_sync
 
-
-class CliError(Exception):
-    def __init__(self, message: str, code: int = EXIT_INPUT):
-        super().__init__(message)
-        self.code = code
-
-
-def _actor():
-    """The CLI acts as the operating-system account running it, recorded as such in the audit log."""
-    try:
-        who = getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name on some service accounts
-        who = "unknown"
-    return system_actor(f"cli:{who}")
-
-
-def _secret(args, flag: str, env: str, prompt: str) -> str:
-    value = getattr(args, flag, None)
-    if value:
-        return value
-    if os.environ.get(env):
-        return os.environ[env]
-    if sys.stdin.isatty():
-        first = getpass.getpass(prompt)
-        if getpass.getpass("再输入一次：") != first:
-            raise CliError("两次输入不一致。")
-        return first
-    raise CliError(f"请通过环境变量 {env} 或参数 --{flag.replace('_', '-')} 提供{prompt.rstrip('：:')}。", EXIT_USAGE)
-
-
-def _open(args) -> StationApp:
-    return StationApp.open(args.data_dir)
-
-
-def _read_json(path: str):
-    try:
-        text = sys.stdin.read() if path == "-" else Path(path).read_text("utf-8")
-    except FileNotFoundError:
-        raise CliError(f"找不到文件 {path}。") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CliError(f"{path} 不是有效的 JSON：第{exc.lineno}行第{exc.colno}列{_json_problem(exc.msg)}。"
-                       "文件可能不完整或被改动过，请重新导出。") from None
-
-
-_JSON_PROBLEMS = (("Unterminated string", "处文字没有结束（缺少右引号）"), ("Expecting value", "处缺少数值"),
-                  ("Expecting ',' delimiter", "处缺少逗号"), ("Expecting ':' delimiter", "处缺少冒号"),
-                  ("Expecting property name", "处缺少字段名（或多了逗号）"), ("Invalid control character", "处有不允许的控制字符"),
-                  ("Extra data", "之后还有多余内容"), ("Invalid \\escape", "处有无效的转义符"))
-
-
-def _json_problem(msg: str) -> str:
-    """The json module's English reason, in Chinese (never its English tail)."""
-    return next((zh for en, zh in _JSON_PROBLEMS if msg.startswith(en)), "处格式错误")
-
-
-def _write_json(doc, output: str | None) -> None:
-    text = json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
-    if not output or output == "-":
-        sys.stdout.write(text)
-    else:
-        Path(output).write_text(text, "utf-8")
-
-
-# --- commands ----------------------------------------------------------------------------------
 
 def cmd_init(args) -> int:
     password = _secret(args, "admin_password", "SUYUAN_ADMIN_PASSWORD", "管理员密码：")
@@ -300,64 +234,6 @@ def cmd_deadlines(args) -> int:
     return 0
 
 
-def cmd_enroll(args) -> int:
-    with _open(args) as app:
-        resp = app.sync.enroll(args.url, args.ticket, device_name=args.device_name, ca_bundle=args.ca_bundle)
-    print(f"已注册到区中心：调委会 {resp.station_name}（{resp.station_code}），设备编号 {resp.device_id}")
-    return 0
-
-
-def _sync_exit(exc) -> int:
-    from .core.sync.base import Offline
-    print(f"错误：{exc.message}", file=sys.stderr)
-    return EXIT_OFFLINE if isinstance(exc, Offline) else EXIT_INPUT
-
-
-def cmd_sync(args) -> int:
-    from .core.sync.base import SyncError
-    with _open(args) as app:
-        if args.sync_cmd == "status":
-            st = app.sync.status()
-            print(f"注册：{'已注册 ' + (st.server_url or '') if st.enrolled else '未注册'}")
-            print(f"待上传变更：{st.pending}；被拒绝：{st.rejected}；待处理冲突：{st.conflicts_open}；移交他站的案件：{st.revoked_cases}")
-            print(f"上次成功：{st.last_ok_at or '从未'}；上次尝试：{st.last_attempt_at or '从未'}")
-            if st.last_error:
-                print(f"上次错误：{st.last_error}")
-            if st.clock_warning:
-                print(f"提醒：{st.clock_warning}")
-            for row in app.sync.rejected_changes()[:20]:
-                print(f"被拒绝的变更 {row.local_seq}：{row.last_error or '（无说明）'}")
-            return 0
-        if args.sync_cmd == "export":
-            n = app.sync.export_unsynced(Path(args.file))
-            print(f"已导出 {n} 项未同步的变更到 {args.file}（含校验值）")
-            return 0
-        if args.sync_cmd == "conflicts":
-            for c in app.sync.conflicts():
-                print(f"{c.id}\t{c.kind}\t{c.entity_type}\t{c.field or '-'}\t区中心={json.dumps(c.server_value, ensure_ascii=False)}"
-                      f"\t本站={json.dumps(c.client_value, ensure_ascii=False)}")
-            return 0
-        if args.server:
-            from .core.sync.base import check_server_url
-            from .core.services.sync import SYNC_ACTOR
-            url = check_server_url(args.server)
-            st = app.sync._state()
-            if "device_id" not in st:
-                raise CliError(f"本站尚未注册到 {url}：请先运行 suyuan enroll {url} 注册码。")
-            if st.get("server_url") != url:
-                with app.store.write(SYNC_ACTOR) as s:
-                    app.sync._put(s, server_url=url)
-        try:
-            r = app.sync.sync()
-        except SyncError as exc:
-            return _sync_exit(exc)
-    print(f"同步完成：上传 {r.pushed} 项（重复 {r.duplicates}、冲突 {r.conflicts}、被拒绝 {r.rejected}），"
-          f"下载 {r.pulled} 项，附件上传 {r.blobs_up}/下载 {r.blobs_down}")
-    if r.clock_warning:
-        print(f"提醒：{r.clock_warning}", file=sys.stderr)
-    return 0
-
-
 # --- parser ------------------------------------------------------------------------------------
 
 class _Parser(argparse.ArgumentParser):
@@ -445,7 +321,7 @@ def build_parser() -> argparse.ArgumentParser:
     a = sub.add_parser("audit", help="审计日志").add_subparsers(dest="audit_cmd", required=True, parser_class=_Parser)
     a.add_parser("verify", help="校验审计日志哈希链").set_defaults(func=cmd_audit_verify)
 
-    from .core.documents.types import DOC_TYPES
+    from ..core.documents.types import DOC_TYPES
     types = [t.replace("_", "-") for t in DOC_TYPES] + ["dossier"]
     s = sub.add_parser("print", help="出具文书（PDF），或生成整本卷宗")
     s.add_argument("type", choices=types, metavar="TYPE", help="文书类型：" + "、".join(types))
@@ -506,6 +382,3 @@ def main(argv: list[str] | None = None) -> int:
         print(f"错误：程序内部错误（{type(exc).__name__}），详情已写入日志，请联系技术支持。", file=sys.stderr)
         return 70
 
-
-if __name__ == "__main__":
-    sys.exit(main())
