@@ -1697,16 +1697,16 @@ Source: {v}</translation>
         <translation>Item</translation>
     </message>
     <message>
-        <source>已逾期</source>
-        <translation>Overdue</translation>
+        <source>逾期 {days} 天</source>
+        <translation>{days} days overdue</translation>
     </message>
     <message>
-        <source>今天</source>
-        <translation>Today</translation>
+        <source>今天到期</source>
+        <translation>Due today</translation>
     </message>
     <message>
-        <source>{days_left}天</source>
-        <translation>{days_left} d</translation>
+        <source>还剩 {days} 天</source>
+        <translation>{days} days left</translation>
     </message>
 </context>
 <context>
@@ -2059,8 +2059,8 @@ Cases: {cases}, attachments: {attachments}, audit entries: {audit}. Keep the fil
         <translation>To sync: {pending}</translation>
     </message>
     <message>
-        <source>● 未注册区中心（在“设置”中注册）&#x3000;{pending}</source>
-        <translation>● Not enrolled (enrol under Settings)  {pending}</translation>
+        <source>● 未注册区中心：记录保存在本机，在“设置”中注册后自动上传</source>
+        <translation>● Not enrolled with the district: records are kept on this computer and go up once enrolled in Settings</translation>
     </message>
     <message>
         <source>从未同步</source>

@@ -4,13 +4,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..core.domain.enums import CaseSource, CaseStatus, DisputeType
 from ..core.services.cases import CaseFilter
 from .forms.ui_case_list import Ui_CaseListPage
-from .models import CaseListModel
-from .widgets import fill_enum
+from .models import CASE_COLUMNS, CaseListModel
+from .widgets import fill_enum, size_columns
 from .i18n import translate
 
 DEBOUNCE_MS = 150
@@ -46,12 +46,8 @@ class CaseListPage(QWidget):
         self.model = CaseListModel(station_app.cases, tasks, self)
         self.view = self.ui.tableView
         self.view.setModel(self.model)
+        size_columns(self.view, CASE_COLUMNS, stretch=1)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 230), (2, 200), (3, 130), (4, 110), (5, 100)):
-            self.view.setColumnWidth(col, width)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(5, Qt.SortOrder.DescendingOrder)  # newest first, as loaded
         header.setSectionsClickable(True)

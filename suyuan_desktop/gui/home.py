@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..core.domain.state_machine import OPEN_STATUSES
 from ..core.services.cases import CaseFilter
-from .models import CaseListModel, DeadlineModel
+from .models import CASE_COLUMNS, CaseListModel, DeadlineModel
+from .widgets import size_columns
 from .forms.ui_home import Ui_HomePage
 from .i18n import translate
 
@@ -38,9 +39,8 @@ class HomePage(QWidget):
         self.mine_view = self.ui.mineView
         self.mine_view.setModel(self.mine)
         self.mine_view.doubleClicked.connect(lambda idx: self.open_case.emit(self.mine.case_id(idx.row())))
-        for view in (self.deadline_view, self.mine_view):
-            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            view.horizontalHeader().setStretchLastSection(True)
+        size_columns(self.deadline_view, {0: 110, 1: 100, 2: 150, 3: 230}, stretch=4)
+        size_columns(self.mine_view, CASE_COLUMNS, stretch=1)
 
     def refresh(self, user) -> None:
         self.greeting.setText(translate("home", "{display_name}，您好").format(display_name=user.display_name))

@@ -37,6 +37,10 @@ class _TableModel(QAbstractTableModel):
         return None
 
 
+# widths of the case table's columns wherever it is shown (案件, 工作台); 纠纷名称 takes the rest
+CASE_COLUMNS = {0: 230, 2: 200, 3: 130, 4: 110, 5: 100}
+
+
 class CaseListModel(_TableModel):
     """Rows arrive a page at a time; a new filter starts a new generation, and pages of an older
     generation that arrive late are dropped, so fast typing never shows stale results."""
@@ -187,7 +191,10 @@ class DeadlineModel(_TableModel):
             return None
         d = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            left = translate("models", "已逾期") if d.days_left < 0 else (translate("models", "今天") if d.days_left == 0 else translate("models", "{days_left}天").format(days_left=d.days_left))
+            if d.days_left < 0:
+                left = translate("models", "逾期 {days} 天").format(days=-d.days_left)
+            else:
+                left = translate("models", "今天到期") if d.days_left == 0 else translate("models", "还剩 {days} 天").format(days=d.days_left)
             return (d.due.isoformat(), left, enum_label(d), d.case_number, d.title)[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and d.days_left <= 3:
             from PySide6.QtGui import QColor

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from ..core.domain.clock import CHINA_TZ
 from ..core.sync.base import Backoff, Offline, ServerBusy
 from . import messages
 from .i18n import translate
@@ -58,11 +59,11 @@ def _show(value) -> str:
 def describe_status(st, *, online: bool | None) -> tuple[str, str]:
     """(text, colour) for the status bar."""
     pending = translate("sync_ui", "待同步 {pending} 项").format(pending=st.pending)
-    if not st.enrolled:
-        return translate("sync_ui", "● 未注册区中心（在“设置”中注册）\u3000{pending}").format(pending=pending), "#777"
+    if not st.enrolled:  # nothing is waiting for anyone: the records are safe here, and go up once enrolled
+        return translate("sync_ui", "● 未注册区中心：记录保存在本机，在“设置”中注册后自动上传"), "#777"
     last = translate("sync_ui", "从未同步")
     if st.last_ok_at:
-        at = dt.datetime.fromisoformat(st.last_ok_at).replace(tzinfo=dt.timezone.utc).astimezone()
+        at = dt.datetime.fromisoformat(st.last_ok_at).replace(tzinfo=dt.timezone.utc).astimezone(CHINA_TZ)
         last = translate("sync_ui", "上次同步 {at:%m-%d %H:%M}").format(at=at)
     extra = ""
     if st.rejected:
@@ -256,7 +257,7 @@ class ConflictDialog(QDialog):
         for r, c in enumerate(self.rows):
             what = _label(ENTITY_LABELS, c.entity_type, translate("sync_ui", "记录"))
             record = labels.get(c.case_id, what) if c.entity_type == "cases" else f"{labels.get(c.case_id, '')} {what}"
-            at = dt.datetime.fromisoformat(c.created_at).replace(tzinfo=dt.timezone.utc).astimezone()
+            at = dt.datetime.fromisoformat(c.created_at).replace(tzinfo=dt.timezone.utc).astimezone(CHINA_TZ)
             values = (record.strip(), _label(FIELD_LABELS, c.field, c.field or translate("sync_ui", "整条记录")),
                       _label(KIND_LABELS, c.kind), f"{at:%Y-%m-%d %H:%M}")
             for col, text in enumerate(values):

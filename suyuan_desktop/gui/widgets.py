@@ -113,6 +113,23 @@ def enum_combo(members, current=None) -> QComboBox:
     return fill_enum(QComboBox(), members, current)
 
 
+def size_columns(view, widths: dict[int, int], stretch: int) -> None:
+    """Columns a person can read: each its given width but never narrower than its header, the
+    ``stretch`` column taking what is left, all resizable by dragging. (Sizing to contents makes
+    columns as narrow as their header while a lazily loaded table is still empty.)"""
+    from PySide6.QtWidgets import QHeaderView
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    model = view.model()
+    for col in range(model.columnCount()):
+        if col == stretch:
+            continue
+        label = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
+        view.setColumnWidth(col, max(widths.get(col, 100), header.fontMetrics().horizontalAdvance(label) + 24))
+
+
 def muted(text: str) -> QLabel:
     label = QLabel(text)
     label.setStyleSheet("color: #666;")

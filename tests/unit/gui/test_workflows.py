@@ -282,7 +282,7 @@ def test_home_shows_the_judicial_confirmation_deadline(qtbot, gui_station):
     win.show()
     qtbot.waitUntil(lambda: win.home.deadlines.rowCount() > 0, timeout=5000)
     rows = [[win.home.deadlines.index(r, col).data() for col in range(5)] for r in range(win.home.deadlines.rowCount())]
-    assert ["2026-12-22", "24天", "司法确认申请期限", c.case_number, c.title] in rows
+    assert ["2026-12-22", "还剩 24 天", "司法确认申请期限", c.case_number, c.title] in rows
 
 
 def test_follow_up_through_the_dialog(qtbot, window, gui_station):
@@ -752,3 +752,36 @@ def test_suspend_and_resume_from_the_workspace_buttons(qtbot, window, gui_statio
     button("恢复调解").click()
     qtbot.waitUntil(lambda: station.cases.get(case.id).status == "in_mediation", timeout=5000)
     qtbot.waitUntil(lambda: button("中止调解") is not None, timeout=5000)
+
+
+def test_no_column_on_the_home_page_or_the_case_list_is_narrower_than_its_header(qtbot, window, gui_station):
+    from suyuan_desktop.core.services.demo import generate_demo
+    from suyuan_desktop.core.services.users import actor_for
+    station, user = gui_station
+    generate_demo(station, actor_for(user), 30, seed=3)
+    window.resize(1366, 768)
+    window.show_page(window.home)
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: window.home.mine.rowCount() > 0, timeout=5000)
+    views = {"工作台/到期": window.home.deadline_view, "工作台/在办": window.home.mine_view}
+    window.show_page(window.cases)
+    wait_idle(qtbot, window)
+    views["案件"] = window.cases.view
+    for name, view in views.items():
+        header = view.horizontalHeader()
+        for col in range(view.model().columnCount()):
+            label = view.model().headerData(col, Qt.Orientation.Horizontal)
+            need = header.fontMetrics().horizontalAdvance(label) + 16
+            assert view.columnWidth(col) >= need, f"{name}: “{label}” is {view.columnWidth(col)} px, needs {need}"
+
+
+def test_deadlines_say_how_many_days_are_left_or_overdue(qtbot):
+    import datetime as dt
+
+    from suyuan_desktop.core.services.views import DeadlineItem
+    from suyuan_desktop.gui.models import DeadlineModel
+    model = DeadlineModel()
+    due = dt.date(2026, 11, 28)
+    model.set_items([DeadlineItem("c", "（2026）平原人调字第0001号", "t", "performance", "协议履行期限", due, days)
+                     for days in (-12, 0, 5)])
+    assert [model.data(model.index(r, 1)) for r in range(3)] == ["逾期 12 天", "今天到期", "还剩 5 天"]
