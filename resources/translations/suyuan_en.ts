@@ -2249,6 +2249,10 @@ Cases: {cases}, attachments: {attachments}, audit entries: {audit}. Keep the fil
         <translation>{filename} ({v}, {v2} KB)</translation>
     </message>
     <message>
+        <source>下一步：{text}{when}</source>
+        <translation>Next: {text}{when}</translation>
+    </message>
+    <message>
         <source>案件</source>
         <translation>Cases</translation>
     </message>

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QMenu, QPushButton, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QLabel, QMenu, QPushButton, QTableWidgetItem, QWidget
 
 from ..core.documents.types import DOC_TYPES
 from ..core.domain.enums import (
@@ -10,6 +10,7 @@ from ..core.domain.enums import (
     PerformanceStatus, TerminationReason, reason_and_detail,
 )
 from ..core.domain.money import amount_in_words, format_amount
+from ..core.services.guidance import confirmation_window_open, next_step
 from ..core.services.users import actor_for
 from . import dialogs, messages
 from .forms.ui_workspace import Ui_CaseWorkspace
@@ -41,6 +42,10 @@ class CaseWorkspace(QWidget):
         ui.setupUi(self)
         ui.backButton.clicked.connect(self.closed.emit)
         self.header = ui.headerLabel
+        self.next_step = QLabel()  # 下一步 and its countdown, from the core's rules
+        self.next_step.setWordWrap(True)
+        self.next_step.setObjectName("nextStep")
+        ui.outer.insertWidget(1, self.next_step)
         self.print_button = ui.printButton
         self.actions_bar = ui.actionsBar
         self.tabs = ui.tabs
@@ -67,12 +72,29 @@ class CaseWorkspace(QWidget):
     def _show(self, case) -> None:
         self.case = case
         self.header.setText(translate("workspace", "{case_number}\u3000{title}\u3000［{v}］").format(case_number=case.case_number, title=case.title, v=label_of(S, case.status)))
+        self._show_next_step(case)
         self._render_tabs(case)
         self._build_actions(case)
         self._build_print_menu(case)
         self.attachments.clear()
         for a in case.attachments:
             self.attachments.addItem(translate("workspace", "{filename}（{v}，{v2} KB）").format(filename=a.filename, v=label_of(AttachmentKind, a.kind), v2=a.size // 1024 + 1))
+
+    _URGENCY = {"overdue": "background: #fdecea; color: #a4262c; border: 1px solid #e6a6a6;",
+                "today": "background: #fff4e5; color: #8a4b00; border: 1px solid #f0c27b;",
+                "soon": "background: #fff8e1; color: #7a5b00; border: 1px solid #ecd48a;",
+                "later": "background: #eef5fb; color: #1a4f7a; border: 1px solid #b9d3ea;",
+                "none": "background: #f3f4f6; color: #333; border: 1px solid #d6d9de;"}
+
+    def _show_next_step(self, case) -> None:
+        step = next_step(case, self.station_app.today())
+        self.next_step.setVisible(step is not None)
+        if step is None:
+            return
+        when = f"\u3000〔{step.due:%Y-%m-%d}，{step.countdown}〕" if step.due else ""
+        self.next_step.setText(translate("workspace", "下一步：{text}{when}").format(text=step.text, when=when))
+        self.next_step.setStyleSheet(f"QLabel#nextStep {{ {self._URGENCY[step.urgency]} padding: 8px 10px; "
+                                     "border-radius: 4px; font-size: 14px; }")
 
     def _show_audit(self, lines) -> None:
         labels = {"cases": translate("workspace", "案件"), "parties": translate("workspace", "当事人"), "agreements": translate("workspace", "协议"), "agreement_clauses": translate("workspace", "协议条款"),
@@ -173,7 +195,7 @@ class CaseWorkspace(QWidget):
             buttons.append((translate("workspace", "终止调解"), self.terminate))
         if S.WITHDRAWN.value in allowed:
             buttons.append((translate("workspace", "撤回"), self.withdraw))
-        if S.CONFIRM_APPLIED.value in allowed:
+        if S.CONFIRM_APPLIED.value in allowed and confirmation_window_open(c, self.station_app.today()):
             buttons.append((translate("workspace", "申请司法确认"), self.apply_confirmation))
         if status is S.CONFIRM_APPLIED:
             buttons.append((translate("workspace", "司法确认结果"), self.confirmation_outcome))

@@ -1,6 +1,7 @@
 """Each workflow end to end through real widgets (pytest-qt, offscreen)."""
 from __future__ import annotations
 
+import datetime as dt
 import sys
 
 import pytest
@@ -785,3 +786,34 @@ def test_deadlines_say_how_many_days_are_left_or_overdue(qtbot):
     model.set_items([DeadlineItem("c", "（2026）平原人调字第0001号", "t", "performance", "协议履行期限", due, days)
                      for days in (-12, 0, 5)])
     assert [model.data(model.index(r, 1)) for r in range(3)] == ["逾期 12 天", "今天到期", "还剩 5 天"]
+
+
+def test_the_workspace_shows_the_next_step_and_hides_what_the_law_no_longer_allows(qtbot, window, gui_station):
+    from suyuan_desktop.core.domain.clock import Clock
+    from suyuan_desktop.core.services.inputs import AgreementInput
+    from suyuan_desktop.core.services.users import actor_for
+    from tests.helpers.builders import sign_all
+    station, user = gui_station
+    case = mediating_case(station, actor_for(user))
+    station.cases.save_agreement(actor_for(user), case.id, AgreementInput(
+        facts_and_disputes="x", clauses=[{"text": "李四赔偿张三500元", "amount": "500"}], performance_method="现金",
+        performance_deadline="2027-01-10", party_signatures=sign_all(case), mediator_signed_date="2026-11-22",
+        sealed_date="2026-11-22"))
+
+    def buttons(ws):
+        items = (ws.actions_bar.itemAt(i).widget() for i in range(ws.actions_bar.count()))
+        return [b.text() for b in items if b is not None]
+
+    window.open_case(case.id)
+    ws = window.workspace
+    qtbot.waitUntil(lambda: ws.case is not None, timeout=5000)
+    assert "2026年12月22日 前共同向法院申请" in ws.next_step.text() and "还剩 24 天" in ws.next_step.text()
+    assert "申请司法确认" in buttons(ws)
+    ws.closed.emit()
+    station.set_clock(Clock(dt.date(2027, 1, 20)))  # the 30 days are over, and so is the payment deadline
+    window.open_case(case.id)
+    ws = window.workspace
+    qtbot.waitUntil(lambda: ws.case is not None and "逾期" in ws.next_step.text(), timeout=5000)
+    assert "履行期限" in ws.next_step.text() and "逾期 10 天" in ws.next_step.text()
+    assert "#a4262c" in ws.next_step.styleSheet()                 # overdue shows in red
+    assert "申请司法确认" not in buttons(ws)

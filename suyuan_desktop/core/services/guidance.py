@@ -1,0 +1,98 @@
+"""What a case needs next, and by when: the one place the window (and anything else) asks.
+
+The rules follow the course of a case (docs/domain-rules.md, "The case's states"): accept or refuse,
+assign a mediator, mediate within a court's referral limit, conclude, the 30 days for 司法确认
+(人民调解法 Art. 33), performance and follow-up, then the archive.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..domain.enums import COURT_SOURCES, CaseStatus
+from .views import CaseDetail
+
+S = CaseStatus
+COURT = {s.value for s in COURT_SOURCES}
+
+
+@dataclass(frozen=True)
+class NextStep:
+    text: str                 # what to do, in Chinese, for the mediator
+    due: dt.date | None       # the deadline that governs it, if any
+    days_left: int | None     # negative: overdue by that many days
+    urgency: str              # overdue | today | soon (7 days) | later | none
+
+    @property
+    def countdown(self) -> str:
+        """“逾期 12 天” / “今天到期” / “还剩 5 天”, or '' without a deadline."""
+        if self.days_left is None:
+            return ""
+        if self.days_left < 0:
+            return f"逾期 {-self.days_left} 天"
+        return "今天到期" if self.days_left == 0 else f"还剩 {self.days_left} 天"
+
+
+def _step(text: str, due: dt.date | None, today: dt.date) -> NextStep:
+    if due is None:
+        return NextStep(text, None, None, "none")
+    days = (due - today).days
+    urgency = "overdue" if days < 0 else "today" if days == 0 else "soon" if days <= 7 else "later"
+    return NextStep(text, due, days, urgency)
+
+
+def confirmation_window_open(case: CaseDetail, today: dt.date) -> bool:
+    """Whether the parties can still apply for 司法确认 of the effective written agreement."""
+    ag = case.effective_agreement
+    return bool(ag and ag.confirmation_deadline and today <= ag.confirmation_deadline)
+
+
+def _after_agreement(case: CaseDetail, today: dt.date) -> NextStep:
+    ag = case.effective_agreement
+    planned = [f.next_visit_date for f in case.follow_ups if f.next_visit_date]
+    if case.status == S.AGREED.value and confirmation_window_open(case, today):
+        return _step(f"如需司法确认，双方当事人须在 {ag.confirmation_deadline:%Y年%m月%d日} 前共同向法院申请；"
+                     "同时督促履行协议", ag.confirmation_deadline, today)
+    if ag and ag.performance_deadline and not case.follow_ups:
+        when = "已过：尽快" if ag.performance_deadline < today else "：到期前后"
+        return _step(f"协议履行期限 {ag.performance_deadline:%Y年%m月%d日}{when}回访，登记履行情况",
+                     ag.performance_deadline, today)
+    if planned:
+        due = planned[-1]
+        return _step(f"按计划于 {due:%Y年%m月%d日} 回访，登记履行情况", due, today)
+    return _step("回访当事人，登记履行情况；履行完毕后立卷归档", None, today)
+
+
+def next_step(case: CaseDetail, today: dt.date) -> NextStep | None:
+    """The next thing to do on ``case`` as of ``today``, or None for an archived case."""
+    status = CaseStatus(case.status)
+    referral = case.referral if case.source in COURT else None
+    if status is S.ARCHIVED:
+        return None
+    if status is S.RECEIVED:
+        return _step("征得各方当事人同意后受理，或说明理由不予受理", referral.deadline if referral else None, today)
+    if status in (S.ACCEPTED, S.IN_MEDIATION):
+        if not case.mediators:
+            return _step("指派调解员（调解协议须由调解员签名，人民调解法第29条）",
+                         referral.deadline if referral else None, today)
+        if referral and today > referral.deadline:
+            return _step(f"法院{('委派' if referral.kind == 'assigned' else '委托')}调解期限已于 "
+                         f"{referral.deadline:%Y年%m月%d日} 届满：调解不成的，制作无争议事实记载后退回法院",
+                         referral.deadline, today)
+        return _step("开展调解：达成协议、记载无争议事实，或调解不成时终止调解",
+                     referral.deadline if referral else None, today)
+    if status is S.SUSPENDED:
+        return _step("中止原因消除后恢复调解", referral.deadline if referral else None, today)
+    if status in (S.AGREED, S.CONFIRMED, S.PERFORMING):
+        return _after_agreement(case, today)
+    if status is S.CONFIRM_APPLIED:
+        return _step("等待法院裁定，收到裁定后登记司法确认结果", None, today)
+    if status is S.CONFIRM_REJECTED:
+        return _step("法院未确认协议：可再次调解变更协议，或告知当事人可以向法院提起诉讼", None, today)
+    if status is S.FAILED:
+        if referral:
+            return _step("调解不成：将材料和无争议事实记载退回委派/委托法院", referral.deadline, today)
+        text = ("调解不成：已告知当事人可以通过仲裁、行政、司法等途径解决的，立卷归档" if case.fact_records else
+                "调解不成：如各方同意，记载无争议事实；告知当事人可以通过仲裁、行政、司法等途径解决，然后立卷归档")
+        return _step(text, None, today)
+    return _step("立卷归档", None, today)  # refused, withdrawn, performed, returned to court
