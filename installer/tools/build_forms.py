@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +23,17 @@ def compile_one(src: Path) -> str:
     return HEADER.format(name=src.name) + body.rstrip() + "\n"
 
 
+def _same_form(a: str, b: str) -> bool:
+    """The same form, whichever pyside6-uic wrote it: uic 6.8 (the LTS floor) writes unscoped enum
+    members (``QFormLayout.LabelRole``) where 6.9+ write scoped ones (``QFormLayout.ItemRole.LabelRole``);
+    and ends some lines with a stray ";". Both run on every supported PySide6, so they count as the same."""
+    scoped = re.compile(r"\b(Q\w+)\.(?:[A-Z]\w*)\.(\w+)\b")
+
+    def norm(text: str) -> list[str]:  # 6.8 also ends some table-item lines with a stray ";"
+        return [scoped.sub(r"\1.\2", line).rstrip(";") for line in text.splitlines()]
+    return a == b or norm(a) == norm(b)
+
+
 def main(argv: list[str]) -> int:
     check = "--check" in argv
     FORMS.mkdir(parents=True, exist_ok=True)
@@ -30,7 +42,7 @@ def main(argv: list[str]) -> int:
         target = FORMS / f"ui_{src.stem}.py"
         text = compile_one(src)
         if check:
-            if not target.exists() or target.read_text("utf-8") != text:
+            if not target.exists() or not _same_form(target.read_text("utf-8"), text):
                 stale.append(target.name)
         else:
             target.write_text(text, "utf-8")

@@ -67,12 +67,12 @@ def describe_status(st, *, online: bool | None) -> tuple[str, str]:
         last = translate("sync_ui", "上次同步 {at:%m-%d %H:%M}").format(at=at)
     extra = ""
     if st.rejected:
-        extra += translate("sync_ui", "\u3000被退回 {rejected} 项").format(rejected=st.rejected)
+        extra += translate("sync_ui", "　被退回 {rejected} 项").format(rejected=st.rejected)
     if online is False or (online is None and st.last_error):
-        return translate("sync_ui", "● 离线（{v}）\u3000{pending}\u3000{last}{extra}").format(v=st.last_error or '区中心无法连接', pending=pending, last=last, extra=extra), "#b35c00"
+        return translate("sync_ui", "● 离线（{v}）　{pending}　{last}{extra}").format(v=st.last_error or '区中心无法连接', pending=pending, last=last, extra=extra), "#b35c00"
     if online is None:  # not tried yet since the app started
-        return translate("sync_ui", "● 已注册区中心\u3000{pending}\u3000{last}{extra}").format(pending=pending, last=last, extra=extra), "#555"
-    return translate("sync_ui", "● 在线\u3000{pending}\u3000{last}{extra}").format(pending=pending, last=last, extra=extra), "#2e7d32"
+        return translate("sync_ui", "● 已注册区中心　{pending}　{last}{extra}").format(pending=pending, last=last, extra=extra), "#555"
+    return translate("sync_ui", "● 在线　{pending}　{last}{extra}").format(pending=pending, last=last, extra=extra), "#2e7d32"
 
 
 class SyncController(QObject):

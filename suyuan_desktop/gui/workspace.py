@@ -71,7 +71,7 @@ class CaseWorkspace(QWidget):
 
     def _show(self, case) -> None:
         self.case = case
-        self.header.setText(translate("workspace", "{case_number}\u3000{title}\u3000［{v}］").format(case_number=case.case_number, title=case.title, v=label_of(S, case.status)))
+        self.header.setText(translate("workspace", "{case_number}　{title}　［{v}］").format(case_number=case.case_number, title=case.title, v=label_of(S, case.status)))
         self._show_next_step(case)
         self._render_tabs(case)
         self._build_actions(case)
