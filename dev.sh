@@ -6,7 +6,13 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
-VENV="$ROOT/.venv"
+# The Qt line: 6.8 LTS is what the installers ship and what the suite runs on by default (its wheels
+# need only glibc 2.28); SUYUAN_QT=6.11 runs everything on the newest supported line in .venv-qt6.11.
+case "${SUYUAN_QT:-6.8}" in
+  6.8)  QT_PIN=6.8.3;  VENV="$ROOT/.venv" ;;
+  6.11) QT_PIN=6.11.3; VENV="$ROOT/.venv-qt6.11" ;;
+  *) echo "SUYUAN_QT must be 6.8 or 6.11" >&2; exit 2 ;;
+esac
 APT_PACKAGES=(
   python3-venv xvfb xauth poppler-utils fonts-arphic-uming fonts-wqy-zenhei
   libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libxcb-cursor0
@@ -41,7 +47,7 @@ python_bin() {
 
 venv_setup() {
   local stamp="$VENV/.installed" want
-  want=$(cat pyproject.toml | sha256sum | cut -c1-16)
+  want=$( (cat pyproject.toml; echo "$QT_PIN") | sha256sum | cut -c1-16)
   if [ ! -x "$VENV/bin/python" ]; then
     say "creating virtual environment"
     "$(python_bin)" -m venv "$VENV"
@@ -49,7 +55,7 @@ venv_setup() {
   if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     say "installing Python packages"
     "$VENV/bin/python" -m pip install -q --upgrade pip
-    "$VENV/bin/python" -m pip install -q -e ".[dev,server]"
+    "$VENV/bin/python" -m pip install -q -e ".[dev,server]" "PySide6-Essentials==$QT_PIN" "PySide6-Addons==$QT_PIN"
     echo "$want" > "$stamp"
   fi
 }
