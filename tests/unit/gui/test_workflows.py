@@ -17,6 +17,20 @@ def ok_button(dlg):
     return dlg.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
 
+def open_workspace(qtbot, window, case_id):
+    """Open a case from the main window and wait until its workspace shows it."""
+    window.open_case(case_id)
+    ws = window.workspace
+    qtbot.waitUntil(lambda: ws.case is not None and ws.case.id == case_id, timeout=5000)
+    return ws
+
+
+def action_buttons(ws) -> dict:
+    """The workspace's action buttons by their text."""
+    widgets = (ws.actions_bar.itemAt(i).widget() for i in range(ws.actions_bar.count()))
+    return {b.text(): b for b in widgets if b is not None}
+
+
 def wait_idle(qtbot, window):
     qtbot.waitUntil(lambda: window.tasks.pending == 0, timeout=10000)
 
@@ -151,9 +165,7 @@ def test_session_agreement_and_printing_to_pdf(qtbot, window, gui_station, tmp_p
     station, user = gui_station
     from suyuan_desktop.core.services.users import actor_for
     case = mediating_case(station, actor_for(user))
-    window.open_case(case.id)
-    ws = window.workspace
-    qtbot.waitUntil(lambda: ws.case is not None, timeout=5000)
+    ws = open_workspace(qtbot, window, case.id)
     buttons = {ws.actions_bar.itemAt(i).widget().text() for i in range(ws.actions_bar.count()) if ws.actions_bar.itemAt(i).widget()}
     assert {"记录调解", "调解协议", "终止调解", "撤回"} <= buttons and "归档" not in buttons
 
@@ -198,9 +210,7 @@ def test_failed_mediation_ends_in_undisputed_facts(qtbot, window, gui_station):
     from suyuan_desktop.gui import dialogs
     station, user = gui_station
     case = mediating_case(station, actor_for(user))
-    window.open_case(case.id)
-    ws = window.workspace
-    qtbot.waitUntil(lambda: ws.case is not None, timeout=5000)
+    ws = open_workspace(qtbot, window, case.id)
 
     def fill_facts(dlg):
         edit, boxes = dlg.rows[0]
@@ -235,9 +245,7 @@ def test_agreement_typed_before_a_crash_comes_back_as_a_draft(qtbot, window, gui
     from suyuan_desktop.gui import dialogs
     station, user = gui_station
     case = mediating_case(station, actor_for(user))
-    window.open_case(case.id)
-    ws = window.workspace
-    qtbot.waitUntil(lambda: ws.case is not None, timeout=5000)
+    ws = open_workspace(qtbot, window, case.id)
     key = f"AgreementEditor:{case.id}"
 
     def type_then_die(dlg):
@@ -291,9 +299,7 @@ def test_follow_up_through_the_dialog(qtbot, window, gui_station):
     from suyuan_desktop.gui import dialogs
     station, user = gui_station
     case = concluded_case(station, actor_for(user))
-    window.open_case(case.id)
-    ws = window.workspace
-    qtbot.waitUntil(lambda: ws.case is not None, timeout=5000)
+    ws = open_workspace(qtbot, window, case.id)
 
     def fill(dlg):
         dlg.status.setCurrentIndex(dlg.status.findData("performed"))
@@ -636,9 +642,7 @@ def test_dossier_shows_progress_and_can_be_cancelled(qtbot, window, gui_station,
     from suyuan_desktop.core.services.users import actor_for
     station, user = gui_station
     case = concluded_case(station, actor_for(user))
-    window.open_case(case.id)
-    ws = window.workspace
-    qtbot.waitUntil(lambda: ws.case is not None, timeout=5000)
+    ws = open_workspace(qtbot, window, case.id)
     real_issue = station.documents.issue
     import threading
     gate = threading.Event()
@@ -732,13 +736,10 @@ def test_suspend_and_resume_from_the_workspace_buttons(qtbot, window, gui_statio
     from suyuan_desktop.gui import dialogs
     station, user = gui_station
     case = mediating_case(station, actor_for(user))
-    window.open_case(case.id)
-    ws = window.workspace
-    qtbot.waitUntil(lambda: ws.case is not None, timeout=5000)
+    ws = open_workspace(qtbot, window, case.id)
 
     def button(text):
-        widgets = (ws.actions_bar.itemAt(i).widget() for i in range(ws.actions_bar.count()))
-        return next((b for b in widgets if b is not None and b.text() == text), None)
+        return action_buttons(ws).get(text)
     assert button("恢复调解") is None
 
     def fill(dlg):
@@ -800,15 +801,9 @@ def test_the_workspace_shows_the_next_step_and_hides_what_the_law_no_longer_allo
         performance_deadline="2027-01-10", party_signatures=sign_all(case), mediator_signed_date="2026-11-22",
         sealed_date="2026-11-22"))
 
-    def buttons(ws):
-        items = (ws.actions_bar.itemAt(i).widget() for i in range(ws.actions_bar.count()))
-        return [b.text() for b in items if b is not None]
-
-    window.open_case(case.id)
-    ws = window.workspace
-    qtbot.waitUntil(lambda: ws.case is not None, timeout=5000)
+    ws = open_workspace(qtbot, window, case.id)
     assert "2026年12月22日 前共同向法院申请" in ws.next_step.text() and "还剩 24 天" in ws.next_step.text()
-    assert "申请司法确认" in buttons(ws)
+    assert "申请司法确认" in action_buttons(ws)
     ws.closed.emit()
     station.set_clock(Clock(dt.date(2027, 1, 20)))  # the 30 days are over, and so is the payment deadline
     window.open_case(case.id)
@@ -816,4 +811,4 @@ def test_the_workspace_shows_the_next_step_and_hides_what_the_law_no_longer_allo
     qtbot.waitUntil(lambda: ws.case is not None and "逾期" in ws.next_step.text(), timeout=5000)
     assert "履行期限" in ws.next_step.text() and "逾期 10 天" in ws.next_step.text()
     assert "#a4262c" in ws.next_step.styleSheet()                 # overdue shows in red
-    assert "申请司法确认" not in buttons(ws)
+    assert "申请司法确认" not in action_buttons(ws)
