@@ -522,6 +522,26 @@
         <translation>must not be empty; please fill it in.</translation>
     </message>
     <message>
+        <source>指派调解员</source>
+        <translation>Assign mediators</translation>
+    </message>
+    <message>
+        <source>主持调解员</source>
+        <translation>Lead mediator</translation>
+    </message>
+    <message>
+        <source>调解员由当事人选择或者接受，可以是一名或者数名（人民调解法第19条）；调解协议须由调解员签名。</source>
+        <translation>One or more mediators, chosen or accepted by the parties (People&apos;s Mediation Law, Art. 19); the agreement must be signed by a mediator.</translation>
+    </message>
+    <message>
+        <source>调解员</source>
+        <translation>Mediators</translation>
+    </message>
+    <message>
+        <source>请至少选择一名调解员。</source>
+        <translation>Choose at least one mediator.</translation>
+    </message>
+    <message>
         <source>记录调解</source>
         <translation>Record a mediation session</translation>
     </message>
@@ -2487,6 +2507,10 @@ Cases: {cases}, attachments: {attachments}, audit entries: {audit}. Keep the fil
     <message>
         <source>不予受理</source>
         <translation>Refused</translation>
+    </message>
+    <message>
+        <source>指派调解员</source>
+        <translation>Assign mediators</translation>
     </message>
     <message>
         <source>记录调解</source>

@@ -36,6 +36,49 @@ class ReasonDialog(FormDialog):
         return text
 
 
+class MediatorsDialog(FormDialog):
+    """指派调解员: tick the station's mediators for this case and choose who leads (人民调解法 Art. 19)."""
+
+    def __init__(self, case, mediators, parent=None):
+        super().__init__(translate("dialogs", "指派调解员"), parent)
+        assigned = {m.id for m in case.mediators}
+        self.boxes = []
+        for m in mediators:
+            box = QCheckBox(m.name + (f"（{m.title}）" if m.title else ""))
+            box.setChecked(m.id in assigned)
+            box.setProperty("mediator_id", m.id)
+            box.toggled.connect(self._refresh_lead)
+            self.boxes.append(box)
+            self.form.addRow("", box)
+        self.lead = QComboBox()
+        self.form.addRow(translate("dialogs", "主持调解员"), self.lead)
+        self.form.addRow("", muted(translate("dialogs", "调解员由当事人选择或者接受，可以是一名或者数名（人民调解法第19条）；"
+                                                        "调解协议须由调解员签名。")))
+        self._names = {m.id: m.name for m in mediators}
+        self._refresh_lead(lead=case.lead_mediator_id)
+        self.finish_layout()
+        self.setMinimumWidth(480)
+
+    def chosen(self) -> list[str]:
+        return [b.property("mediator_id") for b in self.boxes if b.isChecked()]
+
+    def _refresh_lead(self, *_, lead: str | None = None) -> None:
+        lead = lead or self.lead.currentData()
+        self.lead.clear()
+        for mid in self.chosen():
+            self.lead.addItem(self._names[mid], mid)
+        if lead is not None and self.lead.findData(lead) >= 0:
+            self.lead.setCurrentIndex(self.lead.findData(lead))
+
+    def collect(self):
+        chosen = self.chosen()
+        if not chosen:
+            from ..core.domain.errors import FieldError
+            raise ValidationError(FieldError("mediator_ids", translate("dialogs", "调解员"),
+                                             translate("dialogs", "请至少选择一名调解员。"), "required"))
+        return chosen, self.lead.currentData()
+
+
 class SessionDialog(FormDialog):
     def __init__(self, case, now: dt.datetime, parent=None):
         super().__init__(translate("dialogs", "记录调解"), parent, today=now.date())

@@ -181,6 +181,8 @@ class CaseWorkspace(QWidget):
             buttons.append((translate("workspace", "受理"), self.accept_case))
         if S.REFUSED.value in allowed:
             buttons.append((translate("workspace", "不予受理"), self.refuse))
+        if status in (S.RECEIVED, S.ACCEPTED, S.IN_MEDIATION, S.SUSPENDED):
+            buttons.append((translate("workspace", "指派调解员"), self.assign_mediators))
         if status in (S.ACCEPTED, S.IN_MEDIATION):
             buttons.append((translate("workspace", "记录调解"), self.record_session))
             buttons.append((translate("workspace", "调解协议"), self.edit_agreement))
@@ -254,6 +256,10 @@ class CaseWorkspace(QWidget):
 
     def withdraw(self):
         self._dialog(dialogs.ReasonDialog(translate("workspace", "撤回"), translate("workspace", "撤回原因"), translate("workspace", "如：双方已自行和解"), self), self.station_app.cases.withdraw)
+
+    def assign_mediators(self):
+        self._dialog(dialogs.MediatorsDialog(self.case, self.station_app.users.list_mediators(), self),
+                     self.station_app.cases.assign_mediators, convert=lambda v: v)
 
     def suspend(self):
         self._dialog(dialogs.ReasonDialog(translate("workspace", "中止调解"), translate("workspace", "中止原因"),

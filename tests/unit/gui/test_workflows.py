@@ -812,3 +812,30 @@ def test_the_workspace_shows_the_next_step_and_hides_what_the_law_no_longer_allo
     assert "履行期限" in ws.next_step.text() and "逾期 10 天" in ws.next_step.text()
     assert "#a4262c" in ws.next_step.styleSheet()                 # overdue shows in red
     assert "申请司法确认" not in action_buttons(ws)
+
+
+def test_assigning_mediators_in_the_workspace(qtbot, window, gui_station):
+    from suyuan_desktop.core.services.users import actor_for
+    from suyuan_desktop.gui import dialogs
+    station, user = gui_station
+    zhao = station.users.add_mediator(actor_for(user), "赵调解", "13700137000", title="专职调解员")
+    case = new_case(station, actor_for(user))
+    station.cases.accept(actor_for(user), case.id)
+    ws = open_workspace(qtbot, window, case.id)
+    assert ws.next_step.text().startswith("下一步：指派调解员")
+
+    def fill(dlg):
+        ok_button(dlg).click()                                 # nobody ticked: said on the form
+
+        def then(again):
+            qtbot.waitUntil(lambda: "至少选择一名调解员" in dlg.error.text(), timeout=5000)
+            for box in dlg.boxes:
+                box.setChecked(True)
+            dlg.lead.setCurrentIndex(dlg.lead.findData(zhao.id))
+            ok_button(dlg).click()
+        run_modal(qtbot, dialogs.MediatorsDialog, then)
+    run_modal(qtbot, dialogs.MediatorsDialog, fill)
+    action_buttons(ws)["指派调解员"].click()
+    after = station.cases.get(case.id)
+    assert {m.name for m in after.mediators} == {"王建国", "赵调解"} and after.lead_mediator_id == zhao.id
+    qtbot.waitUntil(lambda: ws.next_step.text().startswith("下一步：开展调解"), timeout=5000)
