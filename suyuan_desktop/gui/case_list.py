@@ -52,7 +52,7 @@ class CaseListPage(QWidget):
         header.setSortIndicator(5, Qt.SortOrder.DescendingOrder)  # newest first, as loaded
         header.setSectionsClickable(True)
         header.sortIndicatorChanged.connect(self._sort_changed)
-        self.view.doubleClicked.connect(lambda idx: self.open_case.emit(self.model.case_id(idx.row())))
+        self.view.activated.connect(lambda idx: self.open_case.emit(self.model.case_id(idx.row())))
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -32,13 +32,13 @@ class HomePage(QWidget):
         self.deadlines = DeadlineModel(self)
         self.deadline_view = self.ui.deadlineView
         self.deadline_view.setModel(self.deadlines)
-        self.deadline_view.doubleClicked.connect(
+        self.deadline_view.activated.connect(
             lambda idx: self.open_case.emit(self.deadlines.data(idx, Qt.ItemDataRole.UserRole)))
         self.deadline_empty = self.ui.deadlineNote
         self.mine = CaseListModel(station_app.cases, tasks, self)
         self.mine_view = self.ui.mineView
         self.mine_view.setModel(self.mine)
-        self.mine_view.doubleClicked.connect(lambda idx: self.open_case.emit(self.mine.case_id(idx.row())))
+        self.mine_view.activated.connect(lambda idx: self.open_case.emit(self.mine.case_id(idx.row())))
         size_columns(self.deadline_view, {0: 110, 1: 100, 2: 150, 3: 230}, stretch=4)
         size_columns(self.mine_view, CASE_COLUMNS, stretch=1)
 

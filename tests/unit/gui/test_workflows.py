@@ -839,3 +839,19 @@ def test_assigning_mediators_in_the_workspace(qtbot, window, gui_station):
     after = station.cases.get(case.id)
     assert {m.name for m in after.mediators} == {"王建国", "赵调解"} and after.lead_mediator_id == zhao.id
     qtbot.waitUntil(lambda: ws.next_step.text().startswith("下一步：开展调解"), timeout=5000)
+
+
+def test_enter_opens_the_case_under_the_cursor_in_every_list(qtbot, window, gui_station):
+    from suyuan_desktop.core.services.users import actor_for
+    station, user = gui_station
+    case = mediating_case(station, actor_for(user))
+    for page, view in ((window.cases, window.cases.view), (window.home, window.home.mine_view)):
+        window.show_page(page)
+        wait_idle(qtbot, window)
+        qtbot.waitUntil(lambda v=view: v.model().rowCount() > 0, timeout=5000)
+        view.setFocus()
+        view.setCurrentIndex(view.model().index(0, 0))
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: window.workspace is not None and window.workspace.case is not None
+                        and window.workspace.case.id == case.id, timeout=5000)
+        window.workspace.closed.emit()
