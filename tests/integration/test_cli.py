@@ -29,6 +29,13 @@ def init(d, code="410703001", short="平原", env=None):
     return d
 
 
+def case_new(d, tmp_path, data=None):
+    """`suyuan case new` with an intake file (the builders' standard case unless ``data`` is given)."""
+    f = tmp_path / "case.json"
+    f.write_text(json.dumps(data or intake_data(), ensure_ascii=False), "utf-8")
+    return run("--data-dir", d, "case", "new", f)
+
+
 @pytest.fixture(scope="module")
 def demo_station(tmp_path_factory):
     """One 200-case demo station shared by the read-only tests of this module."""
@@ -89,9 +96,7 @@ def test_import_reports_every_invalid_field_and_imports_nothing(demo_station, tm
 
 def test_case_new_and_show(tmp_path):
     d = init(tmp_path / "s")
-    f = tmp_path / "case.json"
-    f.write_text(json.dumps(intake_data(), ensure_ascii=False), "utf-8")
-    r = run("--data-dir", d, "case", "new", f)
+    r = case_new(d, tmp_path)
     assert r.returncode == 0 and r.stdout.strip() == "（2026）平原人调字第0001号"
     r = run("--data-dir", d, "case", "show", "（2026）平原人调字第0001号")
     assert "张三" in r.stdout and "待受理" in r.stdout and "已受理" in r.stdout  # offered next steps
@@ -99,9 +104,7 @@ def test_case_new_and_show(tmp_path):
 
 def test_suspend_and_resume_from_the_command_line(tmp_path):
     d = init(tmp_path / "s")
-    f = tmp_path / "case.json"
-    f.write_text(json.dumps(intake_data(), ensure_ascii=False), "utf-8")
-    number = run("--data-dir", d, "case", "new", f).stdout.strip()
+    number = case_new(d, tmp_path).stdout.strip()
     r = run("--data-dir", d, "case", "suspend", number, "--reason", "  ")
     assert r.returncode == 1 and "中止原因" in r.stderr
     r = run("--data-dir", d, "case", "suspend", number, "--reason", "当事人外出务工")
@@ -121,11 +124,9 @@ def test_suspend_and_resume_from_the_command_line(tmp_path):
 
 def test_a_first_generation_id_number_is_refused_with_the_18_digit_form(tmp_path):
     d = init(tmp_path / "s")
-    f = tmp_path / "case.json"
     data = intake_data()
     data["parties"][0]["id_number"] = "410702660315123"
-    f.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
-    r = run("--data-dir", d, "case", "new", f)
+    r = case_new(d, tmp_path, data)
     assert r.returncode == 1 and "parties[0].id_number" in r.stderr
     assert "2013年1月1日停止使用" in r.stderr and "410702196603151233" in r.stderr
 
@@ -134,11 +135,9 @@ def test_errors_are_one_chinese_line_with_nonzero_exit(tmp_path):
     r = run("--data-dir", tmp_path / "none", "case", "list")
     assert r.returncode == 1 and r.stderr.count("\n") == 1 and "suyuan init" in r.stderr
     d = init(tmp_path / "s")
-    f = tmp_path / "case.json"
     data = intake_data()
     data["parties"][0]["phone"] = "123"
-    f.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
-    r = run("--data-dir", d, "case", "new", f)
+    r = case_new(d, tmp_path, data)
     assert r.returncode == 1 and r.stderr.count("\n") == 1 and "parties[0].phone" in r.stderr
     r = run("--data-dir", d, "init", "--code", "x", "--name", "n", "--township", "t", "--short-name", "s",
             "--admin", "admin", "--admin-name", "n")
