@@ -58,6 +58,8 @@ venv_setup() {
     "$VENV/bin/python" -m pip install -q -e ".[dev,server]" "PySide6-Essentials==$QT_PIN" "PySide6-Addons==$QT_PIN"
     echo "$want" > "$stamp"
   fi
+  # The document fonts are built from Debian's font packages, not committed (docs/packaging.md).
+  "$VENV/bin/python" installer/tools/build_fonts.py
 }
 
 # The station key lives in the OS keyring. A desktop session has one (Secret Service, KWallet,

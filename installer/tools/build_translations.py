@@ -1,7 +1,7 @@
 """Qt Linguist catalogues: extract with pyside6-lupdate, compile with pyside6-lrelease.
 
-Source strings are Simplified Chinese (the product's language); resources/translations/suyuan_en.ts
-is the English catalogue, edited in Qt Linguist (``pyside6-linguist resources/translations/suyuan_en.ts``)
+Source strings are Simplified Chinese (the product's language); suyuan_desktop/resources/translations/suyuan_en.ts
+is the English catalogue, edited in Qt Linguist (``pyside6-linguist suyuan_desktop/resources/translations/suyuan_en.ts``)
 and compiled to suyuan_en.qm, which is committed.
 
 Inputs: every ``translate(context, text)`` / ``QT_TRANSLATE_NOOP`` in suyuan_desktop/gui, the ui/*.ui
@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-TRANSLATIONS = ROOT / "resources" / "translations"
+TRANSLATIONS = ROOT / "suyuan_desktop" / "resources" / "translations"
 LANGS = ("en",)
 
 

@@ -12,6 +12,7 @@ import os
 import sys
 from pathlib import Path
 
+from .. import __version__
 from ..core.domain.enums import CaseSource, CaseStatus, DisputeType, Role
 from ..core.domain.errors import SuyuanError, ValidationError
 from ..core.security.keystore import KeyringUnavailable
@@ -247,6 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="suyuan", description="诉源站点命令行工具：建站、账号、案件、导入导出、备份、审计")
     p.add_argument("--data-dir", type=Path, default=None, help="站点数据目录（默认：用户数据目录，或 SUYUAN_DATA_DIR）")
     p.add_argument("-v", "--verbose", action="store_true", help="输出调试日志（不含个人信息）")
+    p.add_argument("--version", action="version", version=f"suyuan {__version__}")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     s = sub.add_parser("init", help="创建站点和第一个管理员账号")

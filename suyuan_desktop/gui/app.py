@@ -19,6 +19,7 @@ _T0 = time.perf_counter()
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
 
+from .. import __version__  # noqa: E402
 from .i18n import install_translators, translate  # noqa: E402
 
 log = logging.getLogger(__name__)
@@ -91,6 +92,7 @@ def parse_args(argv: list[str] | None = None):
     parser = argparse.ArgumentParser(prog="suyuan-desktop", description="诉源调解工作站")
     parser.add_argument("--data-dir", type=Path)
     parser.add_argument("--smoke-test", action="store_true")
+    parser.add_argument("--version", action="version", version=f"suyuan-desktop {__version__}")
     parser.add_argument("--kiosk", action="store_true",
                         help="全屏触摸模式，空闲后自动锁定（也可在“设置 → 本机”中打开）")
     parser.add_argument("--idle-minutes", type=float, default=None, help="触摸模式空闲多少分钟后锁定（默认10）")

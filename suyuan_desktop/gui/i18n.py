@@ -1,5 +1,5 @@
 """Translation (Qt Linguist). Source strings are Simplified Chinese, the language of the product;
-resources/translations/suyuan_en.ts holds the English catalogue (installer/tools/build_translations.py
+suyuan_desktop/resources/translations/suyuan_en.ts holds the English catalogue (installer/tools/build_translations.py
 extracts it with pyside6-lupdate and compiles it with pyside6-lrelease). ``translate`` is Qt's own
 QCoreApplication.translate, so lupdate finds every call by its name; the context is the module.
 
@@ -8,13 +8,14 @@ translated here through the "enums" context, whose entries the build script list
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from ..core.resources import translations_dir
+
 translate = QCoreApplication.translate
 
-TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TRANSLATIONS = translations_dir()
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import os
-from pathlib import Path
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QGuiApplication
@@ -22,8 +21,10 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox, QApplication, QComboBox, QDialog, QLineEdit, QPlainTextEdit, QScrollArea, QTextEdit, QWidget,
 )
 
+from ..core.resources import qml_dir
+
 log = logging.getLogger(__name__)
-QML = Path(__file__).resolve().parents[2] / "resources" / "qml" / "keyboard.qml"
+QML = qml_dir() / "keyboard.qml"
 MAX_HEIGHT_SHARE = 0.42  # of the screen: the rest stays for the form
 
 

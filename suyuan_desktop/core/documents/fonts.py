@@ -62,13 +62,23 @@ class FontSpec:
     subfont: int | None = None
 
 
+class FontsNotBuilt(SuyuanError):
+    code = "fonts_not_built"
+
+
 def _shipped(resources: Path) -> dict[str, FontSpec]:
+    """The fonts the package carries, subset at build time (docs/packaging.md, "Fonts")."""
     fonts = resources / "fonts"
-    return {
-        "body": FontSpec("SY-Ming", fonts / "uming.ttc", 0),
-        "title": FontSpec("SY-Hei", fonts / "wqy-zenhei.ttc", 0),
+    shipped = {
+        "body": FontSpec("SY-Ming", fonts / "uming-gbk.ttf"),
+        "title": FontSpec("SY-Hei", fonts / "wqy-zenhei-gb2312.ttf"),
         "fallback": FontSpec("SY-Kai", fonts / "LXGWWenKai-Regular.ttf"),
     }
+    missing = [s.path.name for s in shipped.values() if not s.path.exists()]
+    if missing:
+        raise FontsNotBuilt(f"无法出具文书：软件附带的字体缺失（{'、'.join(missing)}）。请重新安装本软件；"
+                            "从源代码运行时先执行 python installer/tools/build_fonts.py。")
+    return shipped
 
 
 def spec_for_file(name: str, path: Path | str | None) -> FontSpec | None:
