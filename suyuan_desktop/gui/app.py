@@ -56,9 +56,10 @@ def _smoke_station(data_dir: Path | None):
         return app, _first_admin(app)
     import tempfile
     tmp = Path(tempfile.mkdtemp(prefix="suyuan-smoke-"))
-    # a throwaway demo station: its key goes into an explicitly chosen file keyring in the temp dir
-    os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
-    os.environ["XDG_DATA_HOME"] = str(tmp / "keyring")
+    # a throwaway demo station: its key lives in this process only, so the smoke test needs no
+    # system keyring and leaves nothing behind in one
+    from ..core.services.station import use_process_keyring
+    use_process_keyring()
     app = StationApp.create(data_dir or tmp / "station", StationSetup(code="SMOKE", name="冒烟测试站", township="平原镇",
                                                                      short_name="测试"),
                             admin_username="admin", admin_display_name="测试管理员", admin_password="smoke-test-1")

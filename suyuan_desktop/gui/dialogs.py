@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QScrollArea, QTableWidget, QTableWidgetItem, QWidget,
 )
 
+from ..core.domain.clock import Formattable
 from ..core.domain.enums import ConfirmationOutcome, PerformanceStatus, TerminationReason
 from ..core.domain.errors import ValidationError
 from ..core.domain.money import amount_in_words, parse_amount
@@ -341,7 +342,7 @@ class ConfirmationDialog(FormDialog):
         self.form.addRow(translate("dialogs", "受理法院"), self.court)
         self.form.addRow(translate("dialogs", "共同申请日期"), self.day)
         if deadline:
-            self.form.addRow("", muted(translate("dialogs", "须由双方当事人在 {deadline:%Y年%m月%d日} 前共同申请（协议生效之日起30日内，第33条）。").format(deadline=deadline)))
+            self.form.addRow("", muted(translate("dialogs", "须由双方当事人在 {deadline:%Y年%m月%d日} 前共同申请（协议生效之日起30日内，第33条）。").format(deadline=Formattable(deadline))))
         self.finish_layout()
 
     def collect(self):

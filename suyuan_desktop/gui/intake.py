@@ -11,6 +11,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QPushButton
 
+from ..core.domain.clock import Formattable
 from ..core.domain.enums import COURT_SOURCES, CaseSource, DisputeType, PartyKind, PartyRole, ReferralProcedure
 from ..core.domain.errors import ValidationError
 from ..core.domain.idcard import parse_id_number
@@ -75,7 +76,7 @@ class PartyEditor(QFrame):
         except ValidationError:
             self.derived.setText("")
             raise
-        self.derived.setText(translate("intake", "{gender}，{birth_date:%Y年%m月%d日}出生，{v}岁").format(gender=translate("enums", info.gender), birth_date=info.birth_date, v=info.age_on(self.today)))
+        self.derived.setText(translate("intake", "{gender}，{birth_date:%Y年%m月%d日}出生，{v}岁").format(gender=translate("enums", info.gender), birth_date=Formattable(info.birth_date), v=info.age_on(self.today)))
 
     def is_org(self) -> bool:
         return self.kind.currentData() == PartyKind.ORGANISATION.value

@@ -80,3 +80,24 @@ def system() -> Clock:
 def utcnow() -> dt.datetime:
     """Naive UTC from the process's clock (column defaults, sync bookkeeping)."""
     return system().utcnow()
+
+
+def cn_date(day: dt.date) -> str:
+    """2026年03月05日. Written out, never through strftime: Windows' C library encodes the
+    format in the locale's code page, and 年月日 fail on a station whose locale is not Chinese
+    (docs/clock.md)."""
+    return f"{day.year}年{day.month:02d}月{day.day:02d}日"
+
+
+class Formattable:
+    """A date for ``str.format`` templates that carry their own date format (translations):
+    ``{deadline:%Y年%m月%d日}`` and ``{deadline:%Y-%m-%d}`` are expanded here, not by strftime."""
+
+    def __init__(self, day: dt.date):
+        self.day = day
+
+    def __format__(self, spec: str) -> str:
+        if not spec:
+            return self.day.isoformat()
+        return (spec.replace("%Y", f"{self.day.year:04d}").replace("%m", f"{self.day.month:02d}")
+                .replace("%d", f"{self.day.day:02d}"))

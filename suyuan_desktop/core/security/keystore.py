@@ -24,6 +24,32 @@ class KeyringUnavailable(SuyuanError):
     code = "keyring_unavailable"
 
 
+class ProcessKeyring(keyring.backend.KeyringBackend):
+    """Secrets that live only as long as this process: for a throwaway station (the smoke test
+    of an installed app), never for one that is opened again. Chosen only by code, through
+    ``use_process_keyring()``; its priority keeps keyring from ever picking it by itself."""
+
+    priority = -1
+
+    def __init__(self):
+        super().__init__()
+        self._secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, username):
+        return self._secrets.get((service, username))
+
+    def set_password(self, service, username, password):
+        self._secrets[(service, username)] = password
+
+    def delete_password(self, service, username):
+        if self._secrets.pop((service, username), None) is None:
+            raise keyring.errors.PasswordDeleteError(username)
+
+
+def use_process_keyring() -> None:
+    keyring.set_keyring(ProcessKeyring())
+
+
 def _backend_name(backend) -> str:
     return f"{type(backend).__module__}.{type(backend).__name__}"
 
@@ -38,6 +64,8 @@ def backend() -> keyring.backend.KeyringBackend:
             "macOS 钥匙串或 Linux 的 GNOME Keyring/KWallet），或由运维人员通过环境变量 "
             "PYTHON_KEYRING_BACKEND 明确指定钥匙串后端（见 README）。"
         )
+    if isinstance(kr, ProcessKeyring):
+        return kr
     if not explicit and (name in _INSECURE or getattr(kr, "priority", 1) < 1):
         raise KeyringUnavailable(
             f"系统钥匙串后端“{name}”会以明文保存密钥，已拒绝使用。请启用系统钥匙串，或在明白风险的前提下"

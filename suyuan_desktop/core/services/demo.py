@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from ..domain.clock import cn_date
 from ..domain import deadlines
 from ..domain.case_numbers import format_case_number
 from ..domain.enums import (
@@ -221,7 +222,7 @@ class DemoFactory:
                     "result": None, "recorder": mediator["name"], "created_at": ts(day, 15)})
             elif step == "agreed":
                 clause = clause_t.format(a=a, b=b, amt=f"{amount:,.2f}", day=r.randrange(1, 28),
-                                         date=f"{(day + dt.timedelta(days=15)):%Y年%m月%d日}")
+                                         date=f"{cn_date((day + dt.timedelta(days=15)))}")
                 ag_id = uuid7()
                 doc["agreements"].append({"id": ag_id, "kind": "written" if r.random() < 0.85 else "oral",
                     "number": number, "revision": 1, "supersedes_id": None, "state": "effective",
@@ -269,7 +270,7 @@ class DemoFactory:
                         "cost_conduct": None, "consent_given": True, "created_at": ts(day),
                         "facts": [{"id": uuid7(), "position": i + 1, "text": text, "evidence_refs": None, "created_at": ts(day),
                                    "confirmations": [{"id": uuid7(), "party_id": p["id"], "confirmed": True, "created_at": ts(day)} for p in parties]}
-                                  for i, text in enumerate([f"{a}与{b}之间存在{dtype.label[:-2]}关系。", f"纠纷发生于{received:%Y年%m月}。"])]})
+                                  for i, text in enumerate([f"{a}与{b}之间存在{dtype.label[:-2]}关系。", f"纠纷发生于{received.year}年{received.month:02d}月。"])]})
             elif step == "withdrawn":
                 doc["withdrawal_reason"] = "双方已自行和解"
                 doc["closed_date"] = day.isoformat()

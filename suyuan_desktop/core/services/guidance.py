@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..domain.clock import cn_date
 from ..domain.enums import COURT_SOURCES, CaseStatus
 from .views import CaseDetail
 
@@ -51,15 +52,15 @@ def _after_agreement(case: CaseDetail, today: dt.date) -> NextStep:
     ag = case.effective_agreement
     planned = [f.next_visit_date for f in case.follow_ups if f.next_visit_date]
     if case.status == S.AGREED.value and confirmation_window_open(case, today):
-        return _step(f"如需司法确认，双方当事人须在 {ag.confirmation_deadline:%Y年%m月%d日} 前共同向法院申请；"
+        return _step(f"如需司法确认，双方当事人须在 {cn_date(ag.confirmation_deadline)} 前共同向法院申请；"
                      "同时督促履行协议", ag.confirmation_deadline, today)
     if ag and ag.performance_deadline and not case.follow_ups:
         when = "已过：尽快" if ag.performance_deadline < today else "：到期前后"
-        return _step(f"协议履行期限 {ag.performance_deadline:%Y年%m月%d日}{when}回访，登记履行情况",
+        return _step(f"协议履行期限 {cn_date(ag.performance_deadline)}{when}回访，登记履行情况",
                      ag.performance_deadline, today)
     if planned:
         due = planned[-1]
-        return _step(f"按计划于 {due:%Y年%m月%d日} 回访，登记履行情况", due, today)
+        return _step(f"按计划于 {cn_date(due)} 回访，登记履行情况", due, today)
     return _step("回访当事人，登记履行情况；履行完毕后立卷归档", None, today)
 
 
@@ -77,7 +78,7 @@ def next_step(case: CaseDetail, today: dt.date) -> NextStep | None:
                          referral.deadline if referral else None, today)
         if referral and today > referral.deadline:
             return _step(f"法院{('委派' if referral.kind == 'assigned' else '委托')}调解期限已于 "
-                         f"{referral.deadline:%Y年%m月%d日} 届满：调解不成的，制作无争议事实记载后退回法院",
+                         f"{cn_date(referral.deadline)} 届满：调解不成的，制作无争议事实记载后退回法院",
                          referral.deadline, today)
         return _step("开展调解：达成协议、记载无争议事实，或调解不成时终止调解",
                      referral.deadline if referral else None, today)

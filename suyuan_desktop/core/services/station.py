@@ -23,6 +23,7 @@ from ..domain.enums import Role
 from ..domain.errors import Conflict, FieldError, SuyuanError, ValidationError
 from ..domain.phone import normalize_phone
 from ..security import keystore
+from ..security.keystore import use_process_keyring  # noqa: F401 - for the GUI's smoke test
 from ..security.files import private_dir
 from ..store import migrate
 from ..store.blobs import BlobStore

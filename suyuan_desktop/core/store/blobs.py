@@ -9,10 +9,6 @@ import hashlib
 import os
 from pathlib import Path
 
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
 from ..domain.errors import FieldError, SuyuanError, ValidationError
 
 MAX_BLOB_BYTES = 100 * 1024 * 1024
@@ -25,8 +21,20 @@ class BlobCorrupt(SuyuanError):
 class BlobStore:
     def __init__(self, root: Path, station_key: bytes):
         self.root = Path(root)
-        self._aead = AESGCM(HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
-                                 info=b"suyuan blob store v1").derive(station_key))
+        self._station_key = station_key
+        self._cipher = None
+
+    @property
+    def _aead(self):
+        """The cipher, made on first use: opening a station needs no cryptography import (it
+        costs ~40 ms at start, and a station may never store an attachment in a session)."""
+        if self._cipher is None:
+            from cryptography.hazmat.primitives import hashes
+            from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+            from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+            self._cipher = AESGCM(HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
+                                       info=b"suyuan blob store v1").derive(self._station_key))
+        return self._cipher
 
     def path_for(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256

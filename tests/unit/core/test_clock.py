@@ -81,3 +81,26 @@ def test_the_suite_runs_on_its_own_station_date():
     from tests.conftest import TODAY
     assert os.environ["SUYUAN_CLOCK"] == TODAY.isoformat()
     assert clock.system().today() == TODAY
+
+
+# A date format that strftime would have to encode: 年月日 inside a format spec or a strftime call.
+NON_ASCII_DATE_FORMAT = re.compile(r"(\{[^{}]*:[^{}]*%[YmdB][^{}]*[^\x00-\x7f][^{}]*\}|strftime\([^)]*[^\x00-\x7f])")
+
+
+def test_chinese_dates_are_written_out_never_through_strftime():
+    """On Windows, strftime encodes its format in the locale's code page: 年月日 raise
+    UnicodeEncodeError on a station whose Windows locale is not Chinese (seen under wine)."""
+    found = []
+    for top in ("suyuan_desktop", "district_server"):
+        for path in sorted((ROOT / top).rglob("*.py")):
+            for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+                if NON_ASCII_DATE_FORMAT.search(line) and "Formattable(" not in line and "``" not in line:
+                    found.append(f"{path.relative_to(ROOT)}:{n}: {line.strip()}")
+    assert found == [], "use clock.cn_date() or clock.Formattable:\n" + "\n".join(found)
+
+
+def test_chinese_dates_and_translation_date_formats():
+    day = dt.date(2027, 3, 5)
+    assert clock.cn_date(day) == "2027年03月05日"
+    assert "{d:%Y年%m月%d日}前".format(d=clock.Formattable(day)) == "2027年03月05日前"
+    assert "by {d:%Y-%m-%d}".format(d=clock.Formattable(day)) == "by 2027-03-05"

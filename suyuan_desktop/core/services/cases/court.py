@@ -5,6 +5,7 @@ import datetime as dt
 
 from sqlalchemy import select
 
+from ...domain.clock import cn_date
 from ...domain import deadlines, state_machine
 from ...domain.enums import AgreementKind, CaseStatus, ConfirmationOutcome, PerformanceStatus
 from ...domain.errors import FieldError, ImmutableRecord, NotFound, ValidationError
@@ -36,7 +37,7 @@ class CourtOps(CaseBase):
             if applied > deadline:
                 raise ValidationError(FieldError(
                     "applied_date", "申请日期",
-                    f"已超过申请期限：协议于{ag.effective_date:%Y年%m月%d日}生效，须在{deadline:%Y年%m月%d日}前"
+                    f"已超过申请期限：协议于{cn_date(ag.effective_date)}生效，须在{cn_date(deadline)}前"
                     "由双方共同申请（人民调解法第33条）。", "late"))
             if applied < ag.effective_date:
                 raise ValidationError(FieldError("applied_date", "申请日期", "不能早于协议生效日期。", "order"))

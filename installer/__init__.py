@@ -1,0 +1,1 @@
+"""Builds the installers: the UOS/Kylin .deb and the Windows setup program (docs/packaging.md)."""

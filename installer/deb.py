@@ -1,0 +1,221 @@
+"""The UOS / Kylin / Debian package: the deepin store layout under /opt/apps/<appid>/.
+
+    /opt/apps/<appid>/info                               appid, name, version, arch, permissions
+    /opt/apps/<appid>/entries/applications/<appid>.desktop
+    /opt/apps/<appid>/entries/icons/hicolor/{scalable,48x48,128x128}/apps/<appid>.{svg,png}
+    /opt/apps/<appid>/files/bin/suyuan-desktop, suyuan   the launchers
+    /opt/apps/<appid>/files/python/                      CPython 3.11 with site-packages
+
+No maintainer script: installing changes nothing outside /opt/apps/<appid>, the app runs as the
+user who starts it, and the station's data lives in that user's data directory
+(~/.local/share/suyuan-station), which removing the package leaves alone (docs/packaging.md).
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+from . import bundle
+from .bundle import ROOT, run, say
+
+APPID = "cn.suyuan.station"
+NAME_ZH = "诉源调解工作站"
+NAME_EN = "Suyuan Mediation Station"
+# Standard library parts a station never runs.
+STDLIB_DROP = ("test", "idlelib", "tkinter", "turtledemo", "ensurepip", "lib2to3", "pydoc_data", "site-packages",
+               "venv", "unittest/test", "sqlite3/test", "ctypes/test", "distutils/tests")
+DYNLOAD_DROP = ("_test", "_tkinter", "_ctypes_test", "xxlimited", "xxsubtype", "_xxsubinterpreters", "_crypt",
+                "_curses", "readline", "nis", "ossaudiodev", "spwd")
+# glibc itself: the one part of the system a bundle may rely on (docs/packaging.md).
+GLIBC_LIBS = ("libc.so", "libm.so", "libpthread.so", "libdl.so", "librt.so", "libutil.so", "ld-linux", "libresolv.so")
+DEPENDS = ("libc6 (>= 2.28), libfontconfig1, libfreetype6, libgl1, libegl1, libxkbcommon0, libxkbcommon-x11-0, "
+           "libxcb-cursor0, libxcb-icccm4, libxcb-keysyms1, libxcb-shape0, libxcb-render-util0, libxcb-image0, "
+           "libdbus-1-3")
+
+
+def build_number() -> int:
+    r = subprocess.run(["git", "rev-list", "--count", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    return int(r.stdout.strip()) if r.returncode == 0 and r.stdout.strip().isdigit() else 0
+
+
+def full_version() -> str:
+    """MAJOR.MINOR.PATCH.BUILD, BUILD being the number of commits (deepin store rule)."""
+    return f"{bundle.version()}.{build_number()}"
+
+
+def _elf(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            return f.read(4) == b"\x7fELF"
+    except OSError:
+        return False
+
+
+def _resolve(lib: str, binary: Path) -> Path | None:
+    out = subprocess.run(["ldd", str(binary)], capture_output=True, text=True).stdout
+    for line in out.splitlines():
+        parts = line.split()
+        if parts and parts[0] == lib and "=>" in parts and len(parts) > 2 and parts[2].startswith("/"):
+            return Path(parts[2])
+    return None
+
+
+def copy_interpreter(dest: Path) -> None:
+    """This machine's CPython 3.11 (the build's own), the libraries it links to besides glibc, and
+    RUNPATHs that find them inside the bundle."""
+    prefix = Path(sys.base_prefix)
+    ver = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    stdlib = Path(sysconfig.get_paths(vars={"installed_base": str(prefix), "base": str(prefix)})["stdlib"])
+    (dest / "bin").mkdir(parents=True)
+    exe = Path(sys.executable).resolve() if Path(sys.executable).resolve().name.startswith("python3") else None
+    exe = prefix / "bin" / ver if (prefix / "bin" / ver).exists() else exe
+    shutil.copy2(exe, dest / "bin" / ver)
+    lib = dest / "lib"
+    shutil.copytree(stdlib, lib / ver, symlinks=False, ignore=shutil.ignore_patterns("__pycache__", "config-3*"))
+    for sub in STDLIB_DROP:
+        shutil.rmtree(lib / ver / sub, ignore_errors=True)
+    dynload = lib / ver / "lib-dynload"
+    for f in list(dynload.iterdir()):
+        if f.name.startswith(DYNLOAD_DROP):
+            f.unlink()
+    libpython = prefix / "lib" / f"lib{ver}.so.1.0"
+    if libpython.exists():
+        shutil.copy2(libpython, lib / libpython.name)
+    # Non-glibc libraries the interpreter and its extension modules link to (OpenSSL, libffi, ...).
+    todo = [dest / "bin" / ver] + list(dynload.glob("*.so")) + list(lib.glob("lib*.so*"))
+    seen: set[str] = {p.name for p in lib.glob("lib*.so*")}
+    while todo:
+        binary = todo.pop()
+        for name in bundle.needed_libraries(binary):
+            if name in seen or name.startswith(GLIBC_LIBS):
+                continue
+            found = _resolve(name, binary)
+            if found:
+                shutil.copy2(found, lib / name)
+                seen.add(name)
+                todo.append(lib / name)
+    run(["patchelf", "--set-rpath", "$ORIGIN/../lib", dest / "bin" / ver])
+    for so in dynload.glob("*.so"):
+        run(["patchelf", "--set-rpath", "$ORIGIN/../..", so])
+    for so in lib.glob("lib*.so*"):
+        run(["patchelf", "--set-rpath", "$ORIGIN", so])
+
+
+LAUNCHER = """#!/bin/sh
+# {title}: starts {module} with the bundled Python, isolated from the
+# machine's own Python settings (-I: no PYTHONPATH, no user site-packages; -X utf8: UTF-8 files
+# and pipes whatever the locale).
+here=$(dirname "$(readlink -f "$0")")
+exec "$here/../python/bin/{python}" -I -X utf8 -m {module} "$@"
+"""
+
+
+def desktop_entry(exec_path: str) -> str:
+    return "\n".join([
+        "[Desktop Entry]",
+        "Type=Application",
+        f"Name={NAME_EN}",
+        f"Name[zh_CN]={NAME_ZH}",
+        "GenericName=People's mediation case management",
+        "GenericName[zh_CN]=人民调解案件管理",
+        "Comment=Cases, agreements and district sync for a township mediation station",
+        "Comment[zh_CN]=调解案件登记、文书出具与区中心同步",
+        f"Exec={exec_path}",
+        f"Icon={APPID}",
+        "Terminal=false",
+        "Categories=Office;",
+        "Keywords=mediation;调解;诉源;",
+        "StartupNotify=true",
+        f"StartupWMClass={bundle_wm_class()}",
+        "",
+    ])
+
+
+def bundle_wm_class() -> str:
+    return "suyuan-desktop"
+
+
+def render_png(svg: Path, size: int, out: Path) -> None:
+    """The icon at one size, drawn by Qt's SVG renderer (offscreen)."""
+    code = (
+        "import sys\n"
+        "from PySide6.QtCore import Qt\n"
+        "from PySide6.QtGui import QGuiApplication, QImage, QPainter\n"
+        "from PySide6.QtSvg import QSvgRenderer\n"
+        "app = QGuiApplication(['x', '-platform', 'offscreen'])\n"
+        "n = int(sys.argv[2]); img = QImage(n, n, QImage.Format.Format_ARGB32); img.fill(Qt.GlobalColor.transparent)\n"
+        "p = QPainter(img); QSvgRenderer(sys.argv[1]).render(p); p.end(); img.save(sys.argv[3])\n"
+    )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    run([sys.executable, "-c", code, svg, str(size), out])
+
+
+def build(out_dir: Path) -> Path:
+    version = full_version()
+    stage = bundle.BUILD / "deb"
+    if stage.exists():
+        shutil.rmtree(stage)
+    app = stage / "opt" / "apps" / APPID
+    files = app / "files"
+    say("wheel")
+    wheel = bundle.build_wheel(bundle.BUILD / "wheel")
+    say("interpreter")
+    copy_interpreter(files / "python")
+    ver = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    site = files / "python" / "lib" / ver / "site-packages"
+    say("site-packages (manylinux wheels from PyPI)")
+    bundle.install_site(wheel, site, "linux")
+    bundle.prune_qt(site, "linux")
+    bundle.clean_python_files(site)
+    bundle.strip_debug(files / "python")
+    bundle.compile_all(files / "python" / "lib" / ver, site)
+    (files / "bin").mkdir()
+    for name, module, title in (("suyuan-desktop", "suyuan_desktop.gui.app", NAME_ZH),
+                                ("suyuan", "suyuan_desktop.cli", "suyuan command line")):
+        path = files / "bin" / name
+        path.write_text(LAUNCHER.format(title=title, module=module, python=ver), "utf-8")
+        path.chmod(0o755)
+    entries = app / "entries"
+    (entries / "applications").mkdir(parents=True)
+    (entries / "applications" / f"{APPID}.desktop").write_text(
+        desktop_entry(f"/opt/apps/{APPID}/files/bin/suyuan-desktop"), "utf-8")
+    svg = ROOT / "suyuan_desktop" / "resources" / "icons" / "suyuan.svg"
+    scalable = entries / "icons" / "hicolor" / "scalable" / "apps"
+    scalable.mkdir(parents=True)
+    shutil.copy2(svg, scalable / f"{APPID}.svg")
+    for size in (48, 128):
+        render_png(svg, size, entries / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{APPID}.png")
+    info = {
+        "appid": APPID, "name": NAME_ZH, "version": version, "arch": ["amd64"],
+        "permissions": {"autostart": False, "notification": False, "trayicon": False, "clipboard": True,
+                        "account": False, "bluetooth": False, "camera": False, "audio_record": False,
+                        "installed_apps": False},
+    }
+    (app / "info").write_text(json.dumps(info, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    installed_kb = bundle.tree_size(stage) // 1024
+    (stage / "DEBIAN").mkdir()
+    (stage / "DEBIAN" / "control").write_text("\n".join([
+        f"Package: {APPID}",
+        f"Version: {version}",
+        "Architecture: amd64",
+        "Maintainer: Suyuan station team <station@suyuan.invalid>",
+        f"Installed-Size: {installed_kb}",
+        f"Depends: {DEPENDS}",
+        "Section: utils",
+        "Priority: optional",
+        "Homepage: https://suyuan.invalid/",
+        f"Description: {NAME_ZH} ({NAME_EN})",
+        " People's mediation case management for township mediation stations: intake, records,",
+        " agreements with legal effect, judicial confirmation, printing and district sync.",
+        "",
+    ]), "utf-8")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    deb = out_dir / f"{APPID}_{version}_amd64.deb"
+    say("dpkg-deb")
+    run(["dpkg-deb", "--root-owner-group", "-Zxz", "-z6", "--build", stage, deb], stdout=subprocess.DEVNULL)
+    say(f"{deb.name}: {deb.stat().st_size / 1e6:.1f} MB, installed {installed_kb / 1024:.1f} MB")
+    return deb
