@@ -28,3 +28,7 @@ def translations_dir() -> Path:
 
 def qml_dir() -> Path:
     return resources_dir() / "qml"
+
+
+def app_icon() -> Path:
+    return resources_dir() / "icons" / "suyuan.svg"

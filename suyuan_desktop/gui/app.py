@@ -119,6 +119,10 @@ def main(argv: list[str] | None = None) -> int:
         prepare()
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     qapp.setApplicationName("suyuan-desktop")
+    qapp.setDesktopFileName("cn.suyuan.station")  # the .deb's desktop entry (docs/packaging.md)
+    from PySide6.QtGui import QIcon
+    from ..core.resources import app_icon
+    qapp.setWindowIcon(QIcon(str(app_icon())))
     from .gcguard import GuiGarbageCollector
     qapp.gc_guard = GuiGarbageCollector(qapp)  # Qt objects are only ever freed on the GUI thread
     translators = install_translators(qapp, lang)  # noqa: F841 - must stay referenced

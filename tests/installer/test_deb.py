@@ -19,6 +19,7 @@ from tests.installer.common import ADMIN_PASSWORD, check_round, round_script
 
 pytestmark = [
     pytest.mark.slow,
+    pytest.mark.timeout(1500),  # a whole build and install; the suite's 300 s is for single tests
     pytest.mark.skipif(os.geteuid() != 0, reason="dpkg -i needs root (CI runs as root)"),
     pytest.mark.skipif(not shutil.which("gnome-keyring-daemon"), reason="dev.sh installs gnome-keyring"),
 ]

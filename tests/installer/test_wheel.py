@@ -14,7 +14,7 @@ import pytest
 from installer import bundle
 from tests.installer.common import ADMIN_PASSWORD, ROOT, check_round, round_script
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 
 
 def test_the_wheel_carries_every_resource_and_runs_outside_the_checkout(tmp_path):

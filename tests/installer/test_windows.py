@@ -20,6 +20,7 @@ from tests.installer.common import ADMIN_PASSWORD, build, check_round, run_round
 WINE = shutil.which("wine64") or "/usr/lib/wine/wine64"
 pytestmark = [
     pytest.mark.slow,
+    pytest.mark.timeout(1500),  # a whole build and install; the suite's 300 s is for single tests
     pytest.mark.skipif(not Path(WINE).exists() or not shutil.which("x86_64-w64-mingw32-gcc"),
                        reason="dev.sh installs wine64 and the MinGW compiler"),
 ]
