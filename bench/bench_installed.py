@@ -18,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.bench_gui import BARE
 from bench.common import summary_ms, write_section
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,17 +26,6 @@ sys.path.insert(0, str(ROOT))
 from installer import deb as debmod  # noqa: E402
 
 APP = Path("/opt/apps") / debmod.APPID
-BARE = r"""
-import sys, time
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication(sys.argv)
-w = QMainWindow(); w.resize(1366, 768); w.show()
-def done():
-    app.processEvents(); print(f"first paint at epoch {time.time():.4f})"); app.quit()
-QTimer.singleShot(0, done)
-app.exec()
-"""
 
 
 def _inside_session(runs: int) -> None:

