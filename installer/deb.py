@@ -17,7 +17,6 @@ import os
 import shutil
 import subprocess
 import sys
-import sysconfig
 from pathlib import Path
 
 from . import bundle
@@ -48,54 +47,35 @@ def full_version() -> str:
     return f"{bundle.version()}.{build_number()}"
 
 
-def _resolve(lib: str, binary: Path) -> Path | None:
-    out = subprocess.run(["ldd", str(binary)], capture_output=True, text=True).stdout
-    for line in out.splitlines():
-        parts = line.split()
-        if parts and parts[0] == lib and "=>" in parts and len(parts) > 2 and parts[2].startswith("/"):
-            return Path(parts[2])
-    return None
-
-
 def copy_interpreter(dest: Path) -> None:
-    """This machine's CPython 3.11 (the build's own), the libraries it links to besides glibc, and
-    RUNPATHs that find them inside the bundle."""
-    prefix = Path(sys.base_prefix)
-    ver = f"python{sys.version_info.major}.{sys.version_info.minor}"
-    stdlib = Path(sysconfig.get_paths(vars={"installed_base": str(prefix), "base": str(prefix)})["stdlib"])
+    """CPython 3.11 built for glibc 2.28 (installer/tools/build_python.py), without the parts a
+    station never runs, and RUNPATHs that find its OpenSSL inside the bundle."""
+    sys.path.insert(0, str(ROOT / "installer" / "tools"))
+    import build_python
+    prefix = build_python.interpreter()
+    ver = "python3.11"
     (dest / "bin").mkdir(parents=True)
-    exe = Path(sys.executable).resolve() if Path(sys.executable).resolve().name.startswith("python3") else None
-    exe = prefix / "bin" / ver if (prefix / "bin" / ver).exists() else exe
-    shutil.copy2(exe, dest / "bin" / ver)
+    shutil.copy2(prefix / "bin" / ver, dest / "bin" / ver)
     lib = dest / "lib"
-    shutil.copytree(stdlib, lib / ver, symlinks=False, ignore=shutil.ignore_patterns("__pycache__", "config-3*"))
+    shutil.copytree(prefix / "lib" / ver, lib / ver, symlinks=False,
+                    ignore=shutil.ignore_patterns("__pycache__", "config-3*", "*.a"))
     for sub in STDLIB_DROP:
         shutil.rmtree(lib / ver / sub, ignore_errors=True)
     dynload = lib / ver / "lib-dynload"
     for f in list(dynload.iterdir()):
         if f.name.startswith(DYNLOAD_DROP):
             f.unlink()
-    libpython = prefix / "lib" / f"lib{ver}.so.1.0"
-    if libpython.exists():
-        shutil.copy2(libpython, lib / libpython.name)
-    # Non-glibc libraries the interpreter and its extension modules link to (OpenSSL, libffi, ...).
-    todo = [dest / "bin" / ver] + list(dynload.glob("*.so")) + list(lib.glob("lib*.so*"))
-    seen: set[str] = {p.name for p in lib.glob("lib*.so*")}
-    while todo:
-        binary = todo.pop()
+    for so in (prefix / "lib").glob("lib*.so*"):  # OpenSSL
+        shutil.copy2(so, lib / so.name)
+    # Anything else the interpreter links to besides glibc would have to come along: there is
+    # nothing (zlib is static), and the glibc check proves the floor.
+    for binary in [dest / "bin" / ver, *dynload.glob("*.so"), *lib.glob("lib*.so*")]:
         for name in bundle.needed_libraries(binary):
-            if name in seen or name.startswith(GLIBC_LIBS):
-                continue
-            found = _resolve(name, binary)
-            if found:
-                shutil.copy2(found, lib / name)
-                seen.add(name)
-                todo.append(lib / name)
+            if not name.startswith(GLIBC_LIBS) and not (lib / name).exists():
+                raise SystemExit(f"{binary.name} needs {name}, which the bundle does not carry")
     run(["patchelf", "--set-rpath", "$ORIGIN/../lib", dest / "bin" / ver])
     for so in dynload.glob("*.so"):
         run(["patchelf", "--set-rpath", "$ORIGIN/../..", so])
-    for so in lib.glob("lib*.so*"):
-        run(["patchelf", "--set-rpath", "$ORIGIN", so])
 
 
 LAUNCHER = """#!/bin/sh
@@ -143,7 +123,7 @@ def build(out_dir: Path) -> Path:
     wheel = bundle.build_wheel(stage.parent / "deb-wheel")
     say("interpreter")
     copy_interpreter(files / "python")
-    ver = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    ver = "python3.11"
     site = files / "python" / "lib" / ver / "site-packages"
     say("site-packages (manylinux wheels from PyPI)")
     bundle.install_site(wheel, site, "linux")
@@ -151,6 +131,10 @@ def build(out_dir: Path) -> Path:
     bundle.clean_python_files(site)
     bundle.strip_debug(files / "python")
     bundle.compile_all(files / "python" / "lib" / ver, site)
+    from .glibc_check import above, scan
+    too_new = above(scan(files))
+    if too_new:
+        raise SystemExit("needs a glibc newer than 2.28: " + ", ".join(f"{f} (GLIBC_{v})" for f, v in too_new.items()))
     (files / "bin").mkdir()
     for name, module, title in (("suyuan-desktop", "suyuan_desktop.gui.app", NAME_ZH),
                                 ("suyuan", "suyuan_desktop.cli", "suyuan command line")):
