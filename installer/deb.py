@@ -32,7 +32,7 @@ DYNLOAD_DROP = ("_test", "_tkinter", "_ctypes_test", "xxlimited", "xxsubtype", "
                 "_curses", "readline", "nis", "ossaudiodev", "spwd")
 # glibc itself: the one part of the system a bundle may rely on (docs/packaging.md).
 GLIBC_LIBS = ("libc.so", "libm.so", "libpthread.so", "libdl.so", "librt.so", "libutil.so", "ld-linux", "libresolv.so")
-DEPENDS = ("libc6 (>= 2.28), libfontconfig1, libfreetype6, libgl1, libegl1, libxkbcommon0, libxkbcommon-x11-0, "
+DEPENDS = ("libc6 (>= 2.28), zlib1g, libfontconfig1, libfreetype6, libgl1, libegl1, libxkbcommon0, libxkbcommon-x11-0, "
            "libxcb-cursor0, libxcb-icccm4, libxcb-keysyms1, libxcb-shape0, libxcb-render-util0, libxcb-image0, "
            "libdbus-1-3")
 
@@ -68,13 +68,14 @@ def copy_interpreter(dest: Path) -> None:
     for so in (prefix / "lib").glob("lib*.so*"):  # OpenSSL
         shutil.copy2(so, lib / so.name)
     # Anything else the interpreter links to besides glibc would have to come along: there is
-    # nothing (zlib is static), and the glibc check proves the floor.
+    # nothing but zlib, which every system has (libcrypto links to it; Depends: zlib1g).
     for binary in [dest / "bin" / ver, *dynload.glob("*.so"), *lib.glob("lib*.so*")]:
         for name in bundle.needed_libraries(binary):
-            if not name.startswith(GLIBC_LIBS) and not (lib / name).exists():
+            if not name.startswith(GLIBC_LIBS + ("libz.so.1",)) and not (lib / name).exists():
                 raise SystemExit(f"{binary.name} needs {name}, which the bundle does not carry")
-    run(["patchelf", "--set-rpath", "$ORIGIN/../lib", dest / "bin" / ver])
-    for so in dynload.glob("*.so"):
+    # strip first: binutils' strip after patchelf breaks the symbol versions of zig-linked files
+    bundle.strip_debug(dest)
+    for so in dynload.glob("*.so"):  # _ssl and _hashlib find OpenSSL in python/lib
         run(["patchelf", "--set-rpath", "$ORIGIN/../..", so])
 
 
@@ -129,7 +130,7 @@ def build(out_dir: Path) -> Path:
     bundle.install_site(wheel, site, "linux")
     bundle.prune_qt(site, "linux")
     bundle.clean_python_files(site)
-    bundle.strip_debug(files / "python")
+    bundle.strip_debug(site)
     bundle.compile_all(files / "python" / "lib" / ver, site)
     from .glibc_check import above, scan
     too_new = above(scan(files))
