@@ -35,7 +35,7 @@ class DraftKeeper(QObject):
         """Write the draft (off the GUI thread, in order with every other write). A form with
         nothing typed yet returns None from ``state`` and leaves no draft."""
         self.timer.stop()
-        if self._closed:
+        if self._closed or self.tasks is None:  # a form shown on its own (screenshots) keeps no draft
             return
         state = self.state()
         if state is None or state == self._saved:

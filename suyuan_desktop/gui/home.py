@@ -32,8 +32,7 @@ class HomePage(QWidget):
         self.deadlines = DeadlineModel(self)
         self.deadline_view = self.ui.deadlineView
         self.deadline_view.setModel(self.deadlines)
-        self.deadline_view.activated.connect(
-            lambda idx: self.open_case.emit(self.deadlines.data(idx, Qt.ItemDataRole.UserRole)))
+        self.deadline_view.activated.connect(self._open_deadline)
         self.deadline_empty = self.ui.deadlineNote
         self.mine = CaseListModel(station_app.cases, tasks, self)
         self.mine_view = self.ui.mineView
@@ -48,10 +47,18 @@ class HomePage(QWidget):
         statuses = tuple(s.value for s in OPEN_STATUSES)
         self.mine.set_filter(CaseFilter(statuses=statuses, mediator_id=user.mediator_id))
 
+    def _open_deadline(self, index) -> None:
+        case_id = self.deadlines.data(index, Qt.ItemDataRole.UserRole)
+        if case_id:  # a group's heading opens nothing
+            self.open_case.emit(case_id)
+
     def _deadlines(self, items) -> None:
         self.deadlines.set_items(items)
+        self.deadline_view.clearSpans()
+        for row in self.deadlines.group_rows():
+            self.deadline_view.setSpan(row, 0, 1, self.deadlines.columnCount())
         self.deadline_empty.setVisible(not items or len(items) >= DEADLINE_LIMIT)
         if len(items) >= DEADLINE_LIMIT:  # the rest: `suyuan deadlines` or the case list's filters
-            self.deadline_empty.setText(translate("home", "仅显示最紧急的 {DEADLINE_LIMIT} 项（最早到期的在前）。").format(DEADLINE_LIMIT=DEADLINE_LIMIT))
+            self.deadline_empty.setText(translate("home", "仅显示最紧急的 {DEADLINE_LIMIT} 项。").format(DEADLINE_LIMIT=DEADLINE_LIMIT))
         else:
             self.deadline_empty.setText(translate("home", "近期没有到期事项。"))

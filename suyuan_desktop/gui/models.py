@@ -175,30 +175,77 @@ class CaseListModel(_TableModel):
 
 
 class DeadlineModel(_TableModel):
+    """The 工作台's deadlines in urgency groups (core.services.guidance.deadline_groups): a
+    heading row per group (“已逾期 · 12 项”), which the view spans over every column, then its
+    items. Colour grades with urgency."""
+
     HEADERS = (QT_TRANSLATE_NOOP("models", "到期日"), QT_TRANSLATE_NOOP("models", "剩余"), QT_TRANSLATE_NOOP("models", "事项"), QT_TRANSLATE_NOOP("models", "案号"), QT_TRANSLATE_NOOP("models", "纠纷名称"))
+    GROUP_LABELS = {"overdue": QT_TRANSLATE_NOOP("models", "已逾期"), "today": QT_TRANSLATE_NOOP("models", "今天到期"),
+                    "week": QT_TRANSLATE_NOOP("models", "7 日内"), "month": QT_TRANSLATE_NOOP("models", "30 日内")}
+    COLOURS = {"overdue": "#b3261e", "today": "#b35900", "week": "#7a5c00"}
 
     @property
     def items(self) -> list:
-        return self.rows
+        return [r for r in self.rows if not isinstance(r, tuple)]
+
+    def group_rows(self) -> list[int]:
+        return [i for i, r in enumerate(self.rows) if isinstance(r, tuple)]
 
     def set_items(self, items) -> None:
+        from ..core.services.guidance import deadline_groups
         self.beginResetModel()
-        self.rows = list(items)
+        self.rows = []
+        for group in deadline_groups(items):
+            self.rows.append((group.key, len(group.items)))  # the heading
+            self.rows.extend(_Grouped(group.key, item) for item in group.items)
         self.endResetModel()
+
+    def flags(self, index):
+        if index.isValid() and isinstance(self.rows[index.row()], tuple):
+            return Qt.ItemFlag.ItemIsEnabled
+        return super().flags(index)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
-        d = self.rows[index.row()]
+        row = self.rows[index.row()]
+        if isinstance(row, tuple):  # a group's heading
+            key, count = row
+            if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
+                return translate("models", "{group} · {count} 项").format(
+                    group=translate("models", self.GROUP_LABELS[key]), count=count)
+            if role == Qt.ItemDataRole.FontRole:
+                from PySide6.QtGui import QFont
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role == Qt.ItemDataRole.ForegroundRole and key in self.COLOURS:
+                from PySide6.QtGui import QColor
+                return QColor(self.COLOURS[key])
+            if role == Qt.ItemDataRole.BackgroundRole:
+                from PySide6.QtGui import QColor
+                return QColor("#f3efe6")
+            return None
+        d = row.item
         if role == Qt.ItemDataRole.DisplayRole:
             if d.days_left < 0:
                 left = translate("models", "逾期 {days} 天").format(days=-d.days_left)
             else:
                 left = translate("models", "今天到期") if d.days_left == 0 else translate("models", "还剩 {days} 天").format(days=d.days_left)
             return (d.due.isoformat(), left, enum_label(d), d.case_number, d.title)[index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and d.days_left <= 3:
+        if role == Qt.ItemDataRole.ForegroundRole and row.group in self.COLOURS:
             from PySide6.QtGui import QColor
-            return QColor("#c0392b")
+            return QColor(self.COLOURS[row.group])
         if role == Qt.ItemDataRole.UserRole:
             return d.case_id
         return None
+
+
+class _Grouped:
+    """An item row of DeadlineModel: the deadline and the group it sits in."""
+
+    __slots__ = ("group", "item")
+
+    def __init__(self, group: str, item):
+        self.group = group
+        self.item = item

@@ -97,3 +97,24 @@ def next_step(case: CaseDetail, today: dt.date) -> NextStep | None:
                 "调解不成：如各方同意，记载无争议事实；告知当事人可以通过仲裁、行政、司法等途径解决，然后立卷归档")
         return _step(text, None, today)
     return _step("立卷归档", None, today)  # refused, withdrawn, performed, returned to court
+
+
+@dataclass(frozen=True)
+class DeadlineGroup:
+    key: str        # overdue | today | week | month
+    label: str      # 已逾期 / 今天到期 / 7 日内 / 30 日内
+    items: tuple    # DeadlineItem, in the order a mediator works through them
+
+
+def deadline_groups(items) -> list[DeadlineGroup]:
+    """The 工作台's deadlines by urgency: overdue (the most recently missed first: those can still
+    be saved), due today, within 7 days, within 30 days (soonest first). Empty groups are left out."""
+    buckets: dict[str, list] = {"overdue": [], "today": [], "week": [], "month": []}
+    for item in items:
+        d = item.days_left
+        buckets["overdue" if d < 0 else "today" if d == 0 else "week" if d <= 7 else "month"].append(item)
+    buckets["overdue"].sort(key=lambda i: (i.days_left * -1, i.case_number))
+    for key in ("today", "week", "month"):
+        buckets[key].sort(key=lambda i: (i.days_left, i.case_number))
+    labels = {"overdue": "已逾期", "today": "今天到期", "week": "7 日内", "month": "30 日内"}
+    return [DeadlineGroup(k, labels[k], tuple(v)) for k, v in buckets.items() if v]

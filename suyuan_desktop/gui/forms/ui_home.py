@@ -94,7 +94,7 @@ class Ui_HomePage(object):
 
     def retranslateUi(self, HomePage):
         self.newButton.setText(QCoreApplication.translate("HomePage", u"\uff0b \u767b\u8bb0\u65b0\u6848\u4ef6", None))
-        self.deadlineHeading.setText(QCoreApplication.translate("HomePage", u"\u5373\u5c06\u5230\u671f\uff0830\u5929\u5185\uff0c\u6700\u7d27\u6025\u7684\u5728\u524d\uff09", None))
+        self.deadlineHeading.setText(QCoreApplication.translate("HomePage", u"\u671f\u9650\uff1a\u5df2\u903e\u671f\u3001\u4eca\u5929\u5230\u671f\u30017 \u65e5\u5185\u300130 \u65e5\u5185", None))
         self.deadlineNote.setText(QCoreApplication.translate("HomePage", u"\u8fd1\u671f\u6ca1\u6709\u5230\u671f\u4e8b\u9879\u3002", None))
         self.mineHeading.setText(QCoreApplication.translate("HomePage", u"\u6211\u7684\u5728\u529e\u6848\u4ef6", None))
         pass

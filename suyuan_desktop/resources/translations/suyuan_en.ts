@@ -98,16 +98,16 @@
         <translation>+ Register a new case</translation>
     </message>
     <message>
-        <source>即将到期（30天内，最紧急的在前）</source>
-        <translation>Falling due (next 30 days, most urgent first)</translation>
-    </message>
-    <message>
         <source>近期没有到期事项。</source>
         <translation>Nothing falls due soon.</translation>
     </message>
     <message>
         <source>我的在办案件</source>
         <translation>My open cases</translation>
+    </message>
+    <message>
+        <source>期限：已逾期、今天到期、7 日内、30 日内</source>
+        <translation>Deadlines: overdue, due today, within 7 days, within 30 days</translation>
     </message>
 </context>
 <context>
@@ -1458,8 +1458,8 @@ The station has been created and is ready to use; enrol later under Settings →
         <translation>Hello, {display_name}</translation>
     </message>
     <message>
-        <source>仅显示最紧急的 {DEADLINE_LIMIT} 项（最早到期的在前）。</source>
-        <translation>Showing the {DEADLINE_LIMIT} most urgent items only (earliest first).</translation>
+        <source>仅显示最紧急的 {DEADLINE_LIMIT} 项。</source>
+        <translation>Only the {DEADLINE_LIMIT} most urgent items are shown.</translation>
     </message>
 </context>
 <context>
@@ -1727,6 +1727,22 @@ Source: {v}</translation>
     <message>
         <source>还剩 {days} 天</source>
         <translation>{days} days left</translation>
+    </message>
+    <message>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>7 日内</source>
+        <translation>Within 7 days</translation>
+    </message>
+    <message>
+        <source>30 日内</source>
+        <translation>Within 30 days</translation>
+    </message>
+    <message>
+        <source>{group} · {count} 项</source>
+        <translation>{group} · {count}</translation>
     </message>
 </context>
 <context>

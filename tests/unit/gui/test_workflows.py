@@ -784,9 +784,18 @@ def test_deadlines_say_how_many_days_are_left_or_overdue(qtbot):
     from suyuan_desktop.gui.models import DeadlineModel
     model = DeadlineModel()
     due = dt.date(2026, 11, 28)
-    model.set_items([DeadlineItem("c", "（2026）平原人调字第0001号", "t", "performance", "协议履行期限", due, days)
-                     for days in (-12, 0, 5)])
-    assert [model.data(model.index(r, 1)) for r in range(3)] == ["逾期 12 天", "今天到期", "还剩 5 天"]
+    model.set_items([DeadlineItem("c", f"（2026）平原人调字第000{i}号", "t", "performance", "协议履行期限",
+                                  due + dt.timedelta(days=days), days) for i, days in enumerate((25, -30, 5, 0, -2, 3))])
+    shown = [(model.data(model.index(r, 0)), model.data(model.index(r, 1))) for r in range(model.rowCount())]
+    # urgency groups with counts; the most recently missed deadline first, then the soonest
+    assert shown == [("已逾期 · 2 项", None), ("2026-11-26", "逾期 2 天"), ("2026-10-29", "逾期 30 天"),
+                     ("今天到期 · 1 项", None), ("2026-11-28", "今天到期"),
+                     ("7 日内 · 2 项", None), ("2026-12-01", "还剩 3 天"), ("2026-12-03", "还剩 5 天"),
+                     ("30 日内 · 1 项", None), ("2026-12-23", "还剩 25 天")]
+    assert model.group_rows() == [0, 3, 5, 8]
+    assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsSelectable  # a heading is not a row to open
+    overdue, later = model.data(model.index(1, 1), Qt.ItemDataRole.ForegroundRole), model.data(model.index(9, 1), Qt.ItemDataRole.ForegroundRole)
+    assert overdue is not None and later is None  # graded colour: red when overdue, plain a month out
 
 
 def test_the_workspace_shows_the_next_step_and_hides_what_the_law_no_longer_allows(qtbot, window, gui_station):
