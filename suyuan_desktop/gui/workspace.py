@@ -9,7 +9,9 @@ from ..core.domain.enums import (
     AgreementKind, AttachmentKind, CaseSource, CaseStatus, ConfirmationOutcome, DisputeType, PartyKind, PartyRole,
     PerformanceStatus, TerminationReason, reason_and_detail,
 )
+from ..core.domain.idcard import mask_id_number
 from ..core.domain.money import amount_in_words, format_amount
+from ..core.domain.phone import mask_phone
 from ..core.services.guidance import confirmation_window_open, next_step
 from ..core.services.users import actor_for
 from . import dialogs, messages
@@ -54,6 +56,8 @@ class CaseWorkspace(QWidget):
         self.attachments = ui.attachmentList
         self.attachments.dropped.connect(self.attach_paths)
         ui.addAttachmentButton.clicked.connect(self.choose_attachment)
+        self.revealed = False  # full ID and phone numbers on screen (docs/domain-rules.md, "Personal data")
+        self.pages["当事人"].anchorClicked.connect(self._party_link)
         self.audit = ui.auditTable
         self.audit.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.audit.horizontalHeader().setStretchLastSection(True)
@@ -96,16 +100,28 @@ class CaseWorkspace(QWidget):
         self.next_step.setStyleSheet(f"QLabel#nextStep {{ {self._URGENCY[step.urgency]} padding: 8px 10px; "
                                      "border-radius: 4px; font-size: 14px; }")
 
+    def _party_link(self, url) -> None:
+        if url.toString() != "reveal":
+            return
+
+        def shown(_):
+            self.revealed = True
+            self.reload()
+        self.tasks.run_write(self.station_app.cases.reveal_personal_data, self.actor, self.case.id, on_done=shown,
+                             on_error=messages.show_error)
+
     def _show_audit(self, lines) -> None:
         labels = {"cases": translate("workspace", "案件"), "parties": translate("workspace", "当事人"), "agreements": translate("workspace", "协议"), "agreement_clauses": translate("workspace", "协议条款"),
                   "mediation_sessions": translate("workspace", "调解记录"), "investigations": translate("workspace", "调查记录"), "follow_ups": translate("workspace", "回访"),
                   "attachments": translate("workspace", "附件"), "fact_records": translate("workspace", "无争议事实"), "facts": translate("workspace", "事实"), "judicial_confirmations": translate("workspace", "司法确认")}
-        actions = {"insert": translate("workspace", "新增"), "update": translate("workspace", "修改"), "delete": translate("workspace", "作废")}
+        actions = {"insert": translate("workspace", "新增"), "update": translate("workspace", "修改"), "delete": translate("workspace", "作废"),
+                   "reveal": translate("workspace", "查看完整号码")}
         self.audit.setRowCount(len(lines))
         for r, line in enumerate(lines):
-            for c, text in enumerate((line.at.strftime("%Y-%m-%d %H:%M"), line.actor or "",
-                                      f"{actions.get(line.action, line.action)}{labels.get(line.entity_type, line.entity_type)}",
-                                      translate("workspace", "、").join(line.fields))):
+            reveal = line.action == "reveal"
+            what = actions.get(line.action, line.action) + ("" if reveal else labels.get(line.entity_type, line.entity_type))
+            fields = translate("workspace", "身份证号码、联系电话") if reveal else translate("workspace", "、").join(line.fields)
+            for c, text in enumerate((line.at.strftime("%Y-%m-%d %H:%M"), line.actor or "", what, fields)):
                 self.audit.setItem(r, c, QTableWidgetItem(text))
 
     def _render_tabs(self, c) -> None:
@@ -123,14 +139,19 @@ class CaseWorkspace(QWidget):
         self.pages["基本情况"].setHtml(_table(rows))
 
         parts = []
+        shown_id = (lambda x: x) if self.revealed else mask_id_number
+        shown_phone = (lambda x: x) if self.revealed else mask_phone
+        if not self.revealed and any(p.id_number or p.phone for p in c.parties):
+            parts.append(translate("workspace", "<p>身份证号码和电话已部分隐藏。<a href=\"reveal\">显示完整号码</a>（将记入操作记录）</p>"))
         for p in c.parties:
             items = [(translate("workspace", "身份"), label_of(PartyRole, p.role)), (translate("workspace", "类型"), label_of(PartyKind, p.kind))]
             if p.kind == PartyKind.PERSON.value:
                 items += [(translate("workspace", "性别/年龄"), translate("workspace", "{v} {v2}").format(v=p.gender or '', v2=str(p.age) + '岁' if p.age is not None else '')),
-                          (translate("workspace", "身份证号码"), p.id_number or "—")]
+                          (translate("workspace", "身份证号码"), shown_id(p.id_number) if p.id_number else "—")]
             else:
                 items += [(translate("workspace", "统一社会信用代码"), p.credit_code or "—"), (translate("workspace", "法定代表人"), p.legal_representative or "—")]
-            items += [(translate("workspace", "联系电话"), p.phone or "—"), (translate("workspace", "住址"), p.address or "—")]
+            items += [(translate("workspace", "联系电话"), shown_phone(p.phone) if p.phone else "—"),
+                      (translate("workspace", "住址"), p.address or "—")]
             parts.append(f"<h3>{p.position}. {_esc(p.name)}</h3>" + _table(items))
         self.pages["当事人"].setHtml("".join(parts))
 

@@ -90,3 +90,11 @@ def parse_id_number(
 
 def normalize_id_number(value: str, *, today: dt.date) -> str:
     return parse_id_number(value, today=today).number
+
+
+def mask_id_number(number: str) -> str:
+    """410703********1074: the region code and the last four characters, the birth date hidden
+    (docs/domain-rules.md, "Personal data")."""
+    if len(number) <= 10:
+        return "*" * len(number)
+    return number[:6] + "*" * (len(number) - 10) + number[-4:]

@@ -43,3 +43,12 @@ def display_phone(stored: str) -> str:
     if _MOBILE.match(stored):
         return f"{stored[:3]} {stored[3:7]} {stored[7:]}"
     return stored
+
+
+def mask_phone(stored: str) -> str:
+    """138 **** 5678, or a landline's area code and last four digits: what a screen the parties
+    can see shows until someone asks for the whole number (docs/domain-rules.md, "Personal data")."""
+    if _MOBILE.match(stored):
+        return f"{stored[:3]} **** {stored[7:]}"
+    digits = stored.replace("-", "")
+    return (stored.split("-")[0] + "-****" + digits[-4:]) if "-" in stored else "*" * max(len(stored) - 4, 0) + stored[-4:]

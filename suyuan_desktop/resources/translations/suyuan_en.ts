@@ -2642,5 +2642,17 @@ Cases: {cases}, attachments: {attachments}, audit entries: {audit}. Keep the fil
         <source>扫描件和文件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)</source>
         <translation>Scans and documents (*.pdf *.jpg *.jpeg *.png);;All files (*)</translation>
     </message>
+    <message>
+        <source>查看完整号码</source>
+        <translation>Viewed full numbers</translation>
+    </message>
+    <message>
+        <source>身份证号码、联系电话</source>
+        <translation>ID numbers, phone numbers</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;身份证号码和电话已部分隐藏。&lt;a href=&quot;reveal&quot;&gt;显示完整号码&lt;/a&gt;（将记入操作记录）&lt;/p&gt;</source>
+        <translation>&lt;p&gt;ID and phone numbers are partly hidden. &lt;a href=&quot;reveal&quot;&gt;Show full numbers&lt;/a&gt; (recorded in the history)&lt;/p&gt;</translation>
+    </message>
 </context>
 </TS>

@@ -864,3 +864,26 @@ def test_enter_opens_the_case_under_the_cursor_in_every_list(qtbot, window, gui_
         qtbot.waitUntil(lambda: window.workspace is not None and window.workspace.case is not None
                         and window.workspace.case.id == case.id, timeout=5000)
         window.workspace.closed.emit()
+
+
+def test_id_and_phone_numbers_are_masked_on_screen_until_a_mediator_asks(qtbot, window, gui_station):
+    """The parties can see the screen: their numbers are masked until 显示完整号码, which the
+    操作记录 keeps."""
+    from PySide6.QtCore import QUrl
+
+    from suyuan_desktop.core.services.users import actor_for
+    from tests.helpers.builders import LI_ID, ZHANG_ID, new_case
+    station, user = gui_station
+    case = new_case(station, actor_for(user))
+    ws = open_workspace(qtbot, window, case.id)
+    text = ws.pages["当事人"].toPlainText()
+    assert ZHANG_ID not in text and LI_ID not in text and "13800138000" not in text and "5551234" not in text
+    assert f"{ZHANG_ID[:6]}********{ZHANG_ID[-4:]}" in text and "138 **** 8000" in text and "0373-****1234" in text
+    assert "显示完整号码" in text
+
+    ws._party_link(QUrl("reveal"))
+    qtbot.waitUntil(lambda: ZHANG_ID in ws.pages["当事人"].toPlainText(), timeout=5000)
+    assert "13800138000" in ws.pages["当事人"].toPlainText().replace(" ", "")
+    qtbot.waitUntil(lambda: any(ws.audit.item(r, 2) and "查看完整号码" in ws.audit.item(r, 2).text()
+                                for r in range(ws.audit.rowCount())), timeout=5000)
+    assert [line.action for line in station.cases.audit_trail(case.id)][0] == "reveal"

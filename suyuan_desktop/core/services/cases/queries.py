@@ -97,6 +97,15 @@ class CaseQueries(CaseBase):
                       referral=v.view(v.ReferralView, ref[-1]) if ref else None, follow_ups=follow_ups,
                       attachments=attachments, allowed_statuses=allowed)
 
+    def reveal_personal_data(self, actor, case_ref: str) -> None:
+        """A mediator asked to see the parties' full ID and phone numbers on screen: written to
+        the case's 操作记录 (docs/domain-rules.md, "Personal data")."""
+        from ...store.tracking import append_audit
+        self._require_case_worker(actor)
+        with self.store.write(actor) as s:
+            case = self.load_case(s, case_ref)
+            append_audit(s, actor.username, "cases", case.id, "reveal", {"shown": "身份证号码、联系电话"})
+
     def audit_trail(self, case_ref: str) -> list[v.AuditLine]:
         """操作记录: who changed what in this case and its records, newest first."""
         from ...store.models import AuditEntry
