@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateTimeEdit, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
     QScrollArea, QTableWidget, QTableWidgetItem, QWidget,
@@ -81,7 +81,7 @@ class MediatorsDialog(FormDialog):
 
 
 class SessionDialog(FormDialog):
-    def __init__(self, case, now: dt.datetime, parent=None):
+    def __init__(self, case, now: dt.datetime, parent=None, recorder: str = ""):
         super().__init__(translate("dialogs", "记录调解"), parent, today=now.date())
         self.when = QDateTimeEdit(QDateTime(now.replace(tzinfo=None, second=0, microsecond=0)))
         self.when.setCalendarPopup(True)
@@ -92,7 +92,7 @@ class SessionDialog(FormDialog):
         self.participants.setPlaceholderText(translate("dialogs", "邀请参加的亲属、邻里、专业人士等（不含调解员和当事人）"))
         self.content = self.text_area(translate("dialogs", "告知权利义务；各方陈述；核实调查情况；释法说理；调解方案……"), 160)
         self.result_edit = self.text_area(translate("dialogs", "调解结果（达成一致的内容，或未达成的原因）"), 60)
-        self.recorder = QLineEdit()
+        self.recorder = QLineEdit(recorder)  # the signed-in user, who usually writes it
         for label, w in ((translate("dialogs", "时间"), self.when), (translate("dialogs", "地点"), self.place), (translate("dialogs", "到场当事人"), self.attendees),
                          (translate("dialogs", "参加人"), self.participants), (translate("dialogs", "调解记录"), self.content), (translate("dialogs", "调解结果"), self.result_edit),
                          (translate("dialogs", "记录人"), self.recorder)):
@@ -145,8 +145,14 @@ class AgreementEditor(FormDialog):
         self.method.setPlaceholderText(translate("dialogs", "如 一次性现金支付 / 银行转账"))
         self.place = QLineEdit(draft.performance_place if draft and draft.performance_place else "")
         self.deadline = self.date_edit()
+        # no deadline unless the mediator sets one (or the draft being edited has one): a ticked
+        # box with today's date would print a deadline nobody agreed
         self.has_deadline = QCheckBox(translate("dialogs", "有履行期限"))
-        self.has_deadline.setChecked(True)
+        if draft and draft.performance_deadline:
+            self.deadline.setDate(QDate(draft.performance_deadline))
+        self.has_deadline.setChecked(bool(draft and draft.performance_deadline))
+        self.deadline.setEnabled(self.has_deadline.isChecked())
+        self.has_deadline.toggled.connect(self.deadline.setEnabled)
         self.agreed = self.date_edit()
         self.form.addRow(translate("dialogs", "履行方式"), self.method)
         self.form.addRow(translate("dialogs", "履行地点"), self.place)

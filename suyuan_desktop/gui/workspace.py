@@ -291,7 +291,8 @@ class CaseWorkspace(QWidget):
         self._write(self.station_app.cases.resume)
 
     def record_session(self):
-        self._dialog(dialogs.SessionDialog(self.case, self.station_app.clock.now(), self), self.station_app.cases.record_session)
+        self._dialog(dialogs.SessionDialog(self.case, self.station_app.clock.now(), self,
+                                           recorder=self.user.display_name), self.station_app.cases.record_session)
 
     def edit_agreement(self):
         draft = next((a for a in self.case.agreements if a.state == "draft"), None)

@@ -170,22 +170,27 @@ def test_session_agreement_and_printing_to_pdf(qtbot, window, gui_station, tmp_p
     assert {"记录调解", "调解协议", "终止调解", "撤回"} <= buttons and "归档" not in buttons
 
     def fill_session(dlg):
+        assert dlg.recorder.text() == user.display_name  # 记录人: the one signed in
         dlg.content.setPlainText("双方当面陈述，调解员释法说理。")
         ok_button(dlg).click()
     run_modal(qtbot, dialogs.SessionDialog, fill_session)
     ws.record_session()
     assert len(station.cases.get(case.id).sessions) == 2
+    assert station.cases.get(case.id).sessions[-1].recorder == user.display_name
 
     def fill_agreement(dlg):
         dlg.clauses.item(0, 0).setText("李四赔偿张三损失")
         dlg.clauses.item(0, 1).setText("1200")
         assert "壹仟贰佰元整" in dlg.words.text()
+        # no performance deadline unless one is set: not today's date ticked by default
+        assert not dlg.has_deadline.isChecked() and not dlg.deadline.isEnabled()
         dlg.method.setText("现金支付")
         dlg.signed.setChecked(True)
         ok_button(dlg).click()
     run_modal(qtbot, dialogs.AgreementEditor, fill_agreement)
     ws.edit_agreement()
     assert station.cases.get(case.id).status == "agreed"
+    assert station.cases.get(case.id).agreements[-1].performance_deadline is None
     qtbot.waitUntil(lambda: ws.case.status == "agreed", timeout=5000)
 
     ws.print_document("agreement")
