@@ -45,6 +45,8 @@ def enum_catalogue() -> str:
     labels += list(DEADLINE_LABELS.values())
     labels += [f"{k.label}期限" for k in enums.ReferralKind]
     labels += ["男", "女"]  # the gender an ID number gives (core.domain.idcard)
+    from suyuan_desktop.core.domain.labels import ENTITY_LABELS, FIELD_LABELS
+    labels += list(ENTITY_LABELS.values()) + list(FIELD_LABELS.values())
     seen = dict.fromkeys(labels)
     lines = ["from PySide6.QtCore import QT_TRANSLATE_NOOP", ""]
     lines += [f"QT_TRANSLATE_NOOP({'enums'!r}, {label!r})" for label in seen]

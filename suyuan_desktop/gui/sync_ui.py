@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from ..core.domain import labels
 from ..core.domain.clock import CHINA_TZ
 from ..core.sync.base import Backoff, Offline, ServerBusy
 from . import messages
@@ -30,17 +31,16 @@ KIND_LABELS = {
     "ownership": QT_TRANSLATE_NOOP("sync_ui", "该项只能由区中心修改"),
     "invalid_transition": QT_TRANSLATE_NOOP("sync_ui", "案件状态与区中心冲突"),
 }
-FIELD_LABELS = {
-    "title": QT_TRANSLATE_NOOP("sync_ui", "案由"), "summary": QT_TRANSLATE_NOOP("sync_ui", "纠纷简要情况"), "claims": QT_TRANSLATE_NOOP("sync_ui", "当事人请求"), "status": QT_TRANSLATE_NOOP("sync_ui", "案件状态"),
-    "dispute_type": QT_TRANSLATE_NOOP("sync_ui", "纠纷类型"), "source": QT_TRANSLATE_NOOP("sync_ui", "案件来源"), "risk_reported": QT_TRANSLATE_NOOP("sync_ui", "已上报风险"), "received_date": QT_TRANSLATE_NOOP("sync_ui", "收案日期"),
-    "name": QT_TRANSLATE_NOOP("sync_ui", "姓名"), "phone": QT_TRANSLATE_NOOP("sync_ui", "电话"), "address": QT_TRANSLATE_NOOP("sync_ui", "住址"), "id_number": QT_TRANSLATE_NOOP("sync_ui", "身份证号码"), "station_code": QT_TRANSLATE_NOOP("sync_ui", "所属调委会"),
-}
-ENTITY_LABELS = {"cases": QT_TRANSLATE_NOOP("sync_ui", "案件"), "parties": QT_TRANSLATE_NOOP("sync_ui", "当事人"), "agreements": QT_TRANSLATE_NOOP("sync_ui", "调解协议"), "mediation_sessions": QT_TRANSLATE_NOOP("sync_ui", "调解记录")}
+# the names of record kinds and fields come from core (core/domain/labels.py), translated in
+# the "enums" context like the other labels core shows
+FIELD_LABELS = labels.FIELD_LABELS
+ENTITY_LABELS = labels.ENTITY_LABELS
 
 
 def _label(table: dict, key, default=None) -> str:
     """A label of one of the tables above, in the UI language."""
-    return translate("sync_ui", table[key]) if key in table else (key if default is None else default)
+    context = "enums" if table in (FIELD_LABELS, ENTITY_LABELS) else "sync_ui"
+    return translate(context, table[key]) if key in table else (key if default is None else default)
 
 
 def _show(value) -> str:

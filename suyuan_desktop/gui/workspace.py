@@ -10,6 +10,7 @@ from ..core.domain.enums import (
     PerformanceStatus, TerminationReason, reason_and_detail,
 )
 from ..core.domain.idcard import mask_id_number
+from ..core.domain.labels import ENTITY_LABELS, readable_fields
 from ..core.domain.money import amount_in_words, format_amount
 from ..core.domain.phone import mask_phone
 from ..core.services.guidance import confirmation_window_open, next_step
@@ -111,16 +112,15 @@ class CaseWorkspace(QWidget):
                              on_error=messages.show_error)
 
     def _show_audit(self, lines) -> None:
-        labels = {"cases": translate("workspace", "案件"), "parties": translate("workspace", "当事人"), "agreements": translate("workspace", "协议"), "agreement_clauses": translate("workspace", "协议条款"),
-                  "mediation_sessions": translate("workspace", "调解记录"), "investigations": translate("workspace", "调查记录"), "follow_ups": translate("workspace", "回访"),
-                  "attachments": translate("workspace", "附件"), "fact_records": translate("workspace", "无争议事实"), "facts": translate("workspace", "事实"), "judicial_confirmations": translate("workspace", "司法确认")}
+        labels = {k: translate("enums", v) for k, v in ENTITY_LABELS.items()}
         actions = {"insert": translate("workspace", "新增"), "update": translate("workspace", "修改"), "delete": translate("workspace", "作废"),
                    "reveal": translate("workspace", "查看完整号码")}
         self.audit.setRowCount(len(lines))
         for r, line in enumerate(lines):
             reveal = line.action == "reveal"
             what = actions.get(line.action, line.action) + ("" if reveal else labels.get(line.entity_type, line.entity_type))
-            fields = translate("workspace", "身份证号码、联系电话") if reveal else translate("workspace", "、").join(line.fields)
+            fields = translate("workspace", "身份证号码、联系电话") if reveal else translate("workspace", "、").join(
+                translate("enums", label) for label in readable_fields(line.fields))
             for c, text in enumerate((line.at.strftime("%Y-%m-%d %H:%M"), line.actor or "", what, fields)):
                 self.audit.setItem(r, c, QTableWidgetItem(text))
 

@@ -56,7 +56,7 @@ def test_edit_on_one_device_arrives_on_the_other(stations):
     assert local_case(a, case.id).summary == "双方同意先由村委会现场查看排水沟。"
     # the pulled change is in the station's own audit log, attributed to the district sync
     trail = a.cases.audit_trail(case.id)
-    assert any(line.actor == "sync:district" for line in trail)
+    assert any(line.actor == "区中心同步" for line in trail)
 
 
 def test_district_edit_and_delegated_case_reach_the_station(stations, district):

@@ -82,6 +82,11 @@ def utcnow() -> dt.datetime:
     return system().utcnow()
 
 
+def to_station_time(naive_utc: dt.datetime) -> dt.datetime:
+    """A stored timestamp (naive UTC) as the station's wall time (China Standard Time, naive)."""
+    return naive_utc.replace(tzinfo=dt.timezone.utc).astimezone(CHINA_TZ).replace(tzinfo=None)
+
+
 def cn_date(day: dt.date) -> str:
     """2026年03月05日. Written out, never through strftime: Windows' C library encodes the
     format in the locale's code page, and 年月日 fail on a station whose locale is not Chinese

@@ -292,8 +292,8 @@ class Page:
 
 @dataclass(frozen=True)
 class AuditLine:
-    at: dt.datetime
-    actor: str | None
+    at: dt.datetime          # station time (China Standard Time)
+    actor: str | None        # the person's name, 命令行（…） or 区中心同步
     entity_type: str
     action: str
     fields: tuple[str, ...]

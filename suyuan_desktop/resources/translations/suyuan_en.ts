@@ -1277,6 +1277,478 @@ Choosing No deletes this draft.</translation>
         <source>女</source>
         <translation>female</translation>
     </message>
+    <message>
+        <source>案件</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>案件状态</source>
+        <translation>Case status</translation>
+    </message>
+    <message>
+        <source>承办调解员</source>
+        <translation>Case mediators</translation>
+    </message>
+    <message>
+        <source>当事人</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>调查记录</source>
+        <translation>Investigations</translation>
+    </message>
+    <message>
+        <source>调解记录</source>
+        <translation>Mediation sessions</translation>
+    </message>
+    <message>
+        <source>无争议事实记载</source>
+        <translation>Undisputed-fact record</translation>
+    </message>
+    <message>
+        <source>无争议事实</source>
+        <translation>Undisputed facts</translation>
+    </message>
+    <message>
+        <source>事实确认</source>
+        <translation>Fact confirmations</translation>
+    </message>
+    <message>
+        <source>调解协议</source>
+        <translation>Mediation agreement</translation>
+    </message>
+    <message>
+        <source>协议条款</source>
+        <translation>Agreement clauses</translation>
+    </message>
+    <message>
+        <source>协议签字</source>
+        <translation>Agreement signatures</translation>
+    </message>
+    <message>
+        <source>司法确认</source>
+        <translation>Judicial confirmations</translation>
+    </message>
+    <message>
+        <source>法院委派/委托</source>
+        <translation>Court referral</translation>
+    </message>
+    <message>
+        <source>回访</source>
+        <translation>Follow ups</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>出具文书</source>
+        <translation>Issued documents</translation>
+    </message>
+    <message>
+        <source>受理日期</source>
+        <translation>Accepted date</translation>
+    </message>
+    <message>
+        <source>在职</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>代理权限</source>
+        <translation>Agent authority</translation>
+    </message>
+    <message>
+        <source>代理人身份证号码</source>
+        <translation>Agent id number</translation>
+    </message>
+    <message>
+        <source>代理人</source>
+        <translation>Agent name</translation>
+    </message>
+    <message>
+        <source>代理人电话</source>
+        <translation>Agent phone</translation>
+    </message>
+    <message>
+        <source>达成日期</source>
+        <translation>Agreed date</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>申请日期</source>
+        <translation>Applied date</translation>
+    </message>
+    <message>
+        <source>到场当事人</source>
+        <translation>Attendees</translation>
+    </message>
+    <message>
+        <source>出生日期</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <source>案号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <source>变更时间</source>
+        <translation>Changed at</translation>
+    </message>
+    <message>
+        <source>变更人</source>
+        <translation>Changed by</translation>
+    </message>
+    <message>
+        <source>申请事项</source>
+        <translation>Claims</translation>
+    </message>
+    <message>
+        <source>结案日期</source>
+        <translation>Closed date</translation>
+    </message>
+    <message>
+        <source>已确认</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>同意记载</source>
+        <translation>Consent given</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>份数</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <source>费用负担</source>
+        <translation>Cost conduct</translation>
+    </message>
+    <message>
+        <source>法院</source>
+        <translation>Court</translation>
+    </message>
+    <message>
+        <source>法院案号</source>
+        <translation>Court case number</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation>Credit code</translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>作废时间</source>
+        <translation>Deleted at</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>争议陈述</source>
+        <translation>Dispute statement</translation>
+    </message>
+    <message>
+        <source>纠纷细类</source>
+        <translation>Dispute subtype</translation>
+    </message>
+    <message>
+        <source>纠纷类型</source>
+        <translation>Dispute type</translation>
+    </message>
+    <message>
+        <source>争议焦点</source>
+        <translation>Disputed points</translation>
+    </message>
+    <message>
+        <source>文书类型</source>
+        <translation>Doc type</translation>
+    </message>
+    <message>
+        <source>生效日期</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <source>民族</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <source>证据</source>
+        <translation>Evidence refs</translation>
+    </message>
+    <message>
+        <source>延长天数</source>
+        <translation>Extension days</translation>
+    </message>
+    <message>
+        <source>纠纷事实与争议</source>
+        <translation>Facts and disputes</translation>
+    </message>
+    <message>
+        <source>未成原因</source>
+        <translation>Failure reason</translation>
+    </message>
+    <message>
+        <source>文件名</source>
+        <translation>Filename</translation>
+    </message>
+    <message>
+        <source>原状态</source>
+        <translation>From status</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>身份证号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>调查人</source>
+        <translation>Investigators</translation>
+    </message>
+    <message>
+        <source>出具人</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>法官</source>
+        <translation>Judge</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>主办</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>法定代表人</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <source>法定代表人职务</source>
+        <translation>Legal representative title</translation>
+    </message>
+    <message>
+        <source>期限天数</source>
+        <translation>Limit days</translation>
+    </message>
+    <message>
+        <source>调解结束</source>
+        <translation>Mediation end</translation>
+    </message>
+    <message>
+        <source>调解开始</source>
+        <translation>Mediation start</translation>
+    </message>
+    <message>
+        <source>调解员签字日期</source>
+        <translation>Mediator signed date</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>姓名/名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>下次回访日期</source>
+        <translation>Next visit date</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>职业</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Occurred at</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>结果日期</source>
+        <translation>Outcome date</translation>
+    </message>
+    <message>
+        <source>页数</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>参加人</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>履行期限</source>
+        <translation>Performance deadline</translation>
+    </message>
+    <message>
+        <source>履行方式</source>
+        <translation>Performance method</translation>
+    </message>
+    <message>
+        <source>履行地点</source>
+        <translation>Performance place</translation>
+    </message>
+    <message>
+        <source>履行情况</source>
+        <translation>Performance status</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>程序</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>收案日期</source>
+        <translation>Received date</translation>
+    </message>
+    <message>
+        <source>记录内容</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>记载日期</source>
+        <translation>Record date</translation>
+    </message>
+    <message>
+        <source>记录人</source>
+        <translation>Recorder</translation>
+    </message>
+    <message>
+        <source>委派/委托文号</source>
+        <translation>Referral reference</translation>
+    </message>
+    <message>
+        <source>不予受理理由</source>
+        <translation>Refusal reason</translation>
+    </message>
+    <message>
+        <source>登记人</source>
+        <translation>Registered by</translation>
+    </message>
+    <message>
+        <source>调解结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>激化风险</source>
+        <translation>Risk of escalation</translation>
+    </message>
+    <message>
+        <source>已上报风险</source>
+        <translation>Risk reported</translation>
+    </message>
+    <message>
+        <source>身份</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>盖章日期</source>
+        <translation>Sealed date</translation>
+    </message>
+    <message>
+        <source>签字日期</source>
+        <translation>Signed date</translation>
+    </message>
+    <message>
+        <source>签收日期</source>
+        <translation>Signed for date</translation>
+    </message>
+    <message>
+        <source>案件来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>所属调委会</source>
+        <translation>Station code</translation>
+    </message>
+    <message>
+        <source>被调查人</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>纠纷简要情况</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>终止说明</source>
+        <translation>Termination detail</translation>
+    </message>
+    <message>
+        <source>终止原因</source>
+        <translation>Termination reason</translation>
+    </message>
+    <message>
+        <source>纠纷名称</source>
+        <translation>Dispute title</translation>
+    </message>
+    <message>
+        <source>新状态</source>
+        <translation>To status</translation>
+    </message>
+    <message>
+        <source>总金额</source>
+        <translation>Total amount</translation>
+    </message>
+    <message>
+        <source>回访日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>回访对象</source>
+        <translation>Visited</translation>
+    </message>
+    <message>
+        <source>回访人</source>
+        <translation>Visitor</translation>
+    </message>
+    <message>
+        <source>撤回理由</source>
+        <translation>Withdrawal reason</translation>
+    </message>
 </context>
 <context>
     <name>first_run</name>
@@ -2007,72 +2479,8 @@ Cases: {cases}, attachments: {attachments}, audit entries: {audit}. Keep the fil
         <translation>Case status conflicts with the district</translation>
     </message>
     <message>
-        <source>案由</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <source>纠纷简要情况</source>
-        <translation>Summary of the dispute</translation>
-    </message>
-    <message>
-        <source>当事人请求</source>
-        <translation>Claims</translation>
-    </message>
-    <message>
-        <source>案件状态</source>
-        <translation>Case status</translation>
-    </message>
-    <message>
-        <source>纠纷类型</source>
-        <translation>Dispute type</translation>
-    </message>
-    <message>
-        <source>案件来源</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <source>已上报风险</source>
-        <translation>Risk reported</translation>
-    </message>
-    <message>
-        <source>收案日期</source>
-        <translation>Date received</translation>
-    </message>
-    <message>
-        <source>姓名</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <source>住址</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <source>身份证号码</source>
-        <translation>ID number</translation>
-    </message>
-    <message>
-        <source>所属调委会</source>
-        <translation>Committee</translation>
-    </message>
-    <message>
         <source>案件</source>
         <translation>Cases</translation>
-    </message>
-    <message>
-        <source>当事人</source>
-        <translation>Parties</translation>
-    </message>
-    <message>
-        <source>调解协议</source>
-        <translation>Mediation agreement</translation>
-    </message>
-    <message>
-        <source>调解记录</source>
-        <translation>Session record</translation>
     </message>
     <message>
         <source>（空）</source>
@@ -2289,28 +2697,8 @@ Cases: {cases}, attachments: {attachments}, audit entries: {audit}. Keep the fil
         <translation>Next: {text}{when}</translation>
     </message>
     <message>
-        <source>案件</source>
-        <translation>Cases</translation>
-    </message>
-    <message>
-        <source>协议条款</source>
-        <translation>Agreement clauses</translation>
-    </message>
-    <message>
-        <source>调解记录</source>
-        <translation>Session record</translation>
-    </message>
-    <message>
-        <source>调查记录</source>
-        <translation>Investigation</translation>
-    </message>
-    <message>
         <source>回访</source>
         <translation>Follow-up</translation>
-    </message>
-    <message>
-        <source>事实</source>
-        <translation>Fact</translation>
     </message>
     <message>
         <source>新增</source>

@@ -892,3 +892,26 @@ def test_id_and_phone_numbers_are_masked_on_screen_until_a_mediator_asks(qtbot, 
     qtbot.waitUntil(lambda: any(ws.audit.item(r, 2) and "查看完整号码" in ws.audit.item(r, 2).text()
                                 for r in range(ws.audit.rowCount())), timeout=5000)
     assert [line.action for line in station.cases.audit_trail(case.id)][0] == "reveal"
+
+
+def test_the_history_tab_reads_as_who_did_what_in_station_time(qtbot, window, gui_station):
+    """操作记录: people's names, China Standard Time, the names of what changed (no column names)."""
+    import datetime as dt
+
+    from suyuan_desktop.core.domain.clock import to_station_time
+    from suyuan_desktop.core.services.users import actor_for
+    from tests.helpers.builders import new_case
+    station, user = gui_station
+    case = new_case(station, actor_for(user))
+    ws = open_workspace(qtbot, window, case.id)
+    qtbot.waitUntil(lambda: ws.audit.rowCount() > 0, timeout=5000)
+    rows = [[ws.audit.item(r, c).text() for c in range(4)] for r in range(ws.audit.rowCount())]
+    assert {r[1] for r in rows} == {user.display_name}
+    everything = " ".join(" ".join(r) for r in rows)
+    for raw in ("id、", "position", "record_id", "case_id", "cases", "parties"):
+        assert raw not in everything
+    assert any("新增当事人" == r[2] and "姓名/名称" in r[3] and "身份证号码" in r[3] for r in rows)
+    # the times are the station's (UTC+8), whatever zone the computer is in
+    now = to_station_time(station.clock.utcnow())
+    stamps = [dt.datetime.strptime(r[0], "%Y-%m-%d %H:%M") for r in rows]
+    assert all(abs((now - s).total_seconds()) < 300 for s in stamps)

@@ -6,6 +6,7 @@ import datetime as dt
 from sqlalchemy import exists, select
 from sqlalchemy.orm import aliased
 
+from ...domain.clock import to_station_time
 from ...domain import deadlines, state_machine
 from ...domain.enums import AgreementKind, CaseStatus, ReferralKind
 from ...store import repositories as repo
@@ -118,8 +119,10 @@ class CaseQueries(CaseBase):
             ids |= {f.id for r in detail.fact_records for f in r.facts}
             rows = s.execute(select(AuditEntry).where(AuditEntry.entity_id.in_(ids))
                              .order_by(AuditEntry.seq.desc()).limit(500)).scalars().all()
-            return [v.AuditLine(at=e.at, actor=e.actor, entity_type=e.entity_type, action=e.action,
-                                fields=tuple(sorted(e.changes))) for e in rows]
+            from ...store.models import User
+            names = dict(s.execute(select(User.username, User.display_name)).all())
+            return [v.AuditLine(at=to_station_time(e.at), actor=_actor_name(e.actor, names), entity_type=e.entity_type,
+                                action=e.action, fields=tuple(sorted(e.changes))) for e in rows]
 
     def deadlines(self, today: dt.date | None = None, horizon_days: int = 30,
                   limit: int | None = None) -> list[v.DeadlineItem]:
@@ -184,3 +187,17 @@ class CaseQueries(CaseBase):
                 out.append(v.DeadlineItem(cid, number, title, "follow_up", DEADLINE_LABELS["follow_up"], due, (due - today).days))
         out.sort(key=lambda d: (d.due, d.case_number))
         return out[:limit] if limit else out
+
+
+def _actor_name(actor: str | None, names: dict[str, str]) -> str:
+    """Who did it, as a person reads it: an account's name, the command line, the district."""
+    if not actor:
+        return ""
+    if actor in names:
+        return names[actor]
+    kind, _, who = actor.partition(":")
+    if kind == "cli":
+        return f"命令行（{who}）"
+    if kind == "sync":
+        return "区中心同步"
+    return actor
