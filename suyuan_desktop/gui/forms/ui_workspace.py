@@ -217,7 +217,7 @@ class Ui_CaseWorkspace(object):
         self.addAttachmentButton.setText(QCoreApplication.translate("CaseWorkspace", u"\u6dfb\u52a0\u9644\u4ef6\u2026", None))
         self.tabs.setTabText(self.tabs.indexOf(self.attachmentsPage), QCoreApplication.translate("CaseWorkspace", u"\u9644\u4ef6", None))
         ___qtablewidgetitem = self.auditTable.horizontalHeaderItem(0)
-        ___qtablewidgetitem.setText(QCoreApplication.translate("CaseWorkspace", u"\u65f6\u95f4\uff08UTC\uff09", None))
+        ___qtablewidgetitem.setText(QCoreApplication.translate("CaseWorkspace", u"\u65f6\u95f4", None))
         ___qtablewidgetitem1 = self.auditTable.horizontalHeaderItem(1)
         ___qtablewidgetitem1.setText(QCoreApplication.translate("CaseWorkspace", u"\u64cd\u4f5c\u4eba", None))
         ___qtablewidgetitem2 = self.auditTable.horizontalHeaderItem(2)

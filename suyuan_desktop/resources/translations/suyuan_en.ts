@@ -75,10 +75,6 @@
         <translation>Audit trail</translation>
     </message>
     <message>
-        <source>时间（UTC）</source>
-        <translation>Time (UTC)</translation>
-    </message>
-    <message>
         <source>操作人</source>
         <translation>By</translation>
     </message>
@@ -89,6 +85,10 @@
     <message>
         <source>变更的字段</source>
         <translation>Fields changed</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
     </message>
 </context>
 <context>
