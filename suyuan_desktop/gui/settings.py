@@ -2,14 +2,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget,
+)
 
 from ..core.domain.enums import Role
+from ..core.domain.errors import ValidationError
 from ..core.services.users import actor_for
 from . import messages
 from .form_dialog import FormDialog
 from .forms.ui_settings import Ui_SettingsPage
-from .widgets import enum_combo
+from .widgets import enum_combo, muted
 from .i18n import LANGUAGES, label_of, translate
 
 
@@ -113,6 +116,7 @@ class SettingsPage(QWidget):
             edit.setEnabled(admin)
         ui.saveStationButton.setEnabled(admin)
         ui.saveStationButton.clicked.connect(self.save_station)
+        self._template_preview()
 
         self.server_url, self.ticket = ui.serverEdit, ui.ticketEdit
         self.enroll_button, self.enroll_state = ui.enrollButton, ui.enrollStateLabel
@@ -161,6 +165,35 @@ class SettingsPage(QWidget):
         self.backup_button.clicked.connect(self.make_backup)
         self.admin = admin
         self.refresh_users()
+
+    def _template_preview(self) -> None:
+        """Under the case-number template: what a number will look like, or what is wrong with the
+        template, as it is typed; and which placeholders there are."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.template.parentWidget().layout().replaceWidget(self.template, box)
+        column.addWidget(self.template)
+        self.template_preview = QLabel()
+        self.template_preview.setWordWrap(True)
+        column.addWidget(self.template_preview)
+        column.addWidget(muted(translate("settings", "占位符：{year} 年份，{short} 案号简称，{code} 调委会代码，{seq:04d} 四位序号（每年从 1 开始）。")))
+        self.template.textChanged.connect(self._update_template_preview)
+        self.short.textChanged.connect(self._update_template_preview)
+        self._update_template_preview()
+
+    def _update_template_preview(self, *_) -> None:
+        from ..core.domain.case_numbers import format_case_number, validate_template
+        try:
+            template = validate_template(self.template.text().strip())
+            sample = format_case_number(template, year=self.station_app.today().year, short=self.short.text().strip(),
+                                        code=self.station_app.station_code, seq=1)
+        except ValidationError as exc:
+            self.template_preview.setStyleSheet("color: #b3261e;")
+            self.template_preview.setText(exc.errors[0].message)
+            return
+        self.template_preview.setStyleSheet("color: #1a5276;")
+        self.template_preview.setText(translate("settings", "示例：{sample}").format(sample=sample))
 
     def make_backup(self) -> None:
         """Ask where and under which passphrase, then back up off the GUI thread with progress;

@@ -2432,6 +2432,14 @@ Cases: {cases}, attachments: {attachments}, audit entries: {audit}. Keep the fil
         <source>站点信息已保存。</source>
         <translation>Station details saved.</translation>
     </message>
+    <message>
+        <source>占位符：{year} 年份，{short} 案号简称，{code} 调委会代码，{seq:04d} 四位序号（每年从 1 开始）。</source>
+        <translation>Placeholders: {year} year, {short} short name, {code} committee code, {seq:04d} four-digit sequence (restarts every year).</translation>
+    </message>
+    <message>
+        <source>示例：{sample}</source>
+        <translation>Example: {sample}</translation>
+    </message>
 </context>
 <context>
     <name>signature</name>

@@ -915,3 +915,18 @@ def test_the_history_tab_reads_as_who_did_what_in_station_time(qtbot, window, gu
     now = to_station_time(station.clock.utcnow())
     stamps = [dt.datetime.strptime(r[0], "%Y-%m-%d %H:%M") for r in rows]
     assert all(abs((now - s).total_seconds()) < 300 for s in stamps)
+
+
+def test_the_case_number_template_shows_a_sample_or_what_is_wrong_as_it_is_typed(qtbot, window):
+    page = window.settings
+    window.show_page(page)
+    year = window.station_app.today().year
+    assert page.template_preview.text() == f"示例：（{year}）平原人调字第0001号"
+    page.template.setText("{short}调字〔{year}〕第{seq:03d}号")
+    assert page.template_preview.text() == f"示例：平原调字〔{year}〕第001号"
+    page.short.setText("卫滨")
+    assert page.template_preview.text() == f"示例：卫滨调字〔{year}〕第001号"
+    page.template.setText("{short}调字第{seq}号")  # no year: numbers would repeat every year
+    assert "必须包含年份 {year}" in page.template_preview.text()
+    page.template.setText("（{year}）{shortname}第{seq}号")
+    assert "不认识的占位符{shortname}" in page.template_preview.text()
