@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
-    QApplication, QButtonGroup, QDialog, QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget,
-    QVBoxLayout, QWidget,
+    QApplication, QButtonGroup, QDialog, QFrame, QHBoxLayout, QLabel, QMainWindow, QPushButton, QScrollArea,
+    QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from . import messages
@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.locked = False
         self.idle = None
         self.workspace = None
+        self.containers = {}
         if kiosk:
             self.setStyleSheet(KIOSK_STYLE)
         if station_app is not None:
@@ -103,8 +104,14 @@ class MainWindow(QMainWindow):
         self.home = HomePage(station_app, self.tasks)
         self.cases = CaseListPage(station_app, self.tasks)
         self.settings = SettingsPage(station_app, user, self.tasks)
+        # 设置 is the one tall page: it scrolls, so the window fits a 1366×768 kiosk screen
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.settings)
+        self.containers = {self.settings: scroll}
         for page in (self.home, self.cases, self.settings):
-            self.stack.addWidget(page)
+            self.stack.addWidget(self.containers.get(page, page))
         self.nav_buttons["home"].clicked.connect(lambda: self.show_page(self.home))
         self.nav_buttons["cases"].clicked.connect(lambda: self.show_page(self.cases))
         self.nav_buttons["settings"].clicked.connect(lambda: self.show_page(self.settings))
@@ -134,7 +141,7 @@ class MainWindow(QMainWindow):
     # --- navigation ----------------------------------------------------------------------------
 
     def show_page(self, page) -> None:
-        self.stack.setCurrentWidget(page)
+        self.stack.setCurrentWidget(self.containers.get(page, page))
         if page is self.home:
             self.nav_buttons["home"].setChecked(True)
             self.home.refresh(self.user)

@@ -930,3 +930,25 @@ def test_the_case_number_template_shows_a_sample_or_what_is_wrong_as_it_is_typed
     assert "必须包含年份 {year}" in page.template_preview.text()
     page.template.setText("（{year}）{shortname}第{seq}号")
     assert "不认识的占位符{shortname}" in page.template_preview.text()
+
+
+def test_the_kiosk_window_fits_a_1366x768_screen_on_every_page(qtbot, gui_station):
+    """Kiosk mode's larger type made the window need 1235×950 (设置 alone 883 px tall): 锁定, the
+    status bar and 同步 fell off a 768-px screen. Every page now fits; 设置 scrolls."""
+    from suyuan_desktop.core.services.users import actor_for
+    from suyuan_desktop.gui.main_window import MainWindow
+    from tests.helpers.builders import new_case
+    station, user = gui_station
+    case = new_case(station, actor_for(user))
+    win = MainWindow(station, user, kiosk=True)
+    qtbot.addWidget(win)
+    win.show()
+    for page in (win.home, win.cases, win.settings):
+        win.show_page(page)
+        hint = win.minimumSizeHint()
+        assert hint.width() <= 1366 and hint.height() <= 768, (page, hint)
+    win.open_case(case.id)
+    qtbot.waitUntil(lambda: win.workspace.case is not None, timeout=5000)
+    hint = win.minimumSizeHint()
+    assert hint.width() <= 1366 and hint.height() <= 768, hint
+    assert win.lock_button.minimumHeight() >= 44 and all(b.minimumHeight() >= 44 for b in win.nav_buttons.values())
