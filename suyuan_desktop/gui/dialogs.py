@@ -14,7 +14,7 @@ from ..core.domain.enums import ConfirmationOutcome, PerformanceStatus, Terminat
 from ..core.domain.errors import ValidationError
 from ..core.domain.money import amount_in_words, parse_amount
 from ..core.services.inputs import (
-    AgreementInput, FactRecordInput, FollowUpInput, OralAgreementInput, SessionInput, TerminationInput,
+    AgreementInput, FactRecordInput, FollowUpInput, InvestigationInput, OralAgreementInput, SessionInput, TerminationInput,
 )
 from .widgets import enum_combo, muted
 from .i18n import translate
@@ -105,6 +105,38 @@ class SessionDialog(FormDialog):
                             attendees=self.attendees.text(), participants=self.participants.text() or None,
                             content=self.content.toPlainText(), result=self.result_edit.toPlainText() or None,
                             recorder=self.recorder.text() or None)
+
+
+class InvestigationDialog(FormDialog):
+    """调查记录: who was asked, by whom, where and when, and what was found (MoJ 调查记录 format)."""
+
+    def __init__(self, case, now: dt.datetime, parent=None, investigator: str = ""):
+        super().__init__(translate("dialogs", "记录调查"), parent, today=now.date())
+        self.when = QDateTimeEdit(QDateTime(now.replace(tzinfo=None, second=0, microsecond=0)))
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.place = QLineEdit()
+        self.place.setPlaceholderText(translate("dialogs", "如 纠纷现场、村委会"))
+        self.subject = QLineEdit()
+        self.subject.setPlaceholderText(translate("dialogs", "被调查人的姓名，可填当事人或知情人"))
+        self.investigators = QLineEdit(investigator)
+        self.participants = QLineEdit()
+        self.record = self.text_area(translate("dialogs", "调查的问题和被调查人的回答、现场查看的情况……"), 180)
+        self.recorder = QLineEdit(investigator)
+        for label, w in ((translate("dialogs", "时间"), self.when), (translate("dialogs", "地点"), self.place),
+                         (translate("dialogs", "被调查人"), self.subject), (translate("dialogs", "调查人"), self.investigators),
+                         (translate("dialogs", "参加人"), self.participants), (translate("dialogs", "调查记录"), self.record),
+                         (translate("dialogs", "记录人"), self.recorder)):
+            self.form.addRow(label, w)
+        self.finish_layout()
+        self.resize(680, 560)
+
+    def collect(self):
+        return InvestigationInput(occurred_at=self.when.dateTime().toPython(), place=self.place.text().strip(),
+                                  investigators=self.investigators.text().strip(), subject=self.subject.text().strip(),
+                                  record=self.record.toPlainText().strip(),
+                                  participants=self.participants.text().strip() or None,
+                                  recorder=self.recorder.text().strip() or None)
 
 
 class AgreementEditor(FormDialog):

@@ -204,6 +204,8 @@ class CaseWorkspace(QWidget):
             buttons.append((translate("workspace", "不予受理"), self.refuse))
         if status in (S.RECEIVED, S.ACCEPTED, S.IN_MEDIATION, S.SUSPENDED):
             buttons.append((translate("workspace", "指派调解员"), self.assign_mediators))
+        if status in (S.ACCEPTED, S.IN_MEDIATION, S.SUSPENDED):
+            buttons.append((translate("workspace", "记录调查"), self.record_investigation))
         if status in (S.ACCEPTED, S.IN_MEDIATION):
             buttons.append((translate("workspace", "记录调解"), self.record_session))
             buttons.append((translate("workspace", "调解协议"), self.edit_agreement))
@@ -289,6 +291,11 @@ class CaseWorkspace(QWidget):
 
     def resume(self):
         self._write(self.station_app.cases.resume)
+
+    def record_investigation(self):
+        self._dialog(dialogs.InvestigationDialog(self.case, self.station_app.clock.now(), self,
+                                                 investigator=self.user.display_name),
+                     self.station_app.cases.record_investigation)
 
     def record_session(self):
         self._dialog(dialogs.SessionDialog(self.case, self.station_app.clock.now(), self,

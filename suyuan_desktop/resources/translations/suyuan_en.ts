@@ -889,6 +889,34 @@
         <source>法院案号</source>
         <translation>Court case number</translation>
     </message>
+    <message>
+        <source>记录调查</source>
+        <translation>Record an investigation</translation>
+    </message>
+    <message>
+        <source>如 纠纷现场、村委会</source>
+        <translation>e.g. the site of the dispute, the village committee</translation>
+    </message>
+    <message>
+        <source>被调查人的姓名，可填当事人或知情人</source>
+        <translation>Name of the person asked: a party or a witness</translation>
+    </message>
+    <message>
+        <source>调查的问题和被调查人的回答、现场查看的情况……</source>
+        <translation>Questions and answers, what was seen on site…</translation>
+    </message>
+    <message>
+        <source>被调查人</source>
+        <translation>Person asked</translation>
+    </message>
+    <message>
+        <source>调查人</source>
+        <translation>Investigators</translation>
+    </message>
+    <message>
+        <source>调查记录</source>
+        <translation>Investigation record</translation>
+    </message>
 </context>
 <context>
     <name>drafts</name>
@@ -3049,6 +3077,10 @@ Cases: {cases}, attachments: {attachments}, audit entries: {audit}. Keep the fil
     <message>
         <source>&lt;p&gt;身份证号码和电话已部分隐藏。&lt;a href=&quot;reveal&quot;&gt;显示完整号码&lt;/a&gt;（将记入操作记录）&lt;/p&gt;</source>
         <translation>&lt;p&gt;ID and phone numbers are partly hidden. &lt;a href=&quot;reveal&quot;&gt;Show full numbers&lt;/a&gt; (recorded in the history)&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>记录调查</source>
+        <translation>Record an investigation</translation>
     </message>
 </context>
 </TS>

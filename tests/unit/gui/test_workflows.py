@@ -952,3 +952,29 @@ def test_the_kiosk_window_fits_a_1366x768_screen_on_every_page(qtbot, gui_statio
     hint = win.minimumSizeHint()
     assert hint.width() <= 1366 and hint.height() <= 768, hint
     assert win.lock_button.minimumHeight() >= 44 and all(b.minimumHeight() >= 44 for b in win.nav_buttons.values())
+
+
+def test_an_investigation_is_recorded_through_the_window(qtbot, window, gui_station):
+    """记录调查: the form's fields, a refusal naming the empty field, then the record on the case."""
+    from suyuan_desktop.core.services.users import actor_for
+    from suyuan_desktop.gui import dialogs
+    station, user = gui_station
+    case = mediating_case(station, actor_for(user))
+    ws = open_workspace(qtbot, window, case.id)
+    assert "记录调查" in action_buttons(ws)
+
+    def fill(dlg):
+        assert dlg.investigators.text() == user.display_name and dlg.recorder.text() == user.display_name
+        dlg.place.setText("东村排水沟现场")
+        dlg.subject.setText("村委会主任赵六")
+        ok_button(dlg).click()  # no record yet: refused, naming the field; the dialog stays
+        qtbot.waitUntil(lambda: "调查记录" in dlg.error.text(), timeout=5000)
+        assert dlg.isVisible()
+        dlg.record.setPlainText("问：排水沟何时修建？答：2019年由村委会统一修建。")
+        ok_button(dlg).click()
+    run_modal(qtbot, dialogs.InvestigationDialog, fill)
+    action_buttons(ws)["记录调查"].click()
+    qtbot.waitUntil(lambda: len(ws.case.investigations) == 1, timeout=5000)
+    inv = station.cases.get(case.id).investigations[0]
+    assert (inv.place, inv.subject, inv.investigators) == ("东村排水沟现场", "村委会主任赵六", user.display_name)
+    assert "村委会主任赵六" in ws.pages["调查与调解记录"].toPlainText()
