@@ -11,6 +11,7 @@ import weakref
 import traceback
 from typing import Any, Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -69,6 +70,13 @@ class _Job(QRunnable):
             self.signals.done.emit(self.number, result)
 
 
+def _alive(callback) -> bool:
+    """False when the callback is a method of a widget Qt has deleted meanwhile (a case closed,
+    another opened, while its data was still loading): its result has nowhere to go."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
+
+
 class TaskRunner(QObject):
     """``run_write`` for database writes (one at a time, in order), ``run`` for everything else."""
 
@@ -109,7 +117,7 @@ class TaskRunner(QObject):
     def _finished_ok(self, number: int, result) -> None:
         on_done = self._jobs.pop(number, (None,) * 4)[0]
         self.busy_changed.emit(bool(self._jobs))
-        if on_done:
+        if on_done and _alive(on_done):
             on_done(result)
 
     def _finished_err(self, number: int, exc, tb: str) -> None:
@@ -120,7 +128,8 @@ class TaskRunner(QObject):
                 on_cancelled()
             return
         if on_error:
-            on_error(exc)
+            if _alive(on_error):
+                on_error(exc)
         else:
             from . import messages
             messages.show_error(exc, tb)

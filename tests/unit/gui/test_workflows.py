@@ -978,3 +978,22 @@ def test_an_investigation_is_recorded_through_the_window(qtbot, window, gui_stat
     inv = station.cases.get(case.id).investigations[0]
     assert (inv.place, inv.subject, inv.investigators) == ("东村排水沟现场", "村委会主任赵六", user.display_name)
     assert "村委会主任赵六" in ws.pages["调查与调解记录"].toPlainText()
+
+
+def test_a_result_arriving_for_a_closed_window_is_dropped(qtbot):
+    """Opening another case while the last one's history is still loading deleted the old
+    workspace; its result then arrived at a deleted table (seen in CI as a C++ error)."""
+    import threading
+
+    import shiboken6
+    from PySide6.QtWidgets import QLabel
+
+    from suyuan_desktop.gui.tasks import TaskRunner
+    tasks = TaskRunner()
+    label = QLabel()
+    release = threading.Event()
+    tasks.run(lambda: release.wait(5) and "done", on_done=label.setText)
+    shiboken6.delete(label)
+    release.set()
+    assert tasks.wait(5000)
+    qtbot.wait(50)  # the result's signal is delivered, and dropped, without an exception
