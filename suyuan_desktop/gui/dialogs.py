@@ -142,13 +142,22 @@ class InvestigationDialog(FormDialog):
 class AgreementEditor(FormDialog):
     """Numbered clauses with amounts and a live 人民币大写 preview; performance; signatures."""
 
-    def __init__(self, case, today: dt.date, parent=None, draft=None):
-        super().__init__(translate("dialogs", "调解协议"), parent, ok_text=translate("dialogs", "保存协议"), today=today)
+    def __init__(self, case, today: dt.date, parent=None, draft=None, *, supplements=None):
+        """``supplements``: the effective agreement a 补充协议 changes; its terms are the starting
+        point, and the 补充协议 takes effect only signed and sealed (人民调解法 Art. 29)."""
+        title = translate("dialogs", "补充协议") if supplements else translate("dialogs", "调解协议")
+        super().__init__(title, parent, ok_text=translate("dialogs", "保存协议"), today=today)
         self.case = case
+        self.supplements = supplements
+        draft = draft or supplements
         self.facts = self.text_area(translate("dialogs", "纠纷主要事实、争议事项"), 80)
         self.facts.setMaximumHeight(110)
-        self.facts.setPlainText(draft.facts_and_disputes if draft else case.summary)
-        self.form.addRow(translate("dialogs", "纠纷事实"), self.facts)
+        if supplements:
+            self.facts.setPlaceholderText(translate("dialogs", "写明变更的理由和事实，如 因李四失业，经双方协商变更付款方式"))
+            self.form.addRow("", muted(translate("dialogs", "补充协议变更第 {number} 号协议；签字盖章后原协议由本协议取代。").format(number=supplements.number)))
+        else:
+            self.facts.setPlainText(draft.facts_and_disputes if draft else case.summary)
+        self.form.addRow(translate("dialogs", "变更理由及事实") if supplements else translate("dialogs", "纠纷事实"), self.facts)
         self.clauses = QTableWidget(0, 2)
         self.clauses.setHorizontalHeaderLabels([translate("dialogs", "协议条款"), translate("dialogs", "金额（元，可空）")])
         from PySide6.QtWidgets import QHeaderView

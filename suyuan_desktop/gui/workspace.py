@@ -226,6 +226,8 @@ class CaseWorkspace(QWidget):
             buttons.append((translate("workspace", "司法确认结果"), self.confirmation_outcome))
         if status in (S.AGREED, S.CONFIRM_APPLIED, S.CONFIRMED, S.CONFIRM_REJECTED, S.PERFORMING, S.PERFORMED):
             buttons.append((translate("workspace", "回访"), self.follow_up))
+        if status in (S.AGREED, S.CONFIRM_REJECTED, S.PERFORMING) and any(a.state == "effective" for a in c.agreements):
+            buttons.append((translate("workspace", "补充协议"), self.supplementary_agreement))
         if S.RETURNED_TO_COURT.value in allowed and c.source in ("court_assigned", "court_entrusted"):
             buttons.append((translate("workspace", "退回法院"), self.return_to_court))
         if S.ARCHIVED.value in allowed:
@@ -304,6 +306,11 @@ class CaseWorkspace(QWidget):
     def edit_agreement(self):
         draft = next((a for a in self.case.agreements if a.state == "draft"), None)
         self._dialog(dialogs.AgreementEditor(self.case, self.station_app.today(), self, draft), self.station_app.cases.save_agreement)
+
+    def supplementary_agreement(self):
+        effective = next(a for a in self.case.agreements if a.state == "effective")
+        self._dialog(dialogs.AgreementEditor(self.case, self.station_app.today(), self, supplements=effective),
+                     self.station_app.cases.amend_agreement)
 
     def oral_agreement(self):
         self._dialog(dialogs.OralAgreementDialog(self.case, self.station_app.today(), self), self.station_app.cases.conclude_with_oral_agreement)

@@ -917,6 +917,22 @@
         <source>调查记录</source>
         <translation>Investigation record</translation>
     </message>
+    <message>
+        <source>补充协议</source>
+        <translation>Supplementary agreement</translation>
+    </message>
+    <message>
+        <source>写明变更的理由和事实，如 因李四失业，经双方协商变更付款方式</source>
+        <translation>Why the agreement changes, e.g. the payer lost his job and both sides agreed to pay in instalments</translation>
+    </message>
+    <message>
+        <source>补充协议变更第 {number} 号协议；签字盖章后原协议由本协议取代。</source>
+        <translation>This supplementary agreement changes agreement {number}; once signed and sealed it replaces it.</translation>
+    </message>
+    <message>
+        <source>变更理由及事实</source>
+        <translation>Reason and facts of the change</translation>
+    </message>
 </context>
 <context>
     <name>drafts</name>
@@ -3081,6 +3097,10 @@ Cases: {cases}, attachments: {attachments}, audit entries: {audit}. Keep the fil
     <message>
         <source>记录调查</source>
         <translation>Record an investigation</translation>
+    </message>
+    <message>
+        <source>补充协议</source>
+        <translation>Supplementary agreement</translation>
     </message>
 </context>
 </TS>

@@ -997,3 +997,28 @@ def test_a_result_arriving_for_a_closed_window_is_dropped(qtbot):
     release.set()
     assert tasks.wait(5000)
     qtbot.wait(50)  # the result's signal is delivered, and dropped, without an exception
+
+
+def test_a_supplementary_agreement_supersedes_the_signed_one_through_the_window(qtbot, window, gui_station):
+    """补充协议: starts from the effective agreement's terms, needs the reason, takes effect signed."""
+    from suyuan_desktop.core.services.users import actor_for
+    from suyuan_desktop.gui import dialogs
+    station, user = gui_station
+    case = concluded_case(station, actor_for(user))
+    ws = open_workspace(qtbot, window, case.id)
+    assert "补充协议" in action_buttons(ws)
+    old = next(a for a in ws.case.agreements if a.state == "effective")
+
+    def fill(dlg):
+        assert dlg.windowTitle() == "补充协议" and dlg.facts.toPlainText() == ""
+        assert dlg.clauses.rowCount() == 3 and dlg.clauses.item(0, 1).text() == "12005.00"  # the old terms
+        dlg.facts.setPlainText("李四失业，经双方协商，赔偿款改为分两期支付。")
+        dlg.clauses.item(0, 0).setText("李四分两期赔偿张三损失，2027年1月31日前付清")
+        dlg.signed.setChecked(True)
+        ok_button(dlg).click()
+    run_modal(qtbot, dialogs.AgreementEditor, fill)
+    action_buttons(ws)["补充协议"].click()
+    qtbot.waitUntil(lambda: len(ws.case.agreements) == 2, timeout=5000)
+    states = {a.number: a.state for a in station.cases.get(case.id).agreements}
+    assert states[old.number] == "superseded" and states[f"{old.number}之2"] == "effective"
+    assert "已被补充协议变更" in ws.pages["协议"].toPlainText()
