@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateTimeEdit, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
     QScrollArea, QTableWidget, QTableWidgetItem, QWidget,
 )
 
@@ -83,9 +83,7 @@ class MediatorsDialog(FormDialog):
 class SessionDialog(FormDialog):
     def __init__(self, case, now: dt.datetime, parent=None, recorder: str = ""):
         super().__init__(translate("dialogs", "记录调解"), parent, today=now.date())
-        self.when = QDateTimeEdit(QDateTime(now.replace(tzinfo=None, second=0, microsecond=0)))
-        self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when = self.datetime_edit(now)
         self.place = QLineEdit(translate("dialogs", "调解室"))
         self.attendees = QLineEdit(translate("dialogs", "、").join(p.name for p in case.parties))
         self.participants = QLineEdit()
@@ -112,9 +110,7 @@ class InvestigationDialog(FormDialog):
 
     def __init__(self, case, now: dt.datetime, parent=None, investigator: str = ""):
         super().__init__(translate("dialogs", "记录调查"), parent, today=now.date())
-        self.when = QDateTimeEdit(QDateTime(now.replace(tzinfo=None, second=0, microsecond=0)))
-        self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when = self.datetime_edit(now)
         self.place = QLineEdit()
         self.place.setPlaceholderText(translate("dialogs", "如 纠纷现场、村委会"))
         self.subject = QLineEdit()

@@ -58,6 +58,14 @@ class FormDialog(QDialog):
         """A date field showing ``value``, or the station's today."""
         return date_edit(value or self.today)
 
+    @staticmethod
+    def datetime_edit(now: dt.datetime) -> QDateTimeEdit:
+        """A date-and-time field at ``now`` (the station's clock), to the minute."""
+        edit = QDateTimeEdit(QDateTime(now.replace(tzinfo=None, second=0, microsecond=0)))
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        return edit
+
     def finish_layout(self):
         self.outer.addWidget(self.error)
         self.outer.addWidget(self.buttons)
