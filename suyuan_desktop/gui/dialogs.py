@@ -85,7 +85,17 @@ class SessionDialog(FormDialog):
         super().__init__(translate("dialogs", "记录调解"), parent, today=now.date())
         self.when = self.datetime_edit(now)
         self.place = QLineEdit(translate("dialogs", "调解室"))
-        self.attendees = QLineEdit(translate("dialogs", "、").join(p.name for p in case.parties))
+        # 到场当事人: ticked from the case's parties (all present unless unticked)
+        self.attendees = QWidget()
+        present = QHBoxLayout(self.attendees)
+        present.setContentsMargins(0, 0, 0, 0)
+        self.attendee_boxes = []
+        for p in case.parties:
+            box = QCheckBox(p.name)
+            box.setChecked(True)
+            present.addWidget(box)
+            self.attendee_boxes.append(box)
+        present.addStretch(1)
         self.participants = QLineEdit()
         self.participants.setPlaceholderText(translate("dialogs", "邀请参加的亲属、邻里、专业人士等（不含调解员和当事人）"))
         self.content = self.text_area(translate("dialogs", "告知权利义务；各方陈述；核实调查情况；释法说理；调解方案……"), 160)
@@ -100,7 +110,8 @@ class SessionDialog(FormDialog):
 
     def collect(self):
         return SessionInput(occurred_at=self.when.dateTime().toPython(), place=self.place.text(),
-                            attendees=self.attendees.text(), participants=self.participants.text() or None,
+                            attendees=translate("dialogs", "、").join(b.text() for b in self.attendee_boxes if b.isChecked()),
+                            participants=self.participants.text() or None,
                             content=self.content.toPlainText(), result=self.result_edit.toPlainText() or None,
                             recorder=self.recorder.text() or None)
 

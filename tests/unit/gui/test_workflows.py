@@ -171,12 +171,16 @@ def test_session_agreement_and_printing_to_pdf(qtbot, window, gui_station, tmp_p
 
     def fill_session(dlg):
         assert dlg.recorder.text() == user.display_name  # 记录人: the one signed in
+        # 到场当事人 from the case's parties, all ticked; 李四 did not come this time
+        assert [(b.text(), b.isChecked()) for b in dlg.attendee_boxes] == [("张三", True), ("李四", True)]
+        dlg.attendee_boxes[1].setChecked(False)
         dlg.content.setPlainText("双方当面陈述，调解员释法说理。")
         ok_button(dlg).click()
     run_modal(qtbot, dialogs.SessionDialog, fill_session)
     ws.record_session()
     assert len(station.cases.get(case.id).sessions) == 2
-    assert station.cases.get(case.id).sessions[-1].recorder == user.display_name
+    session = station.cases.get(case.id).sessions[-1]
+    assert (session.recorder, session.attendees) == (user.display_name, "张三")
 
     def fill_agreement(dlg):
         dlg.clauses.item(0, 0).setText("李四赔偿张三损失")
