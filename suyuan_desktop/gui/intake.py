@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QPushButton
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QLabel, QPushButton
 
 from ..core.domain.clock import Formattable
 from ..core.domain.enums import COURT_SOURCES, CaseSource, DisputeType, PartyKind, PartyRole, ReferralProcedure
@@ -167,6 +167,12 @@ class IntakeDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("intake", "取消"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        # why 保存并登记 is greyed out, said next to it rather than left to guess
+        self.save_blocked = QLabel()
+        self.save_blocked.setWordWrap(True)
+        self.save_blocked.setStyleSheet("color: #666;")
+        box = self.buttons.parentWidget().layout()
+        box.insertWidget(box.indexOf(self.buttons), self.save_blocked)
         self.title.changed.connect(self._update)
         self.summary.textChanged.connect(self._update)
         self.source.currentIndexChanged.connect(self._update)
@@ -258,10 +264,23 @@ class IntakeDialog(QDialog):
         self.procedure.setEnabled(self.source.currentData() == CaseSource.COURT_ENTRUSTED.value)
         summary_ok = bool(self.summary.toPlainText().strip())
         self.summary_error.setText("" if summary_ok or not self.title.text() else translate("intake", "请填写纠纷简要情况。"))
-        ok = self.title.is_valid() and summary_ok and all(e.is_valid() for e in self.party_editors)
-        if court:
-            ok = ok and self.court.is_valid() and self.ref_number.is_valid()
-        self.save_button.setEnabled(ok)
+        self._check_ready()
+
+    def _check_ready(self) -> None:
+        """保存并登记 is enabled when everything required is there; otherwise the dialog says what is not."""
+        court = self.is_court()
+        summary_ok = bool(self.summary.toPlainText().strip())
+        missing = [translate("intake", "纠纷名称")] if not self.title.is_valid() else []
+        if not summary_ok:
+            missing.append(translate("intake", "纠纷简要情况"))
+        missing += [e.title.text() for e in self.party_editors if not e.is_valid()]
+        if court and not self.court.is_valid():
+            missing.append(translate("intake", "委派/委托法院"))
+        if court and not self.ref_number.is_valid():
+            missing.append(translate("intake", "函件编号"))
+        self.save_button.setEnabled(not missing)
+        self.save_blocked.setText(translate("intake", "还不能保存：请先填好 {items}。").format(
+            items=translate("intake", "、").join(missing)) if missing else "")
 
     def value(self) -> CaseIntake:
         referral = None

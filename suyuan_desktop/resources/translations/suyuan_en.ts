@@ -2092,6 +2092,30 @@ The station has been created and is ready to use; enrol later under Settings →
         <source>已填写的内容尚未保存，确定要关闭并删除这些内容吗？</source>
         <translation>What you entered has not been saved. Close and delete it?</translation>
     </message>
+    <message>
+        <source>纠纷名称</source>
+        <translation>the dispute title</translation>
+    </message>
+    <message>
+        <source>纠纷简要情况</source>
+        <translation>the summary</translation>
+    </message>
+    <message>
+        <source>委派/委托法院</source>
+        <translation>the referring court</translation>
+    </message>
+    <message>
+        <source>函件编号</source>
+        <translation>the referral letter number</translation>
+    </message>
+    <message>
+        <source>还不能保存：请先填好 {items}。</source>
+        <translation>Cannot save yet: first complete {items}.</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
 </context>
 <context>
     <name>login</name>

@@ -104,6 +104,7 @@ def test_intake_with_invalid_then_valid_input(qtbot, gui_station, tasks):
     qtbot.addWidget(dlg)
     dlg.show()
     assert not dlg.save_button.isEnabled()
+    assert dlg.save_blocked.text() == "还不能保存：请先填好 纠纷名称、纠纷简要情况、当事人 1、当事人 2。"
     type_text(qtbot, dlg.title.edit, "张三与李四相邻关系纠纷")
     dlg.summary.setPlainText("李四修建院墙堵塞排水沟。")
     zhang, li = dlg.party_editors
@@ -122,9 +123,10 @@ def test_intake_with_invalid_then_valid_input(qtbot, gui_station, tasks):
     li.kind.setCurrentIndex(li.kind.findData("organisation"))
     assert li.credit_code.isVisible() and not li.id_number.isVisible()
     assert not dlg.save_button.isEnabled()  # an organisation needs its legal representative
+    assert dlg.save_blocked.text() == "还不能保存：请先填好 当事人 2。"
     type_text(qtbot, li.legal_rep.edit, "赵六")
     qtbot.keyClicks(li.credit_code.edit, "91110000600037341L")
-    assert dlg.save_button.isEnabled()
+    assert dlg.save_button.isEnabled() and dlg.save_blocked.text() == ""
     qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dlg.created is not None, timeout=10000)
     case = station.cases.get(dlg.created.id)
