@@ -12,7 +12,9 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QLabel, QPushButton
 
 from ..core.domain.clock import Formattable
-from ..core.domain.enums import COURT_SOURCES, CaseSource, DisputeType, PartyKind, PartyRole, ReferralProcedure
+from ..core.domain.enums import (
+    COURT_SOURCES, CaseSource, DisputeType, PartyKind, PartyRole, ReferralKind, ReferralProcedure,
+)
 from ..core.domain.errors import ValidationError
 from ..core.domain.idcard import parse_id_number
 from ..core.domain.phone import normalize_phone
@@ -156,6 +158,10 @@ class IntakeDialog(QDialog):
         self.signed_for = ui.signedForEdit
         self.signed_for.setDate(today)
         self.procedure = fill_enum(ui.procedureCombo, ReferralProcedure)
+        # the court's limit, as the service will compute it (特邀调解规定 Art. 27; holidays extend it)
+        self.referral_deadline = QLabel()
+        self.referral_deadline.setStyleSheet("color: #1a5276;")
+        ui.referralForm.addRow("", self.referral_deadline)
         self.parties_box = ui.partiesLayout
         self.party_editors: list[PartyEditor] = []
         self.add_party(PartyRole.APPLICANT)
@@ -184,6 +190,8 @@ class IntakeDialog(QDialog):
         for signal in (self.claims.textChanged, self.risk.toggled, self.dtype.currentIndexChanged,
                        self.received.dateChanged, self.signed_for.dateChanged, self.procedure.currentIndexChanged):
             signal.connect(self.draft.changed)
+        for signal in (self.signed_for.dateChanged, self.procedure.currentIndexChanged):
+            signal.connect(lambda *_: self.is_court() and self._preview_referral_deadline())
         self._update()
 
     @property
@@ -261,10 +269,22 @@ class IntakeDialog(QDialog):
         self.draft.changed()
         court = self.is_court()
         self.referral_box.setVisible(court)
+        if court:
+            self._preview_referral_deadline()
         self.procedure.setEnabled(self.source.currentData() == CaseSource.COURT_ENTRUSTED.value)
         summary_ok = bool(self.summary.toPlainText().strip())
         self.summary_error.setText("" if summary_ok or not self.title.text() else translate("intake", "请填写纠纷简要情况。"))
         self._check_ready()
+
+    def _preview_referral_deadline(self) -> None:
+        from ..core.domain.deadlines import referral_deadline, referral_limit_days
+        kind = ReferralKind.ASSIGNED if self.source.currentData() == CaseSource.COURT_ASSIGNED.value \
+            else ReferralKind.ENTRUSTED
+        procedure = ReferralProcedure(self.procedure.currentData()) if kind is ReferralKind.ENTRUSTED else None
+        signed = self.signed_for.date().toPython()
+        due = referral_deadline(signed, kind, procedure, self.station_app.calendar())
+        self.referral_deadline.setText(translate("intake", "调解期限 {days} 日，至 {due} 届满（遇法定节假日顺延）。").format(
+            days=referral_limit_days(kind, procedure), due=due.isoformat()))
 
     def _check_ready(self) -> None:
         """保存并登记 is enabled when everything required is there; otherwise the dialog says what is not."""

@@ -2116,6 +2116,10 @@ The station has been created and is ready to use; enrol later under Settings →
         <source>、</source>
         <translation>, </translation>
     </message>
+    <message>
+        <source>调解期限 {days} 日，至 {due} 届满（遇法定节假日顺延）。</source>
+        <translation>Mediation limit {days} days, ending {due} (extended past public holidays).</translation>
+    </message>
 </context>
 <context>
     <name>login</name>

@@ -1028,3 +1028,28 @@ def test_a_supplementary_agreement_supersedes_the_signed_one_through_the_window(
     states = {a.number: a.state for a in station.cases.get(case.id).agreements}
     assert states[old.number] == "superseded" and states[f"{old.number}之2"] == "effective"
     assert "已被补充协议变更" in ws.pages["协议"].toPlainText()
+
+
+def test_intake_previews_the_courts_mediation_limit(qtbot, gui_station, tasks):
+    """委派 30 days, 委托 15 (ordinary) or 7 (simplified) from the day the file is signed for, a
+    period ending on a public holiday running on to the next working day (docs/domain-rules.md)."""
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    from suyuan_desktop.core.domain.deadlines import referral_deadline
+    from suyuan_desktop.core.domain.enums import ReferralKind, ReferralProcedure
+    from suyuan_desktop.gui.intake import IntakeDialog
+    station, user = gui_station
+    dlg = IntakeDialog(station, user, tasks)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert not dlg.referral_box.isVisible()
+    dlg.source.setCurrentIndex(dlg.source.findData("court_assigned"))
+    dlg.signed_for.setDate(QDate(2026, 9, 1))
+    due = referral_deadline(dt.date(2026, 9, 1), ReferralKind.ASSIGNED, None, station.calendar())
+    assert due == dt.date(2026, 10, 8)  # 1 Oct falls in the National Day holiday
+    assert dlg.referral_deadline.text() == "调解期限 30 日，至 2026-10-08 届满（遇法定节假日顺延）。"
+    dlg.source.setCurrentIndex(dlg.source.findData("court_entrusted"))
+    dlg.procedure.setCurrentIndex(dlg.procedure.findData(ReferralProcedure.SIMPLIFIED.value))
+    assert dlg.referral_deadline.text() == "调解期限 7 日，至 2026-09-08 届满（遇法定节假日顺延）。"
