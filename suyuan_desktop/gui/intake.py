@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QLabel, QPushButton
+from PySide6.QtWidgets import (
+    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget,
+)
 
 from ..core.domain.clock import Formattable
 from ..core.domain.enums import (
@@ -69,8 +71,42 @@ class PartyEditor(QFrame):
                   self.ethnicity, self.occupation):
             f.changed.connect(self.changed.emit)
         self.role.currentIndexChanged.connect(self.changed.emit)
+        self._no_id_fields()
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
+
+    def _no_id_fields(self) -> None:
+        """性别 and 出生日期 for a person whose ID number is not at hand (an ID number gives both)."""
+        self.no_id = QWidget()
+        row = QHBoxLayout(self.no_id)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.gender = QComboBox()
+        for text, value in ((translate("intake", "性别未填"), None), (translate("enums", "男"), "男"),
+                            (translate("enums", "女"), "女")):
+            self.gender.addItem(text, value)
+        self.birth = QDateEdit()
+        self.birth.setDisplayFormat("yyyy-MM-dd")
+        self.birth.setCalendarPopup(True)
+        self.birth.setMinimumDate(QDate(1900, 1, 1))
+        self.birth.setMaximumDate(QDate(self.today.year, self.today.month, self.today.day))
+        self.birth.setSpecialValueText(translate("intake", "出生日期未填"))
+        self.birth.setDate(self.birth.minimumDate())
+        row.addWidget(self.gender)
+        row.addWidget(self.birth)
+        row.addStretch(1)
+        position, _ = self.form.getWidgetPosition(self.derived)
+        self.form.insertRow(position + 1, translate("intake", "性别/出生日期"), self.no_id)
+        self.gender.currentIndexChanged.connect(lambda *_: self.changed.emit())
+        self.birth.dateChanged.connect(lambda *_: self.changed.emit())
+        self.id_number.changed.connect(self._show_no_id_fields)
+
+    def _show_no_id_fields(self, *_) -> None:
+        visible = not self.is_org() and not self.id_number.text().strip()
+        self.no_id.setVisible(visible)
+        self.form.labelForField(self.no_id).setVisible(visible)
+
+    def birth_date(self) -> dt.date | None:
+        return None if self.birth.date() == self.birth.minimumDate() else self.birth.date().toPython()
 
     def _check_id(self, text: str):
         try:
@@ -91,6 +127,7 @@ class PartyEditor(QFrame):
             label = self.form.labelForField(widget)
             if label:
                 label.setVisible(visible)
+        self._show_no_id_fields()
         self.changed.emit()
 
     def is_valid(self) -> bool:
@@ -105,13 +142,17 @@ class PartyEditor(QFrame):
                           legal_representative=(self.legal_rep.text() or None) if org else None,
                           phone=self.phone.text() or None, address=self.address.text() or None,
                           ethnicity=None if org else (self.ethnicity.text() or None),
-                          occupation=self.occupation.text() or None)
+                          occupation=self.occupation.text() or None,
+                          gender=None if org or self.id_number.text() else self.gender.currentData(),
+                          birth_date=None if org or self.id_number.text() else self.birth_date())
 
     TEXT_FIELDS = ("name", "id_number", "credit_code", "legal_rep", "phone", "address", "ethnicity", "occupation")
 
     def draft_state(self) -> dict:
         state = {f: getattr(self, f).edit.text() for f in self.TEXT_FIELDS}
-        state.update(role=self.role.currentData(), kind=self.kind.currentData())
+        birth = self.birth_date()
+        state.update(role=self.role.currentData(), kind=self.kind.currentData(), gender=self.gender.currentData(),
+                     birth_date=birth.isoformat() if birth else None)
         return state
 
     def restore_state(self, state: dict) -> None:
@@ -122,11 +163,15 @@ class PartyEditor(QFrame):
         for f in self.TEXT_FIELDS:
             if state.get(f):
                 getattr(self, f).setText(state[f])
+        if state.get("gender"):
+            self.gender.setCurrentIndex(max(self.gender.findData(state["gender"]), 0))
+        if state.get("birth_date"):
+            self.birth.setDate(QDate.fromString(state["birth_date"], "yyyy-MM-dd"))
 
     def field_for(self, name: str) -> Field | None:
         return {"name": self.name, "id_number": self.id_number, "credit_code": self.credit_code,
                 "legal_representative": self.legal_rep, "phone": self.phone, "address": self.address,
-                "gender": self.id_number, "birth_date": self.id_number}.get(name)
+                "gender": self.id_number, "birth_date": self.id_number}.get(name)  # both follow the ID number
 
 
 class IntakeDialog(QDialog):

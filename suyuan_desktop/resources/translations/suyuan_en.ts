@@ -2120,6 +2120,18 @@ The station has been created and is ready to use; enrol later under Settings →
         <source>调解期限 {days} 日，至 {due} 届满（遇法定节假日顺延）。</source>
         <translation>Mediation limit {days} days, ending {due} (extended past public holidays).</translation>
     </message>
+    <message>
+        <source>性别未填</source>
+        <translation>Gender not given</translation>
+    </message>
+    <message>
+        <source>出生日期未填</source>
+        <translation>Birth date not given</translation>
+    </message>
+    <message>
+        <source>性别/出生日期</source>
+        <translation>Gender / birth date</translation>
+    </message>
 </context>
 <context>
     <name>login</name>

@@ -1053,3 +1053,27 @@ def test_intake_previews_the_courts_mediation_limit(qtbot, gui_station, tasks):
     dlg.source.setCurrentIndex(dlg.source.findData("court_entrusted"))
     dlg.procedure.setCurrentIndex(dlg.procedure.findData(ReferralProcedure.SIMPLIFIED.value))
     assert dlg.referral_deadline.text() == "调解期限 7 日，至 2026-09-08 届满（遇法定节假日顺延）。"
+
+
+def test_a_person_without_an_id_number_is_registered_with_gender_and_birth_date(qtbot, gui_station, tasks):
+    from PySide6.QtCore import QDate
+
+    from suyuan_desktop.gui.intake import IntakeDialog
+    station, user = gui_station
+    dlg = IntakeDialog(station, user, tasks)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    type_text(qtbot, dlg.title.edit, "张三与李四相邻关系纠纷")
+    dlg.summary.setPlainText("李四修建院墙堵塞排水沟。")
+    zhang, li = dlg.party_editors
+    type_text(qtbot, zhang.name.edit, "张三")
+    qtbot.keyClicks(zhang.id_number.edit, ZHANG_ID)
+    assert not zhang.no_id.isVisible()  # the ID number gives both
+    type_text(qtbot, li.name.edit, "李四")
+    assert li.no_id.isVisible()  # no ID number at hand: say what is known
+    li.gender.setCurrentIndex(li.gender.findData("女"))
+    li.birth.setDate(QDate(1958, 4, 3))
+    qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.created is not None, timeout=10000)
+    li_saved = station.cases.get(dlg.created.id).parties[1]
+    assert (li_saved.id_number, li_saved.gender, li_saved.age) == (None, "女", 68)
