@@ -29,6 +29,9 @@ def _esc(text) -> str:
     return html.escape(str(text if text is not None else ""))
 
 
+DESTRUCTIVE_STYLE = "QPushButton { color: #b3261e; border: 1px solid #d9a39e; border-radius: 4px; padding: 0 10px; }"
+
+
 class CaseWorkspace(QWidget):
     changed = Signal()
     closed = Signal()
@@ -232,10 +235,15 @@ class CaseWorkspace(QWidget):
             buttons.append((translate("workspace", "退回法院"), self.return_to_court))
         if S.ARCHIVED.value in allowed:
             buttons.append((translate("workspace", "归档"), self.archive))
+        # actions that end or refuse a case, or close it for good, stand apart from the rest
+        ending = {self.refuse, self.withdraw, self.terminate, self.return_to_court, self.archive}
         for text, slot in buttons:
             b = QPushButton(text)
             b.setMinimumHeight(36)
             b.clicked.connect(slot)
+            if slot in ending:
+                b.setProperty("destructive", True)
+                b.setStyleSheet(DESTRUCTIVE_STYLE)
             self.actions_bar.addWidget(b)
         self.actions_bar.addStretch(1)
 

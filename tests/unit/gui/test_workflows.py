@@ -1077,3 +1077,14 @@ def test_a_person_without_an_id_number_is_registered_with_gender_and_birth_date(
     qtbot.waitUntil(lambda: dlg.created is not None, timeout=10000)
     li_saved = station.cases.get(dlg.created.id).parties[1]
     assert (li_saved.id_number, li_saved.gender, li_saved.age) == (None, "女", 68)
+
+
+def test_actions_that_end_a_case_stand_apart(qtbot, window, gui_station):
+    from suyuan_desktop.core.services.users import actor_for
+    station, user = gui_station
+    case = mediating_case(station, actor_for(user))
+    ws = open_workspace(qtbot, window, case.id)
+    buttons = action_buttons(ws)
+    marked = {text for text, b in buttons.items() if b.property("destructive")}
+    assert marked == {"终止调解", "撤回"} and "记录调解" in buttons
+    assert "#b3261e" in buttons["终止调解"].styleSheet() and not buttons["记录调解"].styleSheet()
