@@ -43,9 +43,12 @@ def _step(text: str, due: dt.date | None, today: dt.date) -> NextStep:
 
 
 def confirmation_window_open(case: CaseDetail, today: dt.date) -> bool:
-    """Whether the parties can still apply for 司法确认 of the effective written agreement."""
+    """Whether the parties can still apply for 司法确认 of the effective written agreement: within
+    its 30 days, and not when the court has it under review or has already confirmed it."""
     ag = case.effective_agreement
-    return bool(ag and ag.confirmation_deadline and today <= ag.confirmation_deadline)
+    if not (ag and ag.confirmation_deadline and today <= ag.confirmation_deadline):
+        return False
+    return not any(j.agreement_id == ag.id and j.outcome in ("pending", "confirmed") for j in case.confirmations)
 
 
 def _after_agreement(case: CaseDetail, today: dt.date) -> NextStep:

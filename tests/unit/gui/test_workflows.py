@@ -1088,3 +1088,12 @@ def test_actions_that_end_a_case_stand_apart(qtbot, window, gui_station):
     marked = {text for text, b in buttons.items() if b.property("destructive")}
     assert marked == {"终止调解", "撤回"} and "记录调解" in buttons
     assert "#b3261e" in buttons["终止调解"].styleSheet() and not buttons["记录调解"].styleSheet()
+
+
+def test_an_agreement_the_court_has_confirmed_is_not_offered_for_confirmation_again(qtbot, window, gui_station):
+    from suyuan_desktop.core.services.users import actor_for
+    station, user = gui_station
+    case = concluded_case(station, actor_for(user))  # confirmed on 2026-11-27, within its 30 days
+    ws = open_workspace(qtbot, window, case.id)
+    assert ws.case.confirmations[0].outcome == "confirmed"
+    assert "申请司法确认" not in action_buttons(ws) and "回访" in action_buttons(ws)
