@@ -159,6 +159,12 @@ class TestWorkflow:
         assert case.status == "confirm_applied" and case.confirmations[0].deadline == dt.date(2026, 12, 22)
         case = station.cases.record_confirmation_outcome(admin, case.id, "confirmed", "2026-12-28", "（2026）豫0703民特9号")
         assert case.status == "confirmed" and case.confirmations[0].outcome == "confirmed"
+        # once confirmed, never applied for again (even after performance begins)
+        case = station.cases.record_follow_up(admin, case.id, FollowUpInput(
+            visited="张三", performance_status="partial", notes="已付一半", visitor="王建国"))
+        again = unchanged(station, case.id, lambda: station.cases.apply_judicial_confirmation(
+            admin, case.id, "新乡市卫滨区人民法院", "2026-12-20"), ValidationError, "agreement")
+        assert "已裁定确认" in again.message
 
     def test_follow_up_records_performance(self, station, admin):
         case = mediating_case(station, admin)

@@ -41,6 +41,11 @@ class CourtOps(CaseBase):
                     "由双方共同申请（人民调解法第33条）。", "late"))
             if applied < ag.effective_date:
                 raise ValidationError(FieldError("applied_date", "申请日期", "不能早于协议生效日期。", "order"))
+            if s.execute(select(JudicialConfirmation.id).where(
+                    JudicialConfirmation.agreement_id == ag.id,
+                    JudicialConfirmation.outcome == ConfirmationOutcome.CONFIRMED.value)).first():
+                raise ValidationError(FieldError("agreement", "调解协议",
+                                                 "法院已裁定确认本协议有效，无需再次申请司法确认。", "already_confirmed"))
             self._transition(s, case, CaseStatus.CONFIRM_APPLIED, actor, f"向{court}申请司法确认")
             s.add(JudicialConfirmation(case_id=case.id, agreement_id=ag.id, court=court, applied_date=applied,
                                        deadline=deadline, outcome=ConfirmationOutcome.PENDING.value))
