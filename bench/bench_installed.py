@@ -10,6 +10,7 @@ Run as root on a Debian machine: python -m bench.bench_installed [path/to/the.de
 """
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import subprocess
@@ -53,7 +54,7 @@ def _inside_session(runs: int) -> None:
         ready_age = float(out.split("pages built after")[1].split("ms")[0])
         paint.append((paint_epoch - t0) * 1000)
         ready.append(paint[-1] + ready_age - paint_age)
-    print(repr((bare[1:], paint[1:], ready[1:])))  # the first round warms the file cache
+    print(json.dumps([bare[1:], paint[1:], ready[1:]]))  # the first round warms the file cache
 
 
 def main() -> None:
@@ -73,7 +74,7 @@ def main() -> None:
                               "--inside", "7"], cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
     finally:
         subprocess.run(["dpkg", "-r", debmod.APPID], capture_output=True)
-    bare, paint, ready = eval(out.strip().splitlines()[-1])  # noqa: S307 - our own repr of three lists
+    bare, paint, ready = json.loads(out.strip().splitlines()[-1])
     installed = int(subprocess.run(["dpkg-deb", "-f", str(deb), "Installed-Size"], capture_output=True, text=True,
                                    check=True).stdout) / 1024
     body = f"""

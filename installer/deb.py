@@ -16,7 +16,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 from . import bundle
@@ -50,8 +49,7 @@ def full_version() -> str:
 def copy_interpreter(dest: Path) -> None:
     """CPython 3.11 built for glibc 2.28 (installer/tools/build_python.py), without the parts a
     station never runs, and RUNPATHs that find its OpenSSL inside the bundle."""
-    sys.path.insert(0, str(ROOT / "installer" / "tools"))
-    import build_python
+    from .tools import build_python
     prefix = build_python.interpreter()
     ver = "python3.11"
     (dest / "bin").mkdir(parents=True)
@@ -104,13 +102,10 @@ def desktop_entry(exec_path: str) -> str:
         "Categories=Office;",
         "Keywords=mediation;调解;诉源;",
         "StartupNotify=true",
-        f"StartupWMClass={bundle_wm_class()}",
+        "StartupWMClass=suyuan-desktop",  # QApplication.applicationName()
         "",
     ])
 
-
-def bundle_wm_class() -> str:
-    return "suyuan-desktop"
 
 
 def build(out_dir: Path) -> Path:

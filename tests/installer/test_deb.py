@@ -38,7 +38,8 @@ def test_the_deb_installs_runs_prints_and_uninstalls_keeping_the_data(tmp_path):
     assert len(version.split(".")) == 4 and all(p.isdigit() for p in version.split("."))
     contents = subprocess.run(["dpkg-deb", "-c", str(deb)], capture_output=True, text=True, check=True).stdout
     paths = [line.split()[-1] for line in contents.splitlines()]
-    outside = [p for p in paths if not p.startswith(("./opt/apps/", "./opt/")) and p not in ("./",)]
+    own = f"./opt/apps/{debmod.APPID}/"
+    outside = [p for p in paths if not p.startswith(own) and p not in ("./", "./opt/", "./opt/apps/")]
     assert outside == [], outside  # nothing outside /opt/apps/<appid>
     control = subprocess.run(["dpkg-deb", "-I", str(deb)], capture_output=True, text=True, check=True).stdout
     assert "postinst" not in control and "preinst" not in control
