@@ -26,13 +26,12 @@ def main() -> None:
     from suyuan_desktop.core.services.station import StationApp, StationSetup
     from suyuan_desktop.core.services.users import actor_for
     from suyuan_desktop.gui.i18n import install_translators
-    from suyuan_desktop.gui.dialogs import AgreementEditor, FactsEditor
     from suyuan_desktop.gui.first_run import FirstRunWizard
     from suyuan_desktop.gui.intake import IntakeDialog
     from suyuan_desktop.gui.login import LoginDialog
     from suyuan_desktop.gui.main_window import MainWindow
     from suyuan_desktop.gui.preview import PreviewDialog
-    from tests.helpers.builders import concluded_case
+    from tests.helpers.builders import concluded_case, mediating_case
 
     qapp = QApplication.instance() or QApplication([])
     keep = install_translators(qapp, "zh_CN")  # noqa: F841
@@ -50,46 +49,81 @@ def main() -> None:
         while dt.datetime.now() < end:
             qapp.processEvents()
 
+    def save(widget, name: str) -> None:
+        """A screen is flat colour and text: 256 colours keep it exact to the eye at a third of
+        the size (the repository carries about a hundred of these)."""
+        import io
+
+        from PIL import Image
+        from PySide6.QtCore import QBuffer
+        buf = QBuffer()
+        buf.open(QBuffer.OpenModeFlag.WriteOnly)
+        widget.grab().save(buf, "PNG")
+        image = Image.open(io.BytesIO(bytes(buf.data()))).convert("RGB")
+        image.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
+            OUT / f"{name}-{widget.width()}x{widget.height()}.png", optimize=True)
+
     def shot(widget, name, size):
         widget.resize(*size)
         widget.show()
         settle(widget)
-        widget.grab().save(str(OUT / f"{name}-{size[0]}x{size[1]}.png"))
+        save(widget, name)
 
-    for size in ((1366, 768), (1920, 1080)):
-        win = MainWindow(station, user)
-        shot(win, "home", size)
+    def open_dialogs(win, c):
+        """Every form of a case, opened over the window as a mediator opens it."""
+        from suyuan_desktop.gui import dialogs
+        from suyuan_desktop.gui.intake import PartiesDialog
+        today, now = station.today(), station.clock.now()
+        mediating = station.cases.get(open_case.id)
+        editor = dialogs.AgreementEditor(mediating, today, win)
+        editor.clauses.item(0, 0).setText("李四赔偿张三损失")
+        editor.clauses.item(0, 1).setText("12005")
+        return {"intake": IntakeDialog(station, user, win.tasks, win), "parties": PartiesDialog(c, today, win),
+                "mediators": dialogs.MediatorsDialog(mediating, station.users.list_mediators(), win),
+                "investigation": dialogs.InvestigationDialog(mediating, now, win, investigator=user.display_name),
+                "session": dialogs.SessionDialog(mediating, now, win, recorder=user.display_name),
+                "agreement-editor": editor, "facts-editor": dialogs.FactsEditor(mediating, win),
+                "terminate": dialogs.TerminateDialog(today, win),
+                "follow-up": dialogs.FollowUpDialog(c, user, today, win),
+                "suspend": dialogs.ReasonDialog("中止调解", "中止原因", "如：当事人住院治疗，出院后恢复调解", win)}
+
+    def tour(prefix: str, size, *, kiosk: bool, dialogs_too: bool, only_home: bool = False) -> None:
+        """The main screens, and (``dialogs_too``) every form over them."""
+        win = MainWindow(station, user, kiosk=kiosk)
+        shot(win, f"{prefix}home", size)
+        if only_home:
+            win.close()
+            return
         win.show_page(win.cases)
         settle(win, 600)
-        shot(win, "cases", size)
+        shot(win, f"{prefix}cases", size)
         win.cases.search.setText("张")
         settle(win, 600)
-        shot(win, "cases-search", size)
+        shot(win, f"{prefix}cases-search", size)
+        win.cases.search.setText("")
         win.open_case(case.id)
         settle(win, 600)
-        shot(win, "case-basic", size)
-        win.workspace.tabs.setCurrentIndex(1)
-        shot(win, "case-parties", size)
-        win.workspace.tabs.setCurrentIndex(4)
-        shot(win, "case-agreement", size)
-        win.workspace.tabs.setCurrentIndex(8)
-        shot(win, "case-audit", size)
+        for index, name in ((0, "basic"), (1, "parties"), (2, "records"), (4, "agreement"), (5, "follow-up"),
+                            (8, "audit")):
+            win.workspace.tabs.setCurrentIndex(index)
+            shot(win, f"{prefix}case-{name}", size)
+        win.open_case(open_case.id)
+        settle(win, 600)
+        shot(win, f"{prefix}case-open", size)
         win.show_page(win.settings)
-        shot(win, "settings", size)
+        shot(win, f"{prefix}settings", size)
+        if dialogs_too:
+            for name, dlg in open_dialogs(win, station.cases.get(case.id)).items():
+                dlg.show()
+                settle(dlg, 300)
+                save(dlg, f"{prefix}{name}")
+                dlg.done(0)
         win.close()
-    dialog_size = (900, 760)
-    intake = IntakeDialog(station, user, None)
-    intake.title.setText("张三与李四相邻关系纠纷")
-    intake.party_editors[0].name.setText("张三")
-    intake.party_editors[0].id_number.setText("11010519491231002X")
-    intake.party_editors[0].phone.setText("1380013800")
-    intake.party_editors[0].phone.edit.editingFinished.emit()
-    shot(intake, "intake", dialog_size)
-    editor = AgreementEditor(station.cases.get(case.id), station.today(), None)
-    editor.clauses.item(0, 0).setText("李四赔偿张三损失")
-    editor.clauses.item(0, 1).setText("12005")
-    shot(editor, "agreement-editor", (820, 760))
-    shot(FactsEditor(station.cases.get(case.id), None), "facts-editor", (820, 700))
+
+    open_case = mediating_case(station, actor, title="王五与赵六宅基地纠纷", dispute_type="03")
+    tour("", (1366, 768), kiosk=False, dialogs_too=True)
+    tour("", (1920, 1080), kiosk=False, dialogs_too=False, only_home=True)
+    tour("kiosk-", (1366, 768), kiosk=True, dialogs_too=True)
     login = LoginDialog(station, "平原镇矛盾纠纷调处中心")
     shot(login, "login", (460, 360))
     wizard = FirstRunWizard(tmp / "new")
@@ -119,13 +153,8 @@ def main() -> None:
     for t in keep:
         QCoreApplication.removeTranslator(t)
     keep = install_translators(qapp, "en")
-    win = MainWindow(station, user)
-    shot(win, "en-home", (1366, 768))
-    win.open_case(case.id)
-    settle(win, 600)
-    shot(win, "en-case-basic", (1366, 768))
-    win.close()
-    shot(IntakeDialog(station, user, None), "en-intake", dialog_size)
+    tour("en-", (1366, 768), kiosk=False, dialogs_too=True)
+    tour("en-kiosk-", (1366, 768), kiosk=True, dialogs_too=False)
     for t in keep:
         QCoreApplication.removeTranslator(t)
     keep = install_translators(qapp, "zh_CN")

@@ -119,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
         prepare()
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     qapp.setApplicationName("suyuan-desktop")
+    from . import theme
+    theme.apply(qapp, kiosk)
     qapp.setDesktopFileName("cn.suyuan.station")  # the .deb's desktop entry (docs/packaging.md)
     from PySide6.QtGui import QIcon
     from ..core.resources import app_icon

@@ -10,6 +10,7 @@ from ..core.domain.enums import CaseSource, CaseStatus, DisputeType
 from ..core.services.cases import CaseFilter
 from .forms.ui_case_list import Ui_CaseListPage
 from .models import CASE_COLUMNS, CaseListModel
+from . import theme
 from .widgets import fill_enum, size_columns
 from .i18n import translate
 
@@ -36,6 +37,10 @@ class CaseListPage(QWidget):
         self.mediator.addItem(translate("case_list", "全部调解员"), None)
         for m in station_app.users.list_mediators():
             self.mediator.addItem(m.name, m.id)
+        for box in (self.status, self.dtype, self.source, self.mediator):
+            # the filter row shares a 1366-px kiosk screen with the sidebar: the choices may shrink
+            box.setSizeAdjustPolicy(box.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(5)
         self.use_dates = self.ui.useDatesCheck
         self.date_from, self.date_to = self.ui.dateFromEdit, self.ui.dateToEdit
         today = QDate(station_app.today())
@@ -47,6 +52,8 @@ class CaseListPage(QWidget):
         self.view = self.ui.tableView
         self.view.setModel(self.model)
         size_columns(self.view, CASE_COLUMNS, stretch=1)
+        self.view.setItemDelegateForColumn(4, theme.StatusChipDelegate(self.view))
+        theme.mark(self.new_button, primary=True)
         header = self.view.horizontalHeader()
         header.setSortIndicatorShown(True)
         header.setSortIndicator(5, Qt.SortOrder.DescendingOrder)  # newest first, as loaded

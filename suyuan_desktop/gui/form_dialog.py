@@ -6,17 +6,18 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, QDateTime, Qt
 from PySide6.QtWidgets import (
-    QAbstractSpinBox, QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox,
-    QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractSpinBox, QApplication, QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox,
+    QFormLayout, QFrame, QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWidget,
 )
 
 from ..core.domain.errors import ValidationError
-from .widgets import ERROR_STYLE
+from .widgets import ERROR_STYLE, DateEdit, DateTimeEdit
 from .i18n import translate
 
 
 def date_edit(value: dt.date) -> QDateEdit:
-    d = QDateEdit(QDate(value))
+    d = DateEdit(QDate(value))
     d.setCalendarPopup(True)
     d.setDisplayFormat("yyyy-MM-dd")
     return d
@@ -42,13 +43,22 @@ class FormDialog(QDialog):
         self.today = today  # the station's date, for the date fields' defaults
         self.setWindowTitle(title)
         self.outer = QVBoxLayout(self)
+        # the form scrolls, so the dialog fits any screen (a 1366×768 kiosk with its keyboard up
+        # leaves about 400 px); error line and buttons stay in view below it
         self.form = QFormLayout()
-        self.outer.addLayout(self.form)
+        self.body = QWidget()
+        self.body.setLayout(self.form)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self.body)
+        self.outer.addWidget(self.scroll, 1)
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text or translate("dialogs", "保存"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setProperty("primary", True)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("dialogs", "取消"))
         self.buttons.accepted.connect(self._ok)
         self.buttons.rejected.connect(self.reject)
@@ -61,7 +71,7 @@ class FormDialog(QDialog):
     @staticmethod
     def datetime_edit(now: dt.datetime) -> QDateTimeEdit:
         """A date-and-time field at ``now`` (the station's clock), to the minute."""
-        edit = QDateTimeEdit(QDateTime(now.replace(tzinfo=None, second=0, microsecond=0)))
+        edit = DateTimeEdit(QDateTime(now.replace(tzinfo=None, second=0, microsecond=0)))
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         return edit
@@ -136,10 +146,29 @@ class FormDialog(QDialog):
             self.draft.discard()
         super().reject()
 
+    _sized = False
+
+    def _fit_to_screen(self) -> None:
+        """First shown: as large as the form wants, within the screen. In kiosk mode a form is a
+        full page over the window it belongs to, not a small dialog."""
+        self._sized = True
+        parent = self.parentWidget().window() if self.parentWidget() else None
+        if parent is not None and getattr(parent, "kiosk", False):
+            self.setGeometry(parent.geometry())
+            return
+        screen = (self.screen() or QApplication.primaryScreen()).availableGeometry()
+        margins = self.outer.contentsMargins()
+        want = self.body.sizeHint().height() + self.error.sizeHint().height() + self.buttons.sizeHint().height() \
+            + margins.top() + margins.bottom() + 3 * self.outer.spacing() + 8
+        self.resize(max(self.width(), min(self.body.sizeHint().width() + 40, screen.width() - 40)),
+                    min(max(self.height(), want), screen.height() - 60))
+
     _opened_state = None
     ask_before_discarding = True  # False for forms holding nothing worth keeping (a passphrase)
 
     def showEvent(self, event):
+        if not self._sized:
+            self._fit_to_screen()
         if self._opened_state is None:
             self._opened_state = self.draft_state()
         super().showEvent(event)

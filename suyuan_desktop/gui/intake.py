@@ -10,22 +10,23 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
 from ..core.domain.clock import Formattable
 from ..core.domain.enums import (
     COURT_SOURCES, CaseSource, DisputeType, PartyKind, PartyRole, ReferralKind, ReferralProcedure,
 )
-from ..core.domain.errors import ValidationError
+from ..core.domain.errors import FieldError, ValidationError
 from ..core.domain.idcard import parse_id_number
 from ..core.domain.phone import normalize_phone
 from ..core.domain.uscc import validate_uscc
 from ..core.services.inputs import CaseIntake, PartyInput, ReferralInput
 from . import messages
+from .form_dialog import FormDialog
 from .forms.ui_intake import Ui_IntakeDialog
 from .forms.ui_party_editor import Ui_PartyEditor
-from .widgets import Field, fill_enum
+from .widgets import DateEdit, ExplicitTabOrder, Field, fill_enum
 from .i18n import translate
 
 
@@ -45,6 +46,10 @@ class PartyEditor(QFrame):
         self.kind = fill_enum(ui.kindCombo, PartyKind)
         self.remove = ui.removeButton
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
+        # an existing party being edited: its id, and what this editor has no field for (the
+        # agent, the representative's title), handed back unchanged
+        self.party_id: str | None = None
+        self.kept: dict = {}
         self.name, self.id_number, self.derived = ui.nameField, ui.idNumberField, ui.derivedLabel
         self.credit_code, self.legal_rep, self.phone = ui.creditCodeField, ui.legalRepField, ui.phoneField
         self.address, self.ethnicity, self.occupation = ui.addressField, ui.ethnicityField, ui.occupationField
@@ -75,6 +80,11 @@ class PartyEditor(QFrame):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
 
+    def tab_widgets(self) -> list[QWidget]:
+        """In the order of the MoJ forms: who, then how to reach them; 删除 last."""
+        return [self.role, self.kind, self.name, self.id_number, self.gender, self.birth, self.credit_code,
+                self.legal_rep, self.phone, self.address, self.ethnicity, self.occupation, self.remove]
+
     def _no_id_fields(self) -> None:
         """性别 and 出生日期 for a person whose ID number is not at hand (an ID number gives both)."""
         self.no_id = QWidget()
@@ -84,7 +94,7 @@ class PartyEditor(QFrame):
         for text, value in ((translate("intake", "性别未填"), None), (translate("enums", "男"), "男"),
                             (translate("enums", "女"), "女")):
             self.gender.addItem(text, value)
-        self.birth = QDateEdit()
+        self.birth = DateEdit()
         self.birth.setDisplayFormat("yyyy-MM-dd")
         self.birth.setCalendarPopup(True)
         self.birth.setMinimumDate(QDate(1900, 1, 1))
@@ -130,9 +140,15 @@ class PartyEditor(QFrame):
         self._show_no_id_fields()
         self.changed.emit()
 
+    def _checked_fields(self) -> list[Field]:
+        return [self.name, self.phone] + ([self.credit_code, self.legal_rep] if self.is_org() else [self.id_number])
+
     def is_valid(self) -> bool:
-        fields = [self.name, self.phone] + ([self.credit_code, self.legal_rep] if self.is_org() else [self.id_number])
-        return all(f.is_valid() for f in fields)
+        return all(f.is_valid() for f in self._checked_fields())
+
+    def reveal_errors(self) -> bool:
+        """Every wrong field of this party says so (not only those already left); True if none is."""
+        return all([f.reveal() for f in self._checked_fields()])
 
     def value(self) -> PartyInput:
         org = self.is_org()
@@ -144,7 +160,28 @@ class PartyEditor(QFrame):
                           ethnicity=None if org else (self.ethnicity.text() or None),
                           occupation=self.occupation.text() or None,
                           gender=None if org or self.id_number.text() else self.gender.currentData(),
-                          birth_date=None if org or self.id_number.text() else self.birth_date())
+                          birth_date=None if org or self.id_number.text() else self.birth_date(),
+                          id=self.party_id, **self.kept)
+
+    KEPT = ("legal_representative_title", "agent_name", "agent_id_number", "agent_phone", "agent_authority")
+
+    def load(self, party) -> None:
+        """Show a party of the case (a ``PartyView``) for editing."""
+        self.party_id = party.id
+        self.kept = {k: getattr(party, k) for k in self.KEPT}
+        for box, value in ((self.role, party.role), (self.kind, party.kind)):
+            idx = box.findData(value)
+            if idx >= 0:
+                box.setCurrentIndex(idx)
+        for field, value in ((self.name, party.name), (self.id_number, party.id_number),
+                             (self.credit_code, party.credit_code), (self.legal_rep, party.legal_representative),
+                             (self.phone, party.phone), (self.address, party.address),
+                             (self.ethnicity, party.ethnicity), (self.occupation, party.occupation)):
+            field.setText(value or "")
+        if not party.id_number:
+            self.gender.setCurrentIndex(max(self.gender.findData(party.gender), 0))
+            if party.birth_date:
+                self.birth.setDate(QDate(party.birth_date))
 
     TEXT_FIELDS = ("name", "id_number", "credit_code", "legal_rep", "phone", "address", "ethnicity", "occupation")
 
@@ -174,7 +211,7 @@ class PartyEditor(QFrame):
                 "gender": self.id_number, "birth_date": self.id_number}.get(name)  # both follow the ID number
 
 
-class IntakeDialog(QDialog):
+class IntakeDialog(ExplicitTabOrder, QDialog):
     def __init__(self, station_app, user, tasks, parent=None):
         """Laid out in ui/intake.ui (and ui/party_editor.ui for each party); checks, choices and
         the party editors are set up here."""
@@ -215,6 +252,7 @@ class IntakeDialog(QDialog):
         self.form_error = ui.formError
         self.buttons = ui.buttons
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(translate("intake", "保存并登记"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setProperty("primary", True)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("intake", "取消"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -237,6 +275,8 @@ class IntakeDialog(QDialog):
             signal.connect(self.draft.changed)
         for signal in (self.signed_for.dateChanged, self.procedure.currentIndexChanged):
             signal.connect(lambda *_: self.is_court() and self._preview_referral_deadline())
+        for text in (self.summary, self.claims):
+            text.setTabChangesFocus(True)  # Tab moves on; these fields need no tab characters
         self._update()
 
     @property
@@ -280,6 +320,16 @@ class IntakeDialog(QDialog):
             editor.restore_state(p)
         self._update()
 
+    _placed = False
+
+    def showEvent(self, event):
+        """In kiosk mode the form is a full page over the window, not a dialog in its middle."""
+        parent = self.parentWidget().window() if self.parentWidget() else None
+        if not self._placed and parent is not None and getattr(parent, "kiosk", False):
+            self.setGeometry(parent.geometry())
+        self._placed = True
+        super().showEvent(event)
+
     def offer_draft(self) -> bool:
         """Before the dialog shows: continue where this user left off, if they did."""
         return self.draft.offer(self.restore_state)
@@ -292,6 +342,13 @@ class IntakeDialog(QDialog):
         self.parties_box.addWidget(editor)
         self._update()
         return editor
+
+    def tab_order(self) -> list:
+        ui = self.ui
+        return ([w for e in self.party_editors for w in e.tab_widgets()]
+                + [ui.addPartyButton, self.title, self.dtype, self.source, self.received, self.summary, self.claims,
+                     self.risk, self.court, self.ref_number, self.signed_for, self.procedure, self.save_button,
+                     self.buttons.button(QDialogButtonBox.StandardButton.Cancel)])
 
     def _remove_party(self, editor: PartyEditor):
         if len(self.party_editors) <= 2:
@@ -401,3 +458,75 @@ class IntakeDialog(QDialog):
             return
         self.draft.discard()
         super().reject()
+
+
+class PartiesDialog(ExplicitTabOrder, FormDialog):
+    """当事人 of a case after intake: correct a name, add a number or an address, add or remove a
+    third party. The editors are intake's; the service keeps each edited party's id and history."""
+
+    def __init__(self, case, today: dt.date, parent=None):
+        super().__init__(translate("intake", "编辑当事人"), parent, today=today)
+        self.case = case
+        self.resize(900, 700)
+        holder = QWidget()
+        self.rows = QVBoxLayout(holder)
+        self.rows.setContentsMargins(0, 0, 0, 0)
+        self.rows.addStretch(1)
+        self.form.addRow(holder)
+        self.add_button = QPushButton(translate("intake", "+ 添加第三人"))
+        self.add_button.clicked.connect(lambda: self.add_party(PartyRole.THIRD_PARTY))
+        self.form.addRow(self.add_button)
+        self.editors: list[PartyEditor] = []
+        for party in case.parties:
+            self.add_party(PartyRole(party.role)).load(party)
+        self.finish_layout()
+
+    def add_party(self, role: PartyRole) -> PartyEditor:
+        editor = PartyEditor(len(self.editors) + 1, role, self.today)
+        editor.remove_requested.connect(self._remove)
+        self.editors.append(editor)
+        self.rows.insertWidget(self.rows.count() - 1, editor)
+        return editor
+
+    def tab_order(self) -> list:
+        return [w for e in self.editors for w in e.tab_widgets()] + [
+            self.add_button, self.buttons.button(QDialogButtonBox.StandardButton.Ok),
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
+
+    def _remove(self, editor: PartyEditor) -> None:
+        if len(self.editors) <= 2:
+            self.error.setText(translate("intake", "至少需要两方当事人。"))
+            return
+        self.editors.remove(editor)
+        editor.setParent(None)
+        editor.deleteLater()
+        for i, e in enumerate(self.editors, start=1):
+            e.title.setText(translate("intake", "当事人 {i}").format(i=i))
+
+    def _draft_rows(self) -> int:
+        return len(self.editors)
+
+    def _make_rows(self, n: int) -> None:
+        while len(self.editors) < n:
+            self.add_party(PartyRole.THIRD_PARTY)
+
+    def collect(self) -> list[PartyInput]:
+        wrong = [e.title.text() for e in self.editors if not e.reveal_errors()]
+        if wrong:
+            raise ValidationError([FieldError("", translate("intake", "当事人"),
+                                              translate("intake", "请按红色提示修改 {items}。").format(
+                                                  items=translate("intake", "、").join(wrong)), "invalid")])
+        return [e.value() for e in self.editors]
+
+    def show_service_error(self, exc: ValidationError):
+        unplaced = []
+        for e in exc.errors:
+            if e.path.startswith("parties["):
+                idx = int(e.path[8:e.path.index("]")])
+                field = self.editors[idx].field_for(e.path.split(".")[-1]) if idx < len(self.editors) else None
+                if field:
+                    field.show_error(e.message)
+                    continue
+            unplaced.append(e.describe())
+        self.error.setText(translate("intake", "；").join(unplaced) if unplaced
+                           else translate("intake", "请按红色提示修改后再保存。"))

@@ -22,6 +22,7 @@ class LoginDialog(QDialog):
         self.ui.stationLabel.setText(station_name)
         self.ui.usernameEdit.setText(username)
         self.ui.loginButton.clicked.connect(self.try_login)
+        self.ui.loginButton.setProperty("primary", True)
         self.ui.passwordEdit.returnPressed.connect(self.try_login)
         (self.ui.passwordEdit if username else self.ui.usernameEdit).setFocus()
 

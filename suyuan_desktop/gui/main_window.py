@@ -11,12 +11,6 @@ from . import messages
 from .tasks import TaskRunner
 from .i18n import translate
 
-KIOSK_STYLE = """
-QWidget { font-size: 17px; }
-QPushButton, QToolButton { min-height: 52px; padding: 4px 18px; }
-QLineEdit, QComboBox, QDateEdit, QDateTimeEdit { min-height: 44px; }
-QTableView { font-size: 17px; }
-"""
 
 
 class IdleWatcher(QObject):
@@ -52,35 +46,52 @@ class MainWindow(QMainWindow):
         self.station_app = self.user = None
         self.tasks = TaskRunner(self)
         self.setWindowTitle(translate("main_window", "诉源调解工作站"))
+        from . import theme
+        theme.ensure_applied()
         central = QWidget()
         outer = QHBoxLayout(central)
         outer.setContentsMargins(0, 0, 0, 0)
-        nav = QVBoxLayout()
-        nav.setContentsMargins(8, 12, 8, 12)
+        outer.setSpacing(0)
+        sidebar = QFrame()  # a frame paints its style-sheet background (a plain QWidget would not)
+        sidebar.setObjectName("sidebar")
+        nav = QVBoxLayout(sidebar)
+        nav.setContentsMargins(0, 12, 0, 12)
+        nav.setSpacing(2)
+        self.station_label = QLabel()
+        self.station_label.setObjectName("stationName")
+        self.station_label.setWordWrap(True)
+        self.station_label.setMaximumWidth(150)
+        nav.addWidget(self.station_label)
         self.nav_group = QButtonGroup(self)
         self.nav_buttons = {}
-        for key, text in (("home", translate("main_window", "工作台")), ("cases", translate("main_window", "案件")), ("settings", translate("main_window", "设置"))):
-            b = QPushButton(text)
+        for key, text, icon in (("home", translate("main_window", "工作台"), "home"),
+                                ("cases", translate("main_window", "案件"), "cases"),
+                                ("settings", translate("main_window", "设置"), "settings")):
+            b = QPushButton(theme.icon(icon, theme.ON_DARK), text)
             b.setCheckable(True)
             b.setMinimumHeight(48)
-            b.setMinimumWidth(110)
+            b.setMinimumWidth(130)
             b.setEnabled(False)
             self.nav_group.addButton(b)
             self.nav_buttons[key] = b
             nav.addWidget(b)
         nav.addStretch(1)
-        self.lock_button = QPushButton(translate("main_window", "锁定"))
+        self.lock_button = QPushButton(theme.icon("lock", theme.ON_DARK), translate("main_window", "锁定"))
+        self.lock_button.setMinimumHeight(44)
         self.lock_button.setEnabled(False)
         self.lock_button.clicked.connect(self.lock)
         nav.addWidget(self.lock_button)
-        outer.addLayout(nav)
+        outer.addWidget(sidebar)
         self.stack = QStackedWidget()
         self.opening = QLabel(translate("main_window", "正在打开工作站数据库…"))
         # centred by the style sheet: touching the Qt namespace from Python costs ~14 ms of
         # PySide6 type set-up, which this shell does not need before its first paint
         self.opening.setStyleSheet("font-size: 18px; color: #555; qproperty-alignment: AlignCenter;")
         self.stack.addWidget(self.opening)
-        outer.addWidget(self.stack, 1)
+        page_margin = QVBoxLayout()
+        page_margin.setContentsMargins(10, 6, 10, 0)
+        page_margin.addWidget(self.stack)
+        outer.addLayout(page_margin, 1)
         self.setCentralWidget(central)
         self.status_sync = QLabel()
         self.statusBar().addWidget(self.status_sync, 1)
@@ -90,7 +101,7 @@ class MainWindow(QMainWindow):
         self.workspace = None
         self.containers = {}
         if kiosk:
-            self.setStyleSheet(KIOSK_STYLE)
+            self.setStyleSheet(theme.kiosk_sheet())
         if station_app is not None:
             self.attach(station_app, user)
 
@@ -101,6 +112,7 @@ class MainWindow(QMainWindow):
         self.station_app, self.user = station_app, user
         st = station_app.station()
         self.setWindowTitle(translate("main_window", "{name} - 诉源调解工作站").format(name=st.name))
+        self.station_label.setText(st.name)
         self.home = HomePage(station_app, self.tasks)
         self.cases = CaseListPage(station_app, self.tasks)
         self.settings = SettingsPage(station_app, user, self.tasks)

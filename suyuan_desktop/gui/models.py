@@ -10,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, 
 from ..core.domain.enums import CaseSource, CaseStatus, DisputeType
 from ..core.services.cases import CaseFilter
 from .tasks import Cancelled
+from .theme import STATUS_ROLE
 from .i18n import enum_label, label_of, translate
 
 PAGE = 100
@@ -87,6 +88,8 @@ class CaseListModel(_TableModel):
                 return c.received_date.isoformat()
         if role == Qt.ItemDataRole.UserRole:
             return c.id
+        if role == STATUS_ROLE and index.column() == 4:
+            return c.status
         if role == Qt.ItemDataRole.ToolTipRole:
             return translate("models", "{case_number}\n{title}\n来源：{v}").format(case_number=c.case_number, title=c.title, v=label_of(CaseSource, c.source))
         return None

@@ -172,7 +172,8 @@ class SyncStatusBar(QWidget):
         self.conflicts.setVisible(False)
         self.conflicts.setStyleSheet("color: #c62828; font-weight: bold;")
         self.conflicts.clicked.connect(self.open_conflicts)
-        self.button = QPushButton(translate("sync_ui", "同步"))
+        from . import theme
+        self.button = QPushButton(theme.icon("sync"), translate("sync_ui", "同步"))
         self.button.setToolTip(translate("sync_ui", "立即与区中心同步（每5分钟也会自动同步）"))
         self.button.clicked.connect(lambda: controller.sync_now(interactive=True))
         lay.addWidget(self.label, 1)

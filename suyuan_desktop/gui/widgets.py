@@ -3,14 +3,16 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QDateEdit, QDateTimeEdit, QLabel, QLayout, QLineEdit, QListWidget, QVBoxLayout, QWidget,
+)
 
 from ..core.domain.errors import ValidationError
 from .i18n import enum_label, translate
 
-ERROR_STYLE = "color: #c0392b;"
-INVALID_EDIT = "QLineEdit { border: 1px solid #c0392b; }"
+ERROR_STYLE = "color: #b3261e;"
+INVALID_EDIT = "QLineEdit { border: 2px solid #b3261e; background: #fff8f7; }"
 
 
 def bind_validation(edit: QLineEdit, error_label: QLabel, check: Callable[[str], object], *,
@@ -65,6 +67,7 @@ class Field(QWidget):
         super().__init__(parent)
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText(placeholder)
+        self.setFocusProxy(self.edit)  # tabbing to the field (ui/*.ui tab stops) lands in its edit
         self.error = QLabel(self)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
@@ -91,10 +94,119 @@ class Field(QWidget):
     def is_valid(self) -> bool:
         return self._validity() if self._validity else True
 
+    def reveal(self) -> bool:
+        """Show this field's error now, as leaving it would; True if it is valid."""
+        self.edit.editingFinished.emit()
+        return self.is_valid()
+
     def show_error(self, message: str) -> None:
         self.error.setVisible(True)
         self.error.setText(message)
         self.edit.setStyleSheet(INVALID_EDIT if message else "")
+
+
+class DateEdit(QDateEdit):
+    """A date field that Tab leaves (QDateEdit's own Tab walks through year, month and day; typing
+    the digits already moves from one to the next)."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
+class DateTimeEdit(QDateTimeEdit):
+    """A date-and-time field that Tab leaves (see ``DateEdit``)."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
+class FlowLayout(QLayout):
+    """Widgets left to right, wrapping onto the next row when the width runs out (a case's
+    actions: a dozen buttons on an open case must not widen a 1366-px window)."""
+
+    def __init__(self, parent=None, spacing: int = 6):
+        super().__init__(parent)
+        self._items: list = []
+        self.setSpacing(spacing)
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int):
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int):
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self):
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect) -> None:
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self):
+        return self.minimumSize()
+
+    def minimumSize(self):
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        m = self.contentsMargins()
+        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    def _place(self, rect, move: bool) -> int:
+        m = self.contentsMargins()
+        area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        x, y, row_height, gap = area.x(), area.y(), 0, self.spacing()
+        for item in self._items:
+            if item.widget() is not None and item.widget().isHidden():
+                continue
+            hint = item.sizeHint()
+            if x + hint.width() > area.right() + 1 and row_height > 0:
+                x, y, row_height = area.x(), y + row_height + gap, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + gap
+            row_height = max(row_height, hint.height())
+        return y + row_height - rect.y() + m.bottom()
+
+
+class ExplicitTabOrder:
+    """For a window whose rows are added at run time (the parties of a form): Tab and Shift+Tab
+    follow ``tab_order()``, a list of its fields top to bottom (hidden and disabled ones are
+    skipped). Qt's own focus chain (``QWidget.setTabOrder``, the fixed forms' ui/*.ui tab stops)
+    does not follow rows inserted later or fields made of several widgets."""
+
+    def tab_order(self) -> list:
+        raise NotImplementedError
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        from PySide6.QtWidgets import QApplication
+        focus = QApplication.focusWidget()
+        order = [w for w in self.tab_order() if w.isVisibleTo(self) and w.isEnabled()]
+        targets = [w.focusProxy() or w for w in order]
+        current = next_index = None
+        for i, t in enumerate(targets):
+            if focus is t or (focus is not None and t.isAncestorOf(focus)):
+                current = i
+                break
+        if current is None or not targets:
+            return super().focusNextPrevChild(next)
+        next_index = (current + (1 if next else -1)) % len(targets)
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        targets[next_index].setFocus(reason)
+        return True
 
 
 def fill_enum(box: QComboBox, members, current=None, *, all_label: str | None = None) -> QComboBox:

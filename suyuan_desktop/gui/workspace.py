@@ -1,8 +1,8 @@
 """The case workspace: every aspect of one case in tabs, and only the actions its state allows."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QLabel, QMenu, QPushButton, QTableWidgetItem, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QLabel, QMenu, QPushButton, QSizePolicy, QTableWidgetItem, QWidget
 
 from ..core.documents.types import DOC_TYPES
 from ..core.domain.enums import (
@@ -10,15 +10,16 @@ from ..core.domain.enums import (
     PerformanceStatus, TerminationReason, reason_and_detail,
 )
 from ..core.domain.idcard import mask_id_number
+from ..core.domain.state_machine import EDITABLE_STATUSES
 from ..core.domain.labels import ENTITY_LABELS, readable_fields
 from ..core.domain.money import amount_in_words, format_amount
 from ..core.domain.phone import mask_phone
 from ..core.services.guidance import confirmation_window_open, next_step
 from ..core.services.users import actor_for
-from . import dialogs, messages
+from . import dialogs, messages, theme
 from .forms.ui_workspace import Ui_CaseWorkspace
 from .preview import PreviewDialog
-from .widgets import run_with_progress
+from .widgets import FlowLayout, run_with_progress
 from .i18n import enum_label, label_of, translate
 
 S = CaseStatus
@@ -27,9 +28,6 @@ S = CaseStatus
 def _esc(text) -> str:
     import html
     return html.escape(str(text if text is not None else ""))
-
-
-DESTRUCTIVE_STYLE = "QPushButton { color: #b3261e; border: 1px solid #d9a39e; border-radius: 4px; padding: 0 10px; }"
 
 
 class CaseWorkspace(QWidget):
@@ -48,12 +46,21 @@ class CaseWorkspace(QWidget):
         ui.setupUi(self)
         ui.backButton.clicked.connect(self.closed.emit)
         self.header = ui.headerLabel
+        self.status_chip = QLabel()  # the case's status as a coloured chip beside its number
+        self.status_chip.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        ui.top.insertWidget(ui.top.indexOf(self.header), self.status_chip)
+        ui.printButton.setIcon(theme.icon("print"))
+        ui.printButton.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.next_step = QLabel()  # 下一步 and its countdown, from the core's rules
         self.next_step.setWordWrap(True)
         self.next_step.setObjectName("nextStep")
         ui.outer.insertWidget(1, self.next_step)
         self.print_button = ui.printButton
-        self.actions_bar = ui.actionsBar
+        # the actions wrap onto a second row rather than widen the window (ui/workspace.ui holds
+        # an empty row for them)
+        holder = QWidget()
+        self.actions_bar = FlowLayout(holder)
+        ui.actionsBar.addWidget(holder, 1)
         self.tabs = ui.tabs
         self.pages = dict(zip(self.TABS[:7], (ui.basicBrowser, ui.partiesBrowser, ui.recordsBrowser, ui.factsBrowser,
                                               ui.agreementBrowser, ui.followUpBrowser, ui.confirmationBrowser)))
@@ -79,7 +86,8 @@ class CaseWorkspace(QWidget):
 
     def _show(self, case) -> None:
         self.case = case
-        self.header.setText(translate("workspace", "{case_number}　{title}　［{v}］").format(case_number=case.case_number, title=case.title, v=label_of(S, case.status)))
+        self.header.setText(translate("workspace", "{case_number}　{title}").format(case_number=case.case_number, title=case.title))
+        theme.status_chip(case.status, label_of(S, case.status), self.status_chip)
         self._show_next_step(case)
         self._render_tabs(case)
         self._build_actions(case)
@@ -102,7 +110,7 @@ class CaseWorkspace(QWidget):
         when = f"\u3000〔{step.due:%Y-%m-%d}，{step.countdown}〕" if step.due else ""
         self.next_step.setText(translate("workspace", "下一步：{text}{when}").format(text=step.text, when=when))
         self.next_step.setStyleSheet(f"QLabel#nextStep {{ {self._URGENCY[step.urgency]} padding: 8px 10px; "
-                                     "border-radius: 4px; font-size: 14px; }")
+                                     "border-radius: 4px; font-weight: bold; }")
 
     def _party_link(self, url) -> None:
         if url.toString() != "reveal":
@@ -205,8 +213,9 @@ class CaseWorkspace(QWidget):
             buttons.append((translate("workspace", "受理"), self.accept_case))
         if S.REFUSED.value in allowed:
             buttons.append((translate("workspace", "不予受理"), self.refuse))
-        if status in (S.RECEIVED, S.ACCEPTED, S.IN_MEDIATION, S.SUSPENDED):
+        if status in EDITABLE_STATUSES:
             buttons.append((translate("workspace", "指派调解员"), self.assign_mediators))
+            buttons.append((translate("workspace", "编辑当事人"), self.edit_parties))
         if status in (S.ACCEPTED, S.IN_MEDIATION, S.SUSPENDED):
             buttons.append((translate("workspace", "记录调查"), self.record_investigation))
         if status in (S.ACCEPTED, S.IN_MEDIATION):
@@ -235,17 +244,41 @@ class CaseWorkspace(QWidget):
             buttons.append((translate("workspace", "退回法院"), self.return_to_court))
         if S.ARCHIVED.value in allowed:
             buttons.append((translate("workspace", "归档"), self.archive))
-        # actions that end or refuse a case, or close it for good, stand apart from the rest
+        # the action that carries out the next step is the screen's primary button; actions that
+        # end or refuse a case, or close it for good, stand apart from the rest
+        step = next_step(c, self.station_app.today())
+        primary = self._slot_for(step.action) if step and step.action else None
         ending = {self.refuse, self.withdraw, self.terminate, self.return_to_court, self.archive}
+        icons = self._action_icons()
         for text, slot in buttons:
             b = QPushButton(text)
             b.setMinimumHeight(36)
             b.clicked.connect(slot)
+            colour = theme.DANGER if slot in ending else theme.INK
+            if slot == primary and slot not in ending:
+                colour = "#ffffff"
+                theme.mark(b, primary=True)
             if slot in ending:
-                b.setProperty("destructive", True)
-                b.setStyleSheet(DESTRUCTIVE_STYLE)
+                theme.mark(b, destructive=True)
+            if slot in icons:
+                b.setIcon(theme.icon(icons[slot], colour))
             self.actions_bar.addWidget(b)
-        self.actions_bar.addStretch(1)
+
+    def _slot_for(self, action: str):
+        """The button's slot for a next step's ``action`` (a service method's name)."""
+        return {"accept": self.accept_case, "assign_mediators": self.assign_mediators,
+                "record_session": self.record_session, "resume": self.resume, "record_follow_up": self.follow_up,
+                "record_confirmation_outcome": self.confirmation_outcome,
+                "record_undisputed_facts": self.record_facts, "return_to_court": self.return_to_court,
+                "archive": self.archive}.get(action)
+
+    def _action_icons(self) -> dict:
+        return {self.accept_case: "check", self.refuse: "stop", self.assign_mediators: "people",
+                self.edit_parties: "edit", self.record_investigation: "search", self.record_session: "edit",
+                self.edit_agreement: "document", self.oral_agreement: "document", self.record_facts: "document",
+                self.suspend: "pause", self.resume: "play", self.terminate: "stop", self.withdraw: "stop",
+                self.apply_confirmation: "court", self.confirmation_outcome: "court", self.follow_up: "visit",
+                self.supplementary_agreement: "document", self.return_to_court: "court", self.archive: "archive"}
 
     def _write(self, fn, *args):
         def failed(exc):
@@ -293,6 +326,10 @@ class CaseWorkspace(QWidget):
     def assign_mediators(self):
         self._dialog(dialogs.MediatorsDialog(self.case, self.station_app.users.list_mediators(), self),
                      self.station_app.cases.assign_mediators, convert=lambda v: v)
+
+    def edit_parties(self):
+        from .intake import PartiesDialog
+        self._dialog(PartiesDialog(self.case, self.station_app.today(), self), self.station_app.cases.update_parties)
 
     def suspend(self):
         self._dialog(dialogs.ReasonDialog(translate("workspace", "中止调解"), translate("workspace", "中止原因"),

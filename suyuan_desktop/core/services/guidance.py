@@ -23,6 +23,10 @@ class NextStep:
     due: dt.date | None       # the deadline that governs it, if any
     days_left: int | None     # negative: overdue by that many days
     urgency: str              # overdue | today | soon (7 days) | later | none
+    # the workflow that carries the step out, named after the service method (accept,
+    # assign_mediators, record_session, resume, record_follow_up, record_confirmation_outcome,
+    # record_undisputed_facts, return_to_court, archive), or None where the step is outside the app
+    action: str | None = None
 
     @property
     def countdown(self) -> str:
@@ -34,12 +38,12 @@ class NextStep:
         return "今天到期" if self.days_left == 0 else f"还剩 {self.days_left} 天"
 
 
-def _step(text: str, due: dt.date | None, today: dt.date) -> NextStep:
+def _step(text: str, due: dt.date | None, today: dt.date, action: str | None = None) -> NextStep:
     if due is None:
-        return NextStep(text, None, None, "none")
+        return NextStep(text, None, None, "none", action)
     days = (due - today).days
     urgency = "overdue" if days < 0 else "today" if days == 0 else "soon" if days <= 7 else "later"
-    return NextStep(text, due, days, urgency)
+    return NextStep(text, due, days, urgency, action)
 
 
 def confirmation_window_open(case: CaseDetail, today: dt.date) -> bool:
@@ -56,15 +60,15 @@ def _after_agreement(case: CaseDetail, today: dt.date) -> NextStep:
     planned = [f.next_visit_date for f in case.follow_ups if f.next_visit_date]
     if case.status == S.AGREED.value and confirmation_window_open(case, today):
         return _step(f"如需司法确认，双方当事人须在 {cn_date(ag.confirmation_deadline)} 前共同向法院申请；"
-                     "同时督促履行协议", ag.confirmation_deadline, today)
+                     "同时督促履行协议", ag.confirmation_deadline, today, "record_follow_up")
     if ag and ag.performance_deadline and not case.follow_ups:
         when = "已过：尽快" if ag.performance_deadline < today else "：到期前后"
         return _step(f"协议履行期限 {cn_date(ag.performance_deadline)}{when}回访，登记履行情况",
-                     ag.performance_deadline, today)
+                     ag.performance_deadline, today, "record_follow_up")
     if planned:
         due = planned[-1]
-        return _step(f"按计划于 {cn_date(due)} 回访，登记履行情况", due, today)
-    return _step("回访当事人，登记履行情况；履行完毕后立卷归档", None, today)
+        return _step(f"按计划于 {cn_date(due)} 回访，登记履行情况", due, today, "record_follow_up")
+    return _step("回访当事人，登记履行情况；履行完毕后立卷归档", None, today, "record_follow_up")
 
 
 def next_step(case: CaseDetail, today: dt.date) -> NextStep | None:
@@ -74,32 +78,34 @@ def next_step(case: CaseDetail, today: dt.date) -> NextStep | None:
     if status is S.ARCHIVED:
         return None
     if status is S.RECEIVED:
-        return _step("征得各方当事人同意后受理，或说明理由不予受理", referral.deadline if referral else None, today)
+        return _step("征得各方当事人同意后受理，或说明理由不予受理", referral.deadline if referral else None, today,
+                     "accept")
     if status in (S.ACCEPTED, S.IN_MEDIATION):
         if not case.mediators:
             return _step("指派调解员（调解协议须由调解员签名，人民调解法第29条）",
-                         referral.deadline if referral else None, today)
+                         referral.deadline if referral else None, today, "assign_mediators")
         if referral and today > referral.deadline:
             return _step(f"法院{('委派' if referral.kind == 'assigned' else '委托')}调解期限已于 "
                          f"{cn_date(referral.deadline)} 届满：调解不成的，制作无争议事实记载后退回法院",
-                         referral.deadline, today)
+                         referral.deadline, today, "record_undisputed_facts")
         return _step("开展调解：达成协议、记载无争议事实，或调解不成时终止调解",
-                     referral.deadline if referral else None, today)
+                     referral.deadline if referral else None, today, "record_session")
     if status is S.SUSPENDED:
-        return _step("中止原因消除后恢复调解", referral.deadline if referral else None, today)
+        return _step("中止原因消除后恢复调解", referral.deadline if referral else None, today, "resume")
     if status in (S.AGREED, S.CONFIRMED, S.PERFORMING):
         return _after_agreement(case, today)
     if status is S.CONFIRM_APPLIED:
-        return _step("等待法院裁定，收到裁定后登记司法确认结果", None, today)
+        return _step("等待法院裁定，收到裁定后登记司法确认结果", None, today, "record_confirmation_outcome")
     if status is S.CONFIRM_REJECTED:
         return _step("法院未确认协议：可再次调解变更协议，或告知当事人可以向法院提起诉讼", None, today)
     if status is S.FAILED:
         if referral:
-            return _step("调解不成：将材料和无争议事实记载退回委派/委托法院", referral.deadline, today)
+            return _step("调解不成：将材料和无争议事实记载退回委派/委托法院", referral.deadline, today,
+                         "return_to_court")
         text = ("调解不成：已告知当事人可以通过仲裁、行政、司法等途径解决的，立卷归档" if case.fact_records else
                 "调解不成：如各方同意，记载无争议事实；告知当事人可以通过仲裁、行政、司法等途径解决，然后立卷归档")
-        return _step(text, None, today)
-    return _step("立卷归档", None, today)  # refused, withdrawn, performed, returned to court
+        return _step(text, None, today, "archive" if case.fact_records else "record_undisputed_facts")
+    return _step("立卷归档", None, today, "archive")  # refused, withdrawn, performed, returned to court
 
 
 @dataclass(frozen=True)

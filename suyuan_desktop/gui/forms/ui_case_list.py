@@ -16,9 +16,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
-    QDateEdit, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QPushButton, QSizePolicy, QSpacerItem,
-    QTableView, QVBoxLayout, QWidget)
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPushButton, QSizePolicy, QSpacerItem, QTableView,
+    QVBoxLayout, QWidget)
+
+from suyuan_desktop.gui.widgets import DateEdit
 
 class Ui_CaseListPage(object):
     def setupUi(self, CaseListPage):
@@ -73,7 +75,7 @@ class Ui_CaseListPage(object):
 
         self.filterRow.addWidget(self.useDatesCheck)
 
-        self.dateFromEdit = QDateEdit(CaseListPage)
+        self.dateFromEdit = DateEdit(CaseListPage)
         self.dateFromEdit.setObjectName(u"dateFromEdit")
         self.dateFromEdit.setEnabled(False)
         self.dateFromEdit.setCalendarPopup(True)
@@ -86,7 +88,7 @@ class Ui_CaseListPage(object):
 
         self.filterRow.addWidget(self.toLabel)
 
-        self.dateToEdit = QDateEdit(CaseListPage)
+        self.dateToEdit = DateEdit(CaseListPage)
         self.dateToEdit.setObjectName(u"dateToEdit")
         self.dateToEdit.setEnabled(False)
         self.dateToEdit.setCalendarPopup(True)
@@ -118,6 +120,15 @@ class Ui_CaseListPage(object):
         self.outer.addWidget(self.tableView)
 
         self.outer.setStretch(2, 1)
+        QWidget.setTabOrder(self.searchEdit, self.statusCombo)
+        QWidget.setTabOrder(self.statusCombo, self.typeCombo)
+        QWidget.setTabOrder(self.typeCombo, self.sourceCombo)
+        QWidget.setTabOrder(self.sourceCombo, self.mediatorCombo)
+        QWidget.setTabOrder(self.mediatorCombo, self.useDatesCheck)
+        QWidget.setTabOrder(self.useDatesCheck, self.dateFromEdit)
+        QWidget.setTabOrder(self.dateFromEdit, self.dateToEdit)
+        QWidget.setTabOrder(self.dateToEdit, self.tableView)
+        QWidget.setTabOrder(self.tableView, self.newButton)
 
         self.retranslateUi(CaseListPage)
 

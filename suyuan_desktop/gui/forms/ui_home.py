@@ -30,7 +30,7 @@ class Ui_HomePage(object):
         self.top.setObjectName(u"top")
         self.greetingLabel = QLabel(HomePage)
         self.greetingLabel.setObjectName(u"greetingLabel")
-        self.greetingLabel.setStyleSheet(u"font-size: 18px; font-weight: bold;")
+        self.greetingLabel.setProperty(u"role", u"title")
         self.greetingLabel.setText(u"")
 
         self.top.addWidget(self.greetingLabel)
@@ -47,7 +47,7 @@ class Ui_HomePage(object):
 
         self.deadlineHeading = QLabel(HomePage)
         self.deadlineHeading.setObjectName(u"deadlineHeading")
-        self.deadlineHeading.setStyleSheet(u"font-size: 15px; font-weight: bold; margin-top: 6px;")
+        self.deadlineHeading.setProperty(u"role", u"heading")
 
         self.outer.addWidget(self.deadlineHeading)
 
@@ -63,14 +63,14 @@ class Ui_HomePage(object):
 
         self.deadlineNote = QLabel(HomePage)
         self.deadlineNote.setObjectName(u"deadlineNote")
-        self.deadlineNote.setStyleSheet(u"color: #666;")
+        self.deadlineNote.setProperty(u"role", u"note")
         self.deadlineNote.setWordWrap(True)
 
         self.outer.addWidget(self.deadlineNote)
 
         self.mineHeading = QLabel(HomePage)
         self.mineHeading.setObjectName(u"mineHeading")
-        self.mineHeading.setStyleSheet(u"font-size: 15px; font-weight: bold; margin-top: 6px;")
+        self.mineHeading.setProperty(u"role", u"heading")
 
         self.outer.addWidget(self.mineHeading)
 
@@ -86,6 +86,8 @@ class Ui_HomePage(object):
 
         self.outer.setStretch(2, 1)
         self.outer.setStretch(5, 1)
+        QWidget.setTabOrder(self.newButton, self.deadlineView)
+        QWidget.setTabOrder(self.deadlineView, self.mineView)
 
         self.retranslateUi(HomePage)
 

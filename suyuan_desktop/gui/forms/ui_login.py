@@ -31,7 +31,7 @@ class Ui_LoginDialog(object):
         self.stationLabel = QLabel(LoginDialog)
         self.stationLabel.setObjectName(u"stationLabel")
         self.stationLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stationLabel.setStyleSheet(u"font-size: 20px; font-weight: bold;")
+        self.stationLabel.setProperty(u"role", u"title")
 
         self.outer.addWidget(self.stationLabel)
 
@@ -41,24 +41,24 @@ class Ui_LoginDialog(object):
         self.usernameLabel = QLabel(LoginDialog)
         self.usernameLabel.setObjectName(u"usernameLabel")
 
-        self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.usernameLabel)
+        self.form.setWidget(0, QFormLayout.LabelRole, self.usernameLabel)
 
         self.usernameEdit = QLineEdit(LoginDialog)
         self.usernameEdit.setObjectName(u"usernameEdit")
         self.usernameEdit.setInputMethodHints(Qt.InputMethodHint.ImhLatinOnly|Qt.InputMethodHint.ImhNoAutoUppercase|Qt.InputMethodHint.ImhNoPredictiveText)
 
-        self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.usernameEdit)
+        self.form.setWidget(0, QFormLayout.FieldRole, self.usernameEdit)
 
         self.passwordLabel = QLabel(LoginDialog)
         self.passwordLabel.setObjectName(u"passwordLabel")
 
-        self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.passwordLabel)
+        self.form.setWidget(1, QFormLayout.LabelRole, self.passwordLabel)
 
         self.passwordEdit = QLineEdit(LoginDialog)
         self.passwordEdit.setObjectName(u"passwordEdit")
         self.passwordEdit.setEchoMode(QLineEdit.EchoMode.Password)
 
-        self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.passwordEdit)
+        self.form.setWidget(1, QFormLayout.FieldRole, self.passwordEdit)
 
 
         self.outer.addLayout(self.form)
@@ -66,7 +66,7 @@ class Ui_LoginDialog(object):
         self.errorLabel = QLabel(LoginDialog)
         self.errorLabel.setObjectName(u"errorLabel")
         self.errorLabel.setWordWrap(True)
-        self.errorLabel.setStyleSheet(u"color: #c0392b;")
+        self.errorLabel.setProperty(u"role", u"error")
 
         self.outer.addWidget(self.errorLabel)
 
@@ -76,6 +76,8 @@ class Ui_LoginDialog(object):
 
         self.outer.addWidget(self.loginButton)
 
+        QWidget.setTabOrder(self.usernameEdit, self.passwordEdit)
+        QWidget.setTabOrder(self.passwordEdit, self.loginButton)
 
         self.retranslateUi(LoginDialog)
 

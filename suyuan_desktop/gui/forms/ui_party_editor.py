@@ -33,7 +33,7 @@ class Ui_PartyEditor(object):
         self.top.setObjectName(u"top")
         self.titleLabel = QLabel(PartyEditor)
         self.titleLabel.setObjectName(u"titleLabel")
-        self.titleLabel.setStyleSheet(u"font-weight: bold;")
+        self.titleLabel.setProperty(u"role", u"strong")
         self.titleLabel.setText(u"")
 
         self.top.addWidget(self.titleLabel)
@@ -65,93 +65,103 @@ class Ui_PartyEditor(object):
         self.nameLabel = QLabel(PartyEditor)
         self.nameLabel.setObjectName(u"nameLabel")
 
-        self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.nameLabel)
+        self.form.setWidget(0, QFormLayout.LabelRole, self.nameLabel)
 
         self.nameField = Field(PartyEditor)
         self.nameField.setObjectName(u"nameField")
 
-        self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.nameField)
+        self.form.setWidget(0, QFormLayout.FieldRole, self.nameField)
 
         self.idLabel = QLabel(PartyEditor)
         self.idLabel.setObjectName(u"idLabel")
 
-        self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.idLabel)
+        self.form.setWidget(1, QFormLayout.LabelRole, self.idLabel)
 
         self.idNumberField = Field(PartyEditor)
         self.idNumberField.setObjectName(u"idNumberField")
 
-        self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.idNumberField)
+        self.form.setWidget(1, QFormLayout.FieldRole, self.idNumberField)
 
         self.derivedLabel = QLabel(PartyEditor)
         self.derivedLabel.setObjectName(u"derivedLabel")
-        self.derivedLabel.setStyleSheet(u"color: #2e7d32;")
+        self.derivedLabel.setProperty(u"role", u"ok")
         self.derivedLabel.setText(u"")
 
-        self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.derivedLabel)
+        self.form.setWidget(2, QFormLayout.FieldRole, self.derivedLabel)
 
         self.creditLabel = QLabel(PartyEditor)
         self.creditLabel.setObjectName(u"creditLabel")
 
-        self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.creditLabel)
+        self.form.setWidget(3, QFormLayout.LabelRole, self.creditLabel)
 
         self.creditCodeField = Field(PartyEditor)
         self.creditCodeField.setObjectName(u"creditCodeField")
 
-        self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.creditCodeField)
+        self.form.setWidget(3, QFormLayout.FieldRole, self.creditCodeField)
 
         self.legalRepLabel = QLabel(PartyEditor)
         self.legalRepLabel.setObjectName(u"legalRepLabel")
 
-        self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.legalRepLabel)
+        self.form.setWidget(4, QFormLayout.LabelRole, self.legalRepLabel)
 
         self.legalRepField = Field(PartyEditor)
         self.legalRepField.setObjectName(u"legalRepField")
 
-        self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.legalRepField)
+        self.form.setWidget(4, QFormLayout.FieldRole, self.legalRepField)
 
         self.phoneLabel = QLabel(PartyEditor)
         self.phoneLabel.setObjectName(u"phoneLabel")
 
-        self.form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.phoneLabel)
+        self.form.setWidget(5, QFormLayout.LabelRole, self.phoneLabel)
 
         self.phoneField = Field(PartyEditor)
         self.phoneField.setObjectName(u"phoneField")
 
-        self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.phoneField)
+        self.form.setWidget(5, QFormLayout.FieldRole, self.phoneField)
 
         self.addressLabel = QLabel(PartyEditor)
         self.addressLabel.setObjectName(u"addressLabel")
 
-        self.form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.addressLabel)
+        self.form.setWidget(6, QFormLayout.LabelRole, self.addressLabel)
 
         self.addressField = Field(PartyEditor)
         self.addressField.setObjectName(u"addressField")
 
-        self.form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.addressField)
+        self.form.setWidget(6, QFormLayout.FieldRole, self.addressField)
 
         self.ethnicityLabel = QLabel(PartyEditor)
         self.ethnicityLabel.setObjectName(u"ethnicityLabel")
 
-        self.form.setWidget(7, QFormLayout.ItemRole.LabelRole, self.ethnicityLabel)
+        self.form.setWidget(7, QFormLayout.LabelRole, self.ethnicityLabel)
 
         self.ethnicityField = Field(PartyEditor)
         self.ethnicityField.setObjectName(u"ethnicityField")
 
-        self.form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.ethnicityField)
+        self.form.setWidget(7, QFormLayout.FieldRole, self.ethnicityField)
 
         self.occupationLabel = QLabel(PartyEditor)
         self.occupationLabel.setObjectName(u"occupationLabel")
 
-        self.form.setWidget(8, QFormLayout.ItemRole.LabelRole, self.occupationLabel)
+        self.form.setWidget(8, QFormLayout.LabelRole, self.occupationLabel)
 
         self.occupationField = Field(PartyEditor)
         self.occupationField.setObjectName(u"occupationField")
 
-        self.form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.occupationField)
+        self.form.setWidget(8, QFormLayout.FieldRole, self.occupationField)
 
 
         self.outer.addLayout(self.form)
 
+        QWidget.setTabOrder(self.roleCombo, self.kindCombo)
+        QWidget.setTabOrder(self.kindCombo, self.nameField)
+        QWidget.setTabOrder(self.nameField, self.idNumberField)
+        QWidget.setTabOrder(self.idNumberField, self.creditCodeField)
+        QWidget.setTabOrder(self.creditCodeField, self.legalRepField)
+        QWidget.setTabOrder(self.legalRepField, self.phoneField)
+        QWidget.setTabOrder(self.phoneField, self.addressField)
+        QWidget.setTabOrder(self.addressField, self.ethnicityField)
+        QWidget.setTabOrder(self.ethnicityField, self.occupationField)
+        QWidget.setTabOrder(self.occupationField, self.removeButton)
 
         self.retranslateUi(PartyEditor)
 

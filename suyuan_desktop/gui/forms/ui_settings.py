@@ -35,68 +35,68 @@ class Ui_SettingsPage(object):
         self.codeLabel = QLabel(self.stationGroup)
         self.codeLabel.setObjectName(u"codeLabel")
 
-        self.stationForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.codeLabel)
+        self.stationForm.setWidget(0, QFormLayout.LabelRole, self.codeLabel)
 
         self.codeEdit = QLineEdit(self.stationGroup)
         self.codeEdit.setObjectName(u"codeEdit")
         self.codeEdit.setReadOnly(True)
 
-        self.stationForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.codeEdit)
+        self.stationForm.setWidget(0, QFormLayout.FieldRole, self.codeEdit)
 
         self.nameLabel = QLabel(self.stationGroup)
         self.nameLabel.setObjectName(u"nameLabel")
 
-        self.stationForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.nameLabel)
+        self.stationForm.setWidget(1, QFormLayout.LabelRole, self.nameLabel)
 
         self.nameEdit = QLineEdit(self.stationGroup)
         self.nameEdit.setObjectName(u"nameEdit")
 
-        self.stationForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.nameEdit)
+        self.stationForm.setWidget(1, QFormLayout.FieldRole, self.nameEdit)
 
         self.committeeLabel = QLabel(self.stationGroup)
         self.committeeLabel.setObjectName(u"committeeLabel")
 
-        self.stationForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.committeeLabel)
+        self.stationForm.setWidget(2, QFormLayout.LabelRole, self.committeeLabel)
 
         self.committeeEdit = QLineEdit(self.stationGroup)
         self.committeeEdit.setObjectName(u"committeeEdit")
 
-        self.stationForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.committeeEdit)
+        self.stationForm.setWidget(2, QFormLayout.FieldRole, self.committeeEdit)
 
         self.shortLabel = QLabel(self.stationGroup)
         self.shortLabel.setObjectName(u"shortLabel")
 
-        self.stationForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.shortLabel)
+        self.stationForm.setWidget(3, QFormLayout.LabelRole, self.shortLabel)
 
         self.shortEdit = QLineEdit(self.stationGroup)
         self.shortEdit.setObjectName(u"shortEdit")
 
-        self.stationForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.shortEdit)
+        self.stationForm.setWidget(3, QFormLayout.FieldRole, self.shortEdit)
 
         self.templateLabel = QLabel(self.stationGroup)
         self.templateLabel.setObjectName(u"templateLabel")
 
-        self.stationForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.templateLabel)
+        self.stationForm.setWidget(4, QFormLayout.LabelRole, self.templateLabel)
 
         self.templateEdit = QLineEdit(self.stationGroup)
         self.templateEdit.setObjectName(u"templateEdit")
 
-        self.stationForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.templateEdit)
+        self.stationForm.setWidget(4, QFormLayout.FieldRole, self.templateEdit)
 
         self.addressLabel = QLabel(self.stationGroup)
         self.addressLabel.setObjectName(u"addressLabel")
 
-        self.stationForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.addressLabel)
+        self.stationForm.setWidget(5, QFormLayout.LabelRole, self.addressLabel)
 
         self.addressEdit = QLineEdit(self.stationGroup)
         self.addressEdit.setObjectName(u"addressEdit")
 
-        self.stationForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.addressEdit)
+        self.stationForm.setWidget(5, QFormLayout.FieldRole, self.addressEdit)
 
         self.saveStationButton = QPushButton(self.stationGroup)
         self.saveStationButton.setObjectName(u"saveStationButton")
 
-        self.stationForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.saveStationButton)
+        self.stationForm.setWidget(6, QFormLayout.FieldRole, self.saveStationButton)
 
 
         self.grid.addWidget(self.stationGroup, 0, 0, 1, 1)
@@ -108,35 +108,35 @@ class Ui_SettingsPage(object):
         self.serverLabel = QLabel(self.districtGroup)
         self.serverLabel.setObjectName(u"serverLabel")
 
-        self.districtForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.serverLabel)
+        self.districtForm.setWidget(0, QFormLayout.LabelRole, self.serverLabel)
 
         self.serverEdit = QLineEdit(self.districtGroup)
         self.serverEdit.setObjectName(u"serverEdit")
 
-        self.districtForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.serverEdit)
+        self.districtForm.setWidget(0, QFormLayout.FieldRole, self.serverEdit)
 
         self.ticketLabel = QLabel(self.districtGroup)
         self.ticketLabel.setObjectName(u"ticketLabel")
 
-        self.districtForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.ticketLabel)
+        self.districtForm.setWidget(1, QFormLayout.LabelRole, self.ticketLabel)
 
         self.ticketEdit = QLineEdit(self.districtGroup)
         self.ticketEdit.setObjectName(u"ticketEdit")
 
-        self.districtForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.ticketEdit)
+        self.districtForm.setWidget(1, QFormLayout.FieldRole, self.ticketEdit)
 
         self.enrollButton = QPushButton(self.districtGroup)
         self.enrollButton.setObjectName(u"enrollButton")
 
-        self.districtForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.enrollButton)
+        self.districtForm.setWidget(2, QFormLayout.FieldRole, self.enrollButton)
 
         self.enrollStateLabel = QLabel(self.districtGroup)
         self.enrollStateLabel.setObjectName(u"enrollStateLabel")
-        self.enrollStateLabel.setStyleSheet(u"color: #666;")
+        self.enrollStateLabel.setProperty(u"role", u"note")
         self.enrollStateLabel.setWordWrap(True)
         self.enrollStateLabel.setText(u"")
 
-        self.districtForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.enrollStateLabel)
+        self.districtForm.setWidget(3, QFormLayout.FieldRole, self.enrollStateLabel)
 
 
         self.grid.addWidget(self.districtGroup, 1, 0, 1, 1)
@@ -148,17 +148,17 @@ class Ui_SettingsPage(object):
         self.printerLabel = QLabel(self.machineGroup)
         self.printerLabel.setObjectName(u"printerLabel")
 
-        self.machineForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.printerLabel)
+        self.machineForm.setWidget(0, QFormLayout.LabelRole, self.printerLabel)
 
         self.printerCombo = QComboBox(self.machineGroup)
         self.printerCombo.setObjectName(u"printerCombo")
 
-        self.machineForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.printerCombo)
+        self.machineForm.setWidget(0, QFormLayout.FieldRole, self.printerCombo)
 
         self.bodyFontLabel = QLabel(self.machineGroup)
         self.bodyFontLabel.setObjectName(u"bodyFontLabel")
 
-        self.machineForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.bodyFontLabel)
+        self.machineForm.setWidget(1, QFormLayout.LabelRole, self.bodyFontLabel)
 
         self.bodyFontRow = QHBoxLayout()
         self.bodyFontRow.setObjectName(u"bodyFontRow")
@@ -174,12 +174,12 @@ class Ui_SettingsPage(object):
 
         self.bodyFontRow.setStretch(0, 1)
 
-        self.machineForm.setLayout(1, QFormLayout.ItemRole.FieldRole, self.bodyFontRow)
+        self.machineForm.setLayout(1, QFormLayout.FieldRole, self.bodyFontRow)
 
         self.titleFontLabel = QLabel(self.machineGroup)
         self.titleFontLabel.setObjectName(u"titleFontLabel")
 
-        self.machineForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.titleFontLabel)
+        self.machineForm.setWidget(2, QFormLayout.LabelRole, self.titleFontLabel)
 
         self.titleFontRow = QHBoxLayout()
         self.titleFontRow.setObjectName(u"titleFontRow")
@@ -195,22 +195,22 @@ class Ui_SettingsPage(object):
 
         self.titleFontRow.setStretch(0, 1)
 
-        self.machineForm.setLayout(2, QFormLayout.ItemRole.FieldRole, self.titleFontRow)
+        self.machineForm.setLayout(2, QFormLayout.FieldRole, self.titleFontRow)
 
         self.kioskLabel = QLabel(self.machineGroup)
         self.kioskLabel.setObjectName(u"kioskLabel")
 
-        self.machineForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.kioskLabel)
+        self.machineForm.setWidget(3, QFormLayout.LabelRole, self.kioskLabel)
 
         self.kioskCheck = QCheckBox(self.machineGroup)
         self.kioskCheck.setObjectName(u"kioskCheck")
 
-        self.machineForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.kioskCheck)
+        self.machineForm.setWidget(3, QFormLayout.FieldRole, self.kioskCheck)
 
         self.idleLabel = QLabel(self.machineGroup)
         self.idleLabel.setObjectName(u"idleLabel")
 
-        self.machineForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.idleLabel)
+        self.machineForm.setWidget(4, QFormLayout.LabelRole, self.idleLabel)
 
         self.idleSpin = QSpinBox(self.machineGroup)
         self.idleSpin.setObjectName(u"idleSpin")
@@ -218,22 +218,22 @@ class Ui_SettingsPage(object):
         self.idleSpin.setMaximum(240)
         self.idleSpin.setValue(10)
 
-        self.machineForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.idleSpin)
+        self.machineForm.setWidget(4, QFormLayout.FieldRole, self.idleSpin)
 
         self.languageLabel = QLabel(self.machineGroup)
         self.languageLabel.setObjectName(u"languageLabel")
 
-        self.machineForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.languageLabel)
+        self.machineForm.setWidget(5, QFormLayout.LabelRole, self.languageLabel)
 
         self.languageCombo = QComboBox(self.machineGroup)
         self.languageCombo.setObjectName(u"languageCombo")
 
-        self.machineForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.languageCombo)
+        self.machineForm.setWidget(5, QFormLayout.FieldRole, self.languageCombo)
 
         self.saveMachineButton = QPushButton(self.machineGroup)
         self.saveMachineButton.setObjectName(u"saveMachineButton")
 
-        self.machineForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.saveMachineButton)
+        self.machineForm.setWidget(6, QFormLayout.FieldRole, self.saveMachineButton)
 
 
         self.grid.addWidget(self.machineGroup, 0, 1, 1, 1)
@@ -244,7 +244,7 @@ class Ui_SettingsPage(object):
         self.backupBox.setObjectName(u"backupBox")
         self.backupHint = QLabel(self.backupGroup)
         self.backupHint.setObjectName(u"backupHint")
-        self.backupHint.setStyleSheet(u"color: #666;")
+        self.backupHint.setProperty(u"role", u"note")
         self.backupHint.setWordWrap(True)
 
         self.backupBox.addWidget(self.backupHint)
@@ -319,6 +319,29 @@ class Ui_SettingsPage(object):
         self.grid.setRowStretch(1, 1)
         self.grid.setColumnStretch(0, 1)
         self.grid.setColumnStretch(1, 1)
+        QWidget.setTabOrder(self.codeEdit, self.nameEdit)
+        QWidget.setTabOrder(self.nameEdit, self.committeeEdit)
+        QWidget.setTabOrder(self.committeeEdit, self.shortEdit)
+        QWidget.setTabOrder(self.shortEdit, self.templateEdit)
+        QWidget.setTabOrder(self.templateEdit, self.addressEdit)
+        QWidget.setTabOrder(self.addressEdit, self.saveStationButton)
+        QWidget.setTabOrder(self.saveStationButton, self.serverEdit)
+        QWidget.setTabOrder(self.serverEdit, self.ticketEdit)
+        QWidget.setTabOrder(self.ticketEdit, self.enrollButton)
+        QWidget.setTabOrder(self.enrollButton, self.printerCombo)
+        QWidget.setTabOrder(self.printerCombo, self.bodyFontEdit)
+        QWidget.setTabOrder(self.bodyFontEdit, self.bodyFontButton)
+        QWidget.setTabOrder(self.bodyFontButton, self.titleFontEdit)
+        QWidget.setTabOrder(self.titleFontEdit, self.titleFontButton)
+        QWidget.setTabOrder(self.titleFontButton, self.kioskCheck)
+        QWidget.setTabOrder(self.kioskCheck, self.idleSpin)
+        QWidget.setTabOrder(self.idleSpin, self.languageCombo)
+        QWidget.setTabOrder(self.languageCombo, self.saveMachineButton)
+        QWidget.setTabOrder(self.saveMachineButton, self.backupButton)
+        QWidget.setTabOrder(self.backupButton, self.usersTable)
+        QWidget.setTabOrder(self.usersTable, self.addUserButton)
+        QWidget.setTabOrder(self.addUserButton, self.resetPasswordButton)
+        QWidget.setTabOrder(self.resetPasswordButton, self.toggleActiveButton)
 
         self.retranslateUi(SettingsPage)
 
@@ -359,13 +382,13 @@ class Ui_SettingsPage(object):
         self.backupButton.setText(QCoreApplication.translate("SettingsPage", u"\u7acb\u5373\u5907\u4efd\u2026", None))
         self.usersGroup.setTitle(QCoreApplication.translate("SettingsPage", u"\u8d26\u53f7\uff08\u4ec5\u7ba1\u7406\u5458\u53ef\u7ba1\u7406\uff09", None))
         ___qtablewidgetitem = self.usersTable.horizontalHeaderItem(0)
-        ___qtablewidgetitem.setText(QCoreApplication.translate("SettingsPage", u"\u767b\u5f55\u540d", None))
+        ___qtablewidgetitem.setText(QCoreApplication.translate("SettingsPage", u"\u767b\u5f55\u540d", None));
         ___qtablewidgetitem1 = self.usersTable.horizontalHeaderItem(1)
-        ___qtablewidgetitem1.setText(QCoreApplication.translate("SettingsPage", u"\u59d3\u540d", None))
+        ___qtablewidgetitem1.setText(QCoreApplication.translate("SettingsPage", u"\u59d3\u540d", None));
         ___qtablewidgetitem2 = self.usersTable.horizontalHeaderItem(2)
-        ___qtablewidgetitem2.setText(QCoreApplication.translate("SettingsPage", u"\u89d2\u8272", None))
+        ___qtablewidgetitem2.setText(QCoreApplication.translate("SettingsPage", u"\u89d2\u8272", None));
         ___qtablewidgetitem3 = self.usersTable.horizontalHeaderItem(3)
-        ___qtablewidgetitem3.setText(QCoreApplication.translate("SettingsPage", u"\u72b6\u6001", None))
+        ___qtablewidgetitem3.setText(QCoreApplication.translate("SettingsPage", u"\u72b6\u6001", None));
         self.addUserButton.setText(QCoreApplication.translate("SettingsPage", u"\u6dfb\u52a0\u8d26\u53f7", None))
         self.resetPasswordButton.setText(QCoreApplication.translate("SettingsPage", u"\u91cd\u8bbe\u5bc6\u7801\u2026", None))
         self.toggleActiveButton.setText(QCoreApplication.translate("SettingsPage", u"\u505c\u7528", None))

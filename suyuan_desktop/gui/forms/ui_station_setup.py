@@ -29,99 +29,103 @@ class Ui_StationSetupPage(object):
         self.codeLabel = QLabel(StationSetupPage)
         self.codeLabel.setObjectName(u"codeLabel")
 
-        self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.codeLabel)
+        self.form.setWidget(0, QFormLayout.LabelRole, self.codeLabel)
 
         self.codeEdit = QLineEdit(StationSetupPage)
         self.codeEdit.setObjectName(u"codeEdit")
 
-        self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.codeEdit)
+        self.form.setWidget(0, QFormLayout.FieldRole, self.codeEdit)
 
         self.codeError = QLabel(StationSetupPage)
         self.codeError.setObjectName(u"codeError")
-        self.codeError.setStyleSheet(u"color: #c0392b;")
+        self.codeError.setProperty(u"role", u"error")
         self.codeError.setWordWrap(True)
 
-        self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.codeError)
+        self.form.setWidget(1, QFormLayout.FieldRole, self.codeError)
 
         self.nameLabel = QLabel(StationSetupPage)
         self.nameLabel.setObjectName(u"nameLabel")
 
-        self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.nameLabel)
+        self.form.setWidget(2, QFormLayout.LabelRole, self.nameLabel)
 
         self.nameEdit = QLineEdit(StationSetupPage)
         self.nameEdit.setObjectName(u"nameEdit")
 
-        self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.nameEdit)
+        self.form.setWidget(2, QFormLayout.FieldRole, self.nameEdit)
 
         self.nameError = QLabel(StationSetupPage)
         self.nameError.setObjectName(u"nameError")
-        self.nameError.setStyleSheet(u"color: #c0392b;")
+        self.nameError.setProperty(u"role", u"error")
         self.nameError.setWordWrap(True)
 
-        self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.nameError)
+        self.form.setWidget(3, QFormLayout.FieldRole, self.nameError)
 
         self.townshipLabel = QLabel(StationSetupPage)
         self.townshipLabel.setObjectName(u"townshipLabel")
 
-        self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.townshipLabel)
+        self.form.setWidget(4, QFormLayout.LabelRole, self.townshipLabel)
 
         self.townshipEdit = QLineEdit(StationSetupPage)
         self.townshipEdit.setObjectName(u"townshipEdit")
 
-        self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.townshipEdit)
+        self.form.setWidget(4, QFormLayout.FieldRole, self.townshipEdit)
 
         self.townshipError = QLabel(StationSetupPage)
         self.townshipError.setObjectName(u"townshipError")
-        self.townshipError.setStyleSheet(u"color: #c0392b;")
+        self.townshipError.setProperty(u"role", u"error")
         self.townshipError.setWordWrap(True)
 
-        self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.townshipError)
+        self.form.setWidget(5, QFormLayout.FieldRole, self.townshipError)
 
         self.shortLabel = QLabel(StationSetupPage)
         self.shortLabel.setObjectName(u"shortLabel")
 
-        self.form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.shortLabel)
+        self.form.setWidget(6, QFormLayout.LabelRole, self.shortLabel)
 
         self.shortEdit = QLineEdit(StationSetupPage)
         self.shortEdit.setObjectName(u"shortEdit")
 
-        self.form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.shortEdit)
+        self.form.setWidget(6, QFormLayout.FieldRole, self.shortEdit)
 
         self.shortError = QLabel(StationSetupPage)
         self.shortError.setObjectName(u"shortError")
-        self.shortError.setStyleSheet(u"color: #c0392b;")
+        self.shortError.setProperty(u"role", u"error")
         self.shortError.setWordWrap(True)
 
-        self.form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.shortError)
+        self.form.setWidget(7, QFormLayout.FieldRole, self.shortError)
 
         self.templateLabel = QLabel(StationSetupPage)
         self.templateLabel.setObjectName(u"templateLabel")
 
-        self.form.setWidget(8, QFormLayout.ItemRole.LabelRole, self.templateLabel)
+        self.form.setWidget(8, QFormLayout.LabelRole, self.templateLabel)
 
         self.templateEdit = QLineEdit(StationSetupPage)
         self.templateEdit.setObjectName(u"templateEdit")
 
-        self.form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.templateEdit)
+        self.form.setWidget(8, QFormLayout.FieldRole, self.templateEdit)
 
         self.templateError = QLabel(StationSetupPage)
         self.templateError.setObjectName(u"templateError")
-        self.templateError.setStyleSheet(u"color: #c0392b;")
+        self.templateError.setProperty(u"role", u"error")
         self.templateError.setWordWrap(True)
 
-        self.form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.templateError)
+        self.form.setWidget(9, QFormLayout.FieldRole, self.templateError)
 
         self.exampleTitle = QLabel(StationSetupPage)
         self.exampleTitle.setObjectName(u"exampleTitle")
 
-        self.form.setWidget(10, QFormLayout.ItemRole.LabelRole, self.exampleTitle)
+        self.form.setWidget(10, QFormLayout.LabelRole, self.exampleTitle)
 
         self.exampleLabel = QLabel(StationSetupPage)
         self.exampleLabel.setObjectName(u"exampleLabel")
-        self.exampleLabel.setStyleSheet(u"font-weight: bold;")
+        self.exampleLabel.setProperty(u"role", u"strong")
 
-        self.form.setWidget(10, QFormLayout.ItemRole.FieldRole, self.exampleLabel)
+        self.form.setWidget(10, QFormLayout.FieldRole, self.exampleLabel)
 
+        QWidget.setTabOrder(self.codeEdit, self.nameEdit)
+        QWidget.setTabOrder(self.nameEdit, self.townshipEdit)
+        QWidget.setTabOrder(self.townshipEdit, self.shortEdit)
+        QWidget.setTabOrder(self.shortEdit, self.templateEdit)
 
         self.retranslateUi(StationSetupPage)
 

@@ -38,7 +38,7 @@ class Ui_CaseWorkspace(object):
 
         self.headerLabel = QLabel(CaseWorkspace)
         self.headerLabel.setObjectName(u"headerLabel")
-        self.headerLabel.setStyleSheet(u"font-size: 16px; font-weight: bold;")
+        self.headerLabel.setProperty(u"role", u"title")
         self.headerLabel.setWordWrap(True)
         self.headerLabel.setText(u"")
 
@@ -194,6 +194,7 @@ class Ui_CaseWorkspace(object):
         self.outer.addWidget(self.tabs)
 
         self.outer.setStretch(2, 1)
+        QWidget.setTabOrder(self.backButton, self.printButton)
 
         self.retranslateUi(CaseWorkspace)
 
@@ -217,13 +218,13 @@ class Ui_CaseWorkspace(object):
         self.addAttachmentButton.setText(QCoreApplication.translate("CaseWorkspace", u"\u6dfb\u52a0\u9644\u4ef6\u2026", None))
         self.tabs.setTabText(self.tabs.indexOf(self.attachmentsPage), QCoreApplication.translate("CaseWorkspace", u"\u9644\u4ef6", None))
         ___qtablewidgetitem = self.auditTable.horizontalHeaderItem(0)
-        ___qtablewidgetitem.setText(QCoreApplication.translate("CaseWorkspace", u"\u65f6\u95f4", None))
+        ___qtablewidgetitem.setText(QCoreApplication.translate("CaseWorkspace", u"\u65f6\u95f4", None));
         ___qtablewidgetitem1 = self.auditTable.horizontalHeaderItem(1)
-        ___qtablewidgetitem1.setText(QCoreApplication.translate("CaseWorkspace", u"\u64cd\u4f5c\u4eba", None))
+        ___qtablewidgetitem1.setText(QCoreApplication.translate("CaseWorkspace", u"\u64cd\u4f5c\u4eba", None));
         ___qtablewidgetitem2 = self.auditTable.horizontalHeaderItem(2)
-        ___qtablewidgetitem2.setText(QCoreApplication.translate("CaseWorkspace", u"\u5bf9\u8c61", None))
+        ___qtablewidgetitem2.setText(QCoreApplication.translate("CaseWorkspace", u"\u5bf9\u8c61", None));
         ___qtablewidgetitem3 = self.auditTable.horizontalHeaderItem(3)
-        ___qtablewidgetitem3.setText(QCoreApplication.translate("CaseWorkspace", u"\u53d8\u66f4\u7684\u5b57\u6bb5", None))
+        ___qtablewidgetitem3.setText(QCoreApplication.translate("CaseWorkspace", u"\u53d8\u66f4\u7684\u5b57\u6bb5", None));
         self.tabs.setTabText(self.tabs.indexOf(self.auditPage), QCoreApplication.translate("CaseWorkspace", u"\u64cd\u4f5c\u8bb0\u5f55", None))
         pass
     # retranslateUi

@@ -2132,6 +2132,22 @@ The station has been created and is ready to use; enrol later under Settings →
         <source>性别/出生日期</source>
         <translation>Gender / birth date</translation>
     </message>
+    <message>
+        <source>编辑当事人</source>
+        <translation>Edit parties</translation>
+    </message>
+    <message>
+        <source>+ 添加第三人</source>
+        <translation>+ Add a third party</translation>
+    </message>
+    <message>
+        <source>当事人</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>请按红色提示修改 {items}。</source>
+        <translation>Please correct {items} as marked in red.</translation>
+    </message>
 </context>
 <context>
     <name>login</name>
@@ -2777,10 +2793,6 @@ Cases: {cases}, attachments: {attachments}, audit entries: {audit}. Keep the fil
         <translation>Audit trail</translation>
     </message>
     <message>
-        <source>{case_number}&#x3000;{title}&#x3000;［{v}］</source>
-        <translation>{case_number}  {title}  [{v}]</translation>
-    </message>
-    <message>
         <source>{filename}（{v}，{v2} KB）</source>
         <translation>{filename} ({v}, {v2} KB)</translation>
     </message>
@@ -3141,6 +3153,14 @@ Cases: {cases}, attachments: {attachments}, audit entries: {audit}. Keep the fil
     <message>
         <source>补充协议</source>
         <translation>Supplementary agreement</translation>
+    </message>
+    <message>
+        <source>{case_number}&#x3000;{title}</source>
+        <translation>{case_number}&#x3000;{title}</translation>
+    </message>
+    <message>
+        <source>编辑当事人</source>
+        <translation>Edit parties</translation>
     </message>
 </context>
 </TS>

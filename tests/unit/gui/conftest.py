@@ -58,7 +58,13 @@ def run_modal(qtbot, cls, fill, *, timeout=5000):
         if isinstance(dlg, cls) and dlg.isVisible():
             timer.stop()
             done["dialog"] = dlg
-            fill(dlg)
+            try:
+                fill(dlg)
+            except BaseException:
+                # a failed check inside the dialog: close it so the test ends now (pytest-qt
+                # reports the exception) instead of waiting for the timeout on an open modal
+                dlg.done(0)
+                raise
     timer.timeout.connect(poll)
     timer.start()
     done["timer"] = timer
