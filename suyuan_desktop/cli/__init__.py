@@ -235,6 +235,62 @@ def cmd_deadlines(args) -> int:
     return 0
 
 
+def _stat_text(value, unit: str, change: bool = False) -> str:
+    if value is None:
+        return "—"
+    if change:
+        return f"{value:+}" + ("%" if unit not in ("%", "天") else "")
+    return f"{value}%" if unit == "%" else str(value)
+
+
+def cmd_stats(args) -> int:
+    from ..core.domain.statistics import PeriodError, parse_period
+    try:
+        period = parse_period(args.period)
+    except PeriodError as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
+    output = args.output
+    if output and output != "-" and not output.lower().endswith(".xlsx"):
+        raise CliError(f"输出文件 {output}：请用 .xlsx 结尾（Excel 工作簿），或用 - 输出文本。", EXIT_USAGE)
+    with _open(args) as app:
+        result = app.stats.report(period, basis=args.basis, by=tuple(args.by or ("type", "source", "month")))
+        if args.explain == "list":
+            print("\n".join(result.references()))
+            return 0
+        if args.explain:
+            try:
+                lines = app.stats.explain(result, args.explain)
+            except KeyError:
+                raise CliError(f"没有“{args.explain}”这一格。格的写法：表.项目.列，例如 summary.outcome.success.current、"
+                               "type.02.received、month.2026-11.success；全部格用 --explain list 列出。",
+                               EXIT_USAGE) from None
+            print(f"# {args.explain}：{len(lines)} 件（{result.basis_label}，{period.label}）。仅供授权人员核对。")
+            for line in lines:
+                print("\t".join((line.case_number, DisputeType(line.dispute_type).label, CaseSource(line.source).label,
+                                 CaseStatus(line.status).label, line.received_date.isoformat(),
+                                 line.closed_date.isoformat() if line.closed_date else "")))
+            return 0
+        if output and output != "-":
+            from ..core.documents.statistics_xlsx import write_xlsx
+            Path(output).write_bytes(write_xlsx(result, app.station().name))
+            print(f"已写入 {output}（{period.label}，{result.basis_label}）。", file=sys.stderr)
+            return 0
+        for table in result.tables:
+            print(f"# {table.title}")
+            print("\t".join(("项目", *table.columns)))
+            for row in table.rows:
+                if table.key == "summary":
+                    cells = [_stat_text(c.value, row.unit, change=i in (2, 4)) for i, c in enumerate(row.cells)]
+                else:
+                    cells = [_stat_text(c.value, "%" if k == "rate" else "") for c, k in zip(row.cells, table.column_keys)]
+                print("\t".join(("　" * row.level + row.label + (f"（{row.unit}）" if table.key == "summary" else ""),
+                                 *cells)))
+            print()
+        for note in result.notes:
+            print(f"注：{note}")
+    return 0
+
+
 # --- parser ------------------------------------------------------------------------------------
 
 class _Parser(argparse.ArgumentParser):
@@ -338,6 +394,16 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("deadlines", help="即将到期的期限")
     s.add_argument("--days", type=int, default=30)
     s.set_defaults(func=cmd_deadlines)
+
+    s = sub.add_parser("stats", help="统计：受理方式、调解结果、金额、司法确认、履行、时效，含环比和同比")
+    s.add_argument("--period", required=True, help="2026Q4（季度）、2026-11（月）、2026（年）或 2026-10-01:2026-12-31")
+    s.add_argument("--basis", choices=["received", "closed"], default="received",
+                   help="received：按收案日期（默认）；closed：按结案日期")
+    s.add_argument("--by", action="append", choices=["type", "source", "month"],
+                   help="分组表（可重复；默认三种都列）")
+    s.add_argument("-o", "--output", help="写入 Excel 文件（.xlsx）；省略或 - 为制表符分隔的文本")
+    s.add_argument("--explain", metavar="CELL", help="列出一格背后的案件，如 summary.outcome.success.current")
+    s.set_defaults(func=cmd_stats)
 
     s = sub.add_parser("enroll", help="用区中心签发的一次性注册码注册本站")
     s.add_argument("url", help="区中心地址，如 https://tiaojie.weibin.gov.cn")

@@ -241,3 +241,31 @@ def test_a_truncated_import_file_is_explained_in_chinese(tmp_path):
     assert r.returncode == 1 and r.stderr.count("\n") == 1
     reason = r.stderr.split("列", 1)[1]
     assert "没有结束" in reason and not any("a" <= ch.lower() <= "z" for ch in reason)
+
+
+def test_stats_from_the_command_line_text_explain_and_excel(demo_station, tmp_path):
+    d, env = demo_station
+    r = run("--data-dir", d, "stats", "--period", "2026", "--by", "type", env_extra=env)
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0] == "# 2026年（按收案日期）" and lines[1].split("\t") == ["项目", "本期", "上期", "环比", "去年同期", "同比"]
+    received = next(line.split("\t") for line in lines if line.startswith("受理纠纷"))
+    success = int(next(line.split("\t") for line in lines if line.startswith("调解成功（件）"))[1])
+    # the explain list holds exactly the cases the cell counts, one line each, without names
+    r = run("--data-dir", d, "stats", "--period", "2026", "--explain", "summary.outcome.success.current", env_extra=env)
+    assert r.returncode == 0, r.stderr
+    listed = r.stdout.splitlines()[1:]
+    assert len(listed) == success > 0 and all(line.startswith("（20") for line in listed)
+    assert "仅供授权人员" in r.stdout.splitlines()[0]
+    type_rows = [line.split("\t") for line in lines if line and line.split("\t")[0].endswith("纠纷")]
+    assert sum(int(row[1]) for row in type_rows) == int(received[1])
+    out = tmp_path / "统计.xlsx"
+    r = run("--data-dir", d, "stats", "--period", "2026Q4", "--basis", "closed", "-o", out, env_extra=env)
+    assert r.returncode == 0 and out.stat().st_size > 5000, r.stderr
+    from openpyxl import load_workbook
+    ws = load_workbook(out)["总体情况"]
+    assert "按结案日期" in ws["A2"].value and ws["A5"].value == "受理纠纷" and isinstance(ws["B5"].value, int)
+    for bad, says in ((["--period", "2026Q5"], "2026Q4（季度）"), (["--period", "2026", "-o", tmp_path / "r.pdf"], ".xlsx"),
+                      (["--period", "2026", "--explain", "summary.nothing.current"], "--explain list")):
+        r = run("--data-dir", d, "stats", *bad, env_extra=env)
+        assert r.returncode == 2 and says in r.stderr and r.stderr.startswith("错误：") and not r.stdout, r.stderr

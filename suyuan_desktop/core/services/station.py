@@ -175,6 +175,14 @@ class StationApp:
         return settings
 
     @property
+    def stats(self):
+        """统计, created on first use."""
+        if getattr(self, "_stats", None) is None:
+            from .stats import StatsService
+            self._stats = StatsService(self)
+        return self._stats
+
+    @property
     def sync(self):
         """Sync engine, created on first use (httpx stays out of start-up)."""
         if getattr(self, "_sync", None) is None:

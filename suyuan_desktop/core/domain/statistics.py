@@ -1,0 +1,408 @@
+"""The station's and the district's figures, computed from the records (docs/statistics.md).
+
+Pure: the caller hands in one ``CaseFacts`` per case (what a figure needs, no names, numbers or
+addresses) and gets a ``Report`` whose every cell knows the cases behind it (``--explain``).
+Counting rules, in short:
+
+- A period is a month, a quarter, a year or a range of days; the report counts either the cases
+  *received* in it or the cases *closed* in it, and says which.
+- A case's outcome is its outcome at the end of the period: one closed later still counts as 未结.
+- 调解成功率 = 调解成功 / (调解成功 + 调解不成); withdrawn and refused cases are outside it.
+- 协议涉及金额 is the total of the effective agreements, in 万元 to two decimals (Decimal, half up).
+- 环比 compares with the period just before (the previous month, quarter, year or as many days),
+  同比 with the same period a year earlier.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import statistics as pystats
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from .enums import CaseSource, DisputeType
+
+TEN_THOUSAND = Decimal(10000)
+CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    """One case as statistics sees it. ``outcome`` is the final one (success_written,
+    success_oral, failed, withdrawn, refused) or ``open``; ``closed_date`` is when it was reached."""
+
+    id: str
+    case_number: str
+    station_code: str
+    dispute_type: str
+    source: str
+    received_date: dt.date
+    closed_date: dt.date | None
+    outcome: str
+    referral_kind: str | None = None          # assigned / entrusted (court referrals)
+    referral_deadline: dt.date | None = None
+    amount: Decimal | None = None               # of the effective agreement
+    written_agreement_effective: dt.date | None = None
+    confirmation_deadline: dt.date | None = None
+    confirmation_applied: dt.date | None = None
+    confirmation_outcome: str | None = None     # pending / confirmed / rejected / withdrawn
+    performance: str | None = None              # the latest follow-up's performance status
+    performance_deadline: dt.date | None = None
+    first_follow_up: dt.date | None = None
+
+
+# --- periods ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date
+    end: dt.date      # inclusive
+    label: str
+    kind: str         # month / quarter / year / range
+
+    def __contains__(self, day: dt.date | None) -> bool:
+        return day is not None and self.start <= day <= self.end
+
+    def previous(self) -> "Period":
+        """The period just before (环比)."""
+        if self.kind == "month":
+            return month(*_add_months(self.start.year, self.start.month, -1))
+        if self.kind == "quarter":
+            y, m = _add_months(self.start.year, self.start.month, -3)
+            return quarter(y, (m - 1) // 3 + 1)
+        if self.kind == "year":
+            return year(self.start.year - 1)
+        days = (self.end - self.start).days + 1
+        end = self.start - dt.timedelta(days=1)
+        start = end - dt.timedelta(days=days - 1)
+        return Period(start, end, f"{start.isoformat()}至{end.isoformat()}", "range")
+
+    def year_ago(self) -> "Period":
+        """The same period a year earlier (同比)."""
+        if self.kind == "month":
+            return month(self.start.year - 1, self.start.month)
+        if self.kind == "quarter":
+            return quarter(self.start.year - 1, (self.start.month - 1) // 3 + 1)
+        if self.kind == "year":
+            return year(self.start.year - 1)
+        start, end = _same_day_year_before(self.start), _same_day_year_before(self.end)
+        return Period(start, end, f"{start.isoformat()}至{end.isoformat()}", "range")
+
+    def months(self) -> list[tuple[int, int]]:
+        out, (y, m) = [], (self.start.year, self.start.month)
+        while (y, m) <= (self.end.year, self.end.month):
+            out.append((y, m))
+            y, m = _add_months(y, m, 1)
+        return out
+
+
+def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    index = y * 12 + (m - 1) + n
+    return index // 12, index % 12 + 1
+
+
+def _month_end(y: int, m: int) -> dt.date:
+    ny, nm = _add_months(y, m, 1)
+    return dt.date(ny, nm, 1) - dt.timedelta(days=1)
+
+
+def _same_day_year_before(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def month(y: int, m: int) -> Period:
+    return Period(dt.date(y, m, 1), _month_end(y, m), f"{y}年{m}月", "month")
+
+
+def quarter(y: int, q: int) -> Period:
+    first = 3 * (q - 1) + 1
+    return Period(dt.date(y, first, 1), _month_end(y, first + 2), f"{y}年第{'一二三四'[q - 1]}季度", "quarter")
+
+
+def year(y: int) -> Period:
+    return Period(dt.date(y, 1, 1), dt.date(y, 12, 31), f"{y}年", "year")
+
+
+class PeriodError(ValueError):
+    """The period as typed cannot be read; the message says how to write one."""
+
+
+HOW_TO_WRITE = "统计期间的写法：2026Q4（季度）、2026-11（月）、2026（年）或 2026-10-01:2026-12-31（起止日期）。"
+
+
+def parse_period(text: str) -> Period:
+    t = (text or "").strip().upper()
+    try:
+        if m := re.fullmatch(r"(\d{4})Q([1-4])", t):
+            return quarter(int(m[1]), int(m[2]))
+        if m := re.fullmatch(r"(\d{4})-(\d{1,2})", t):
+            if not 1 <= int(m[2]) <= 12:
+                raise PeriodError(f"月份“{m[2]}”不在 1-12 之间。{HOW_TO_WRITE}")
+            return month(int(m[1]), int(m[2]))
+        if re.fullmatch(r"\d{4}", t):
+            return year(int(t))
+        if m := re.fullmatch(r"(\d{4}-\d{2}-\d{2})(?::|\.\.|至)(\d{4}-\d{2}-\d{2})", t):
+            start, end = dt.date.fromisoformat(m[1]), dt.date.fromisoformat(m[2])
+            if end < start:
+                raise PeriodError(f"结束日期 {end.isoformat()} 早于开始日期 {start.isoformat()}。{HOW_TO_WRITE}")
+            return Period(start, end, f"{start.isoformat()}至{end.isoformat()}", "range")
+    except ValueError as exc:
+        if isinstance(exc, PeriodError):
+            raise
+        raise PeriodError(f"“{text}”中的日期不存在。{HOW_TO_WRITE}") from None
+    raise PeriodError(f"看不懂统计期间“{text}”。{HOW_TO_WRITE}")
+
+
+# --- the report --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Cell:
+    value: int | Decimal | None           # None: not defined (a rate over no cases)
+    case_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str          # e.g. outcome.success; a table's cells are "<table>.<row>.<column>" for --explain
+    label: str
+    cells: tuple[Cell, ...]
+    unit: str = "件"
+    level: int = 0    # 1: a part of the row above it
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[Row, ...]
+    column_keys: tuple[str, ...] = ()
+
+
+@dataclass
+class Report:
+    period: Period
+    basis: str                       # received / closed
+    stations: tuple[str, ...]        # the station codes counted (empty: none had cases)
+    tables: list[Table] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def basis_label(self) -> str:
+        return "按收案日期统计" if self.basis == "received" else "按结案日期统计"
+
+    def cell(self, ref: str) -> Cell:
+        """A cell by its reference ``<table>.<row>.<column>`` (``summary.outcome.success.current``,
+        ``type.02.received``), as ``--explain`` takes it."""
+        for table in self.tables:
+            prefix = table.key + "."
+            if not ref.startswith(prefix):
+                continue
+            rest = ref[len(prefix):]
+            for row in table.rows:
+                if rest.startswith(row.key + "."):
+                    column = rest[len(row.key) + 1:]
+                    keys = table.column_keys or table.columns
+                    if column in keys:
+                        return row.cells[keys.index(column)]
+        raise KeyError(ref)
+
+    def references(self) -> list[str]:
+        return [f"{t.key}.{r.key}.{c}" for t in self.tables for r in t.rows for c in (t.column_keys or t.columns)]
+
+
+SUCCESS = ("success_written", "success_oral")
+COURT = ("court_assigned", "court_entrusted")
+REFERRED = ("court_assigned", "court_entrusted", "police", "government", "petition")
+
+
+def _ids(cases: Iterable[CaseFacts]) -> tuple[str, ...]:
+    return tuple(c.id for c in cases)
+
+
+def _count(cases: list[CaseFacts], pred: Callable[[CaseFacts], bool]) -> Cell:
+    hit = [c for c in cases if pred(c)]
+    return Cell(len(hit), _ids(hit))
+
+
+def wan(amount: Decimal) -> Decimal:
+    return (amount / TEN_THOUSAND).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _rate(part: Cell, whole: Cell) -> Cell:
+    if not whole.value:
+        return Cell(None, whole.case_ids)
+    pct = (Decimal(part.value) * 100 / Decimal(whole.value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return Cell(pct, part.case_ids)
+
+
+class _Window:
+    """The cases a period counts, and each one's outcome as of the period's end. ``as_of`` (the
+    station's today) bounds what can have been missed: a deadline after it has not passed yet."""
+
+    def __init__(self, cases: list[CaseFacts], period: Period, basis: str, as_of: dt.date | None = None):
+        self.period = period
+        self.as_of = min(period.end, as_of) if as_of else period.end
+        self.cases = [c for c in cases if (c.received_date if basis == "received" else c.closed_date) in period]
+
+    def outcome(self, c: CaseFacts) -> str:
+        return c.outcome if c.closed_date is not None and c.closed_date <= self.period.end else "open"
+
+    def count(self, pred) -> Cell:
+        return _count(self.cases, pred)
+
+
+def _summary_rows(w: _Window) -> list[tuple[str, str, Cell, str, int]]:
+    """(key, label, cell, unit, level) for one period."""
+    out = []
+    o = w.outcome
+    total = w.count(lambda c: True)
+    out.append(("received", "受理纠纷", total, "件", 0))
+    out.append(("source.own_initiative", "主动调解", w.count(lambda c: c.source == "own_initiative"), "件", 1))
+    out.append(("source.application", "申请调解", w.count(lambda c: c.source == "application"), "件", 1))
+    referred = w.count(lambda c: c.source in REFERRED)
+    out.append(("source.referred", "接受委托移送", referred, "件", 1))
+    for code, label in (("court_assigned", "法院委派"), ("court_entrusted", "法院委托"), ("police", "公安机关移交"),
+                        ("government", "政府部门指定"), ("petition", "信访部门移交")):
+        out.append((f"source.{code}", label, w.count(lambda c, code=code: c.source == code), "件", 2))
+    out.append(("source.other", "其他来源", w.count(lambda c: c.source == "other"), "件", 1))
+    success = w.count(lambda c: o(c) in SUCCESS)
+    failed = w.count(lambda c: o(c) == "failed")
+    out.append(("outcome.success", "调解成功", success, "件", 0))
+    out.append(("outcome.success_written", "书面协议", w.count(lambda c: o(c) == "success_written"), "件", 1))
+    out.append(("outcome.success_oral", "口头协议", w.count(lambda c: o(c) == "success_oral"), "件", 1))
+    out.append(("outcome.failed", "调解不成（终止）", failed, "件", 0))
+    out.append(("outcome.withdrawn", "撤回", w.count(lambda c: o(c) == "withdrawn"), "件", 0))
+    out.append(("outcome.refused", "不予受理", w.count(lambda c: o(c) == "refused"), "件", 0))
+    out.append(("outcome.open", "期末未结", w.count(lambda c: o(c) == "open"), "件", 0))
+    both = Cell((success.value or 0) + (failed.value or 0), success.case_ids + failed.case_ids)
+    out.append(("rate.success", "调解成功率", _rate(success, both), "%", 0))
+    agreed = [c for c in w.cases if o(c) in SUCCESS and c.amount is not None]
+    out.append(("amount", "协议涉及金额", Cell(wan(sum((c.amount for c in agreed), Decimal(0))), _ids(agreed)),
+                "万元", 0))
+    end = w.period.end
+    applied = w.count(lambda c: c.confirmation_applied is not None and c.confirmation_applied <= end)
+    out.append(("confirmation.applied", "申请司法确认", applied, "件", 0))
+    out.append(("confirmation.confirmed", "司法确认有效", w.count(lambda c: c.confirmation_outcome == "confirmed"
+                                                            and c.confirmation_applied is not None
+                                                            and c.confirmation_applied <= end), "件", 1))
+    out.append(("confirmation.rejected", "司法确认驳回", w.count(lambda c: c.confirmation_outcome == "rejected"
+                                                           and c.confirmation_applied is not None
+                                                           and c.confirmation_applied <= end), "件", 1))
+    for code, label in (("performed", "已履行完毕"), ("partial", "部分履行"), ("refused", "拒不履行")):
+        out.append((f"performance.{code}", label,
+                    w.count(lambda c, code=code: o(c) in SUCCESS and c.performance == code), "件", 0))
+    due = [c for c in w.cases if o(c) in SUCCESS and c.performance_deadline
+           and c.performance_deadline + dt.timedelta(days=30) < w.as_of]
+    in_time = [c for c in due if c.first_follow_up and c.first_follow_up <= c.performance_deadline
+               + dt.timedelta(days=30)]
+    out.append(("follow_up.in_time", "履行期限届满后30日内回访", _rate(Cell(len(in_time), _ids(in_time)),
+                                                               Cell(len(due), _ids(due))), "%", 0))
+    late = w.count(lambda c: c.referral_deadline is not None and (
+        (c.closed_date is not None and c.closed_date > c.referral_deadline)
+        or (o(c) == "open" and w.as_of > c.referral_deadline)))
+    out.append(("timeliness.referral_overdue", "超过委派/委托调解期限", late, "件", 0))
+    missed = w.count(lambda c: c.confirmation_deadline is not None and c.confirmation_deadline < w.as_of
+                     and (c.confirmation_applied is None or c.confirmation_applied > c.confirmation_deadline))
+    out.append(("timeliness.confirmation_missed", "司法确认30日内未申请", missed, "件", 0))
+    closed = [c for c in w.cases if o(c) != "open"]
+    days = [(c.closed_date - c.received_date).days for c in closed]
+    median = Decimal(str(pystats.median(days))).quantize(Decimal("0.1")) if days else None
+    out.append(("timeliness.median_days", "收案至结案天数（中位数）", Cell(median, _ids(closed)), "天", 0))
+    return out
+
+
+def _change(now: Cell, before: Cell) -> Cell:
+    """The change from ``before`` to ``now``: in percent for counts and amounts (None when there
+    was nothing before), in points for rates and days."""
+    if now.value is None or before.value is None:
+        return Cell(None)
+    return Cell(Decimal(now.value) - Decimal(before.value))
+
+
+def _pct_change(now: Cell, before: Cell) -> Cell:
+    if now.value is None or not before.value:
+        return Cell(None)
+    return Cell(((Decimal(now.value) - Decimal(before.value)) * 100 / Decimal(before.value))
+                .quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+SUMMARY_COLUMNS = ("本期", "上期", "环比", "去年同期", "同比")
+SUMMARY_KEYS = ("current", "previous", "mom", "year_ago", "yoy")
+
+
+def summary(cases: list[CaseFacts], period: Period, basis: str, as_of: dt.date | None = None) -> Table:
+    now, before, last_year = (_summary_rows(_Window(cases, p, basis, as_of))
+                              for p in (period, period.previous(), period.year_ago()))
+    rows = []
+    for (key, label, cur, unit, level), (_, _, prev, _, _), (_, _, ago, _, _) in zip(now, before, last_year):
+        change = _change if unit in ("%", "天") else _pct_change
+        rows.append(Row(key, label, (cur, prev, change(cur, prev), ago, change(cur, ago)), unit, level))
+    return Table("summary", f"{period.label}（{'按收案日期' if basis == 'received' else '按结案日期'}）",
+                 SUMMARY_COLUMNS, tuple(rows), SUMMARY_KEYS)
+
+
+BREAKDOWN_COLUMNS = ("受理", "调解成功", "调解不成", "撤回", "不予受理", "期末未结", "调解成功率", "协议金额（万元）")
+BREAKDOWN_KEYS = ("received", "success", "failed", "withdrawn", "refused", "open", "rate", "amount")
+
+
+def _breakdown_row(key: str, label: str, w: _Window, pred) -> Row:
+    cases = [c for c in w.cases if pred(c)]
+    o = w.outcome
+
+    def n(test) -> Cell:
+        return _count(cases, test)
+    success, failed = n(lambda c: o(c) in SUCCESS), n(lambda c: o(c) == "failed")
+    agreed = [c for c in cases if o(c) in SUCCESS and c.amount is not None]
+    return Row(key, label, (
+        Cell(len(cases), _ids(cases)), success, failed, n(lambda c: o(c) == "withdrawn"),
+        n(lambda c: o(c) == "refused"), n(lambda c: o(c) == "open"),
+        _rate(success, Cell((success.value or 0) + (failed.value or 0), success.case_ids + failed.case_ids)),
+        Cell(wan(sum((c.amount for c in agreed), Decimal(0))), _ids(agreed))))
+
+
+def breakdown(cases: list[CaseFacts], period: Period, basis: str, by: str) -> Table:
+    w = _Window(cases, period, basis)
+    if by == "type":
+        rows = [_breakdown_row(t.value, t.label, w, lambda c, v=t.value: c.dispute_type == v) for t in DisputeType]
+        title = "按纠纷类型"
+    elif by == "source":
+        rows = [_breakdown_row(s.value, s.label, w, lambda c, v=s.value: c.source == v) for s in CaseSource]
+        title = "按受理方式"
+    elif by == "month":
+        field_ = "received_date" if basis == "received" else "closed_date"
+        rows = [_breakdown_row(f"{y}-{m:02d}", f"{y}年{m}月", w,
+                               lambda c, y=y, m=m: (getattr(c, field_).year, getattr(c, field_).month) == (y, m))
+                for y, m in period.months()]
+        title = "按月份"
+    elif by == "station":
+        codes = sorted({c.station_code for c in w.cases})
+        rows = [_breakdown_row(code, code, w, lambda c, v=code: c.station_code == v) for code in codes]
+        title = "按调委会"
+    else:
+        raise ValueError(by)
+    rows.append(_breakdown_row("total", "合计", w, lambda c: True))
+    return Table(by, title, BREAKDOWN_COLUMNS, tuple(rows), BREAKDOWN_KEYS)
+
+
+def report(cases: Iterable[CaseFacts], period: Period, *, basis: str = "received",
+           by: Iterable[str] = ("type", "source", "month"), as_of: dt.date | None = None) -> Report:
+    """The report for ``period`` over ``cases`` (any set of stations)."""
+    if basis not in ("received", "closed"):
+        raise ValueError(basis)
+    cases = list(cases)
+    result = Report(period, basis, tuple(sorted({c.station_code for c in cases})))
+    result.tables.append(summary(cases, period, basis, as_of))
+    for b in by:
+        result.tables.append(breakdown(cases, period, basis, b))
+    result.notes = [
+        f"统计口径：{result.basis_label}；案件结果以期末（{period.end.isoformat()}）状态为准，期末后结案的计为期末未结。",
+        "调解成功率 = 调解成功 ÷（调解成功 + 调解不成）；撤回、不予受理不计入。",
+        "协议涉及金额为已生效协议的金额合计，单位万元，保留两位小数。",
+        "环比与上一期比较，同比与上年同期比较：件数、金额为增减百分比，比率、天数为增减数。",
+    ]
+    return result

@@ -1,0 +1,54 @@
+"""统计 from a station's real records: cases taken through the services (intake, agreement,
+court confirmation, follow-up, termination, withdrawal), counted, written to Excel and read back."""
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+from suyuan_desktop.core.domain.statistics import parse_period
+from tests.helpers.builders import concluded_case, failed_case, new_case
+
+
+def test_a_months_figures_from_the_records_and_the_workbook(station, admin):
+    done = concluded_case(station, admin)        # received 20 Nov, agreement 22 Nov, 12,005 元, confirmed, partial
+    failed = failed_case(station, admin)         # received 20 Nov, terminated 26 Nov
+    opened = new_case(station, admin, title="王五与赵六物业纠纷", dispute_type="14")   # still open
+    gone = new_case(station, admin, title="孙七与周八消费纠纷", dispute_type="11", received_date="2026-11-21")
+    station.cases.withdraw(admin, gone.id, "双方已自行和解")
+    station.cases.archive(admin, failed.id)      # archived: still counted as failed
+    result = station.stats.report(parse_period("2026-11"))
+
+    def now(row):
+        return result.cell(f"summary.{row}.current").value
+    assert now("received") == 4 and now("source.application") == 4
+    assert (now("outcome.success_written"), now("outcome.failed"), now("outcome.withdrawn"), now("outcome.open")) \
+        == (1, 1, 1, 1)
+    assert now("rate.success") == Decimal("50.0")
+    assert now("amount") == Decimal("1.20")                    # 12,005 元
+    assert (now("confirmation.applied"), now("confirmation.confirmed")) == (1, 1)
+    assert now("performance.partial") == 1
+    assert set(result.cell("summary.outcome.failed.current").case_ids) == {failed.id}
+    assert result.cell("type.14.received").case_ids == (opened.id,)
+    lines = station.stats.explain(result, "summary.outcome.success.current")
+    assert [line.case_number for line in lines] == [done.case_number]
+    assert not hasattr(lines[0], "title")                       # the list names no party
+
+    from openpyxl import load_workbook
+
+    from suyuan_desktop.core.documents.statistics_xlsx import write_xlsx
+    book = load_workbook(io.BytesIO(write_xlsx(result, "平原镇矛盾纠纷调处中心")))
+    assert book.sheetnames == ["总体情况", "按纠纷类型", "按受理方式", "按月份"]
+    ws = book["总体情况"]
+    rows = {ws.cell(r, 1).value.strip(): [ws.cell(r, c).value for c in range(2, 8)] for r in range(5, ws.max_row + 1)
+            if ws.cell(r, 7).value}  # the table's rows have a unit; the notes below it do not
+    assert rows["受理纠纷"][0] == 4 and rows["协议涉及金额"][0] == 1.2 and rows["协议涉及金额"][5] == "万元"
+    assert ws.cell(rows_index(ws, "协议涉及金额"), 2).number_format == "#,##0.00"
+    assert ws.freeze_panes == "B5" and ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
+    assert ws.print_title_rows == "$4:$4"
+    by_type = book["按纠纷类型"]
+    assert [by_type.cell(4, c).value for c in range(1, 10)] == ["纠纷类型", "受理", "调解成功", "调解不成", "撤回",
+                                                                  "不予受理", "期末未结", "调解成功率", "协议金额（万元）"]
+
+
+def rows_index(ws, label: str) -> int:
+    return next(r for r in range(1, ws.max_row + 1) if (ws.cell(r, 1).value or "").strip() == label)
