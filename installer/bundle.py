@@ -26,7 +26,7 @@ CONSTRAINTS = ROOT / "installer" / "constraints.txt"
 PYTHON_VERSION = "3.11"
 
 # Qt's Python modules the app imports (suyuan_desktop/gui), and those they import in turn.
-QT_MODULES = {"QtCore", "QtGui", "QtWidgets", "QtPrintSupport", "QtPdf", "QtPdfWidgets", "QtQml", "QtQuick",
+QT_MODULES = {"QtCore", "QtGui", "QtWidgets", "QtPrintSupport", "QtPdf", "QtPdfWidgets", "QtCharts", "QtQml", "QtQuick",
               "QtQuickWidgets", "QtNetwork", "QtOpenGL"}
 # Installed as dependencies, never imported by the app: the SQL dialects of other databases.
 # (Pillow stays: ReportLab imports it whenever it writes a PDF.)

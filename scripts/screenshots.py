@@ -110,6 +110,13 @@ def main() -> None:
         win.open_case(open_case.id)
         settle(win, 600)
         shot(win, f"{prefix}case-open", size)
+        win.show_page(win.stats)
+        settle(win, 1200)
+        shot(win, f"{prefix}stats", size)
+        win.stats.tabs.setCurrentIndex(1)
+        shot(win, f"{prefix}stats-by-type", size)
+        win.stats.tabs.setCurrentIndex(3)
+        shot(win, f"{prefix}stats-charts", size)
         win.show_page(win.settings)
         shot(win, f"{prefix}settings", size)
         if dialogs_too:

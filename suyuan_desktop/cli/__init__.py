@@ -271,8 +271,7 @@ def cmd_stats(args) -> int:
                                  line.closed_date.isoformat() if line.closed_date else "")))
             return 0
         if output and output != "-":
-            from ..core.documents.statistics_xlsx import write_xlsx
-            Path(output).write_bytes(write_xlsx(result, app.station().name))
+            Path(output).write_bytes(app.stats.workbook(result))
             print(f"已写入 {output}（{period.label}，{result.basis_label}）。", file=sys.stderr)
             return 0
         for table in result.tables:

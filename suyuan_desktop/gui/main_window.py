@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.nav_buttons = {}
         for key, text, icon in (("home", translate("main_window", "工作台"), "home"),
                                 ("cases", translate("main_window", "案件"), "cases"),
+                                ("stats", translate("main_window", "统计"), "chart"),
                                 ("settings", translate("main_window", "设置"), "settings")):
             b = QPushButton(theme.icon(icon, theme.ON_DARK), text)
             b.setCheckable(True)
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         from .case_list import CaseListPage
         from .home import HomePage
         from .settings import SettingsPage
+        from .stats_page import StatsPage
         self.station_app, self.user = station_app, user
         st = station_app.station()
         self.setWindowTitle(translate("main_window", "{name} - 诉源调解工作站").format(name=st.name))
@@ -116,17 +118,20 @@ class MainWindow(QMainWindow):
         self.home = HomePage(station_app, self.tasks)
         self.cases = CaseListPage(station_app, self.tasks)
         self.settings = SettingsPage(station_app, user, self.tasks)
+        self.stats = StatsPage(station_app, self.tasks)
+        self.stats.open_case.connect(self.open_case)
         # 设置 is the one tall page: it scrolls, so the window fits a 1366×768 kiosk screen
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.settings)
         self.containers = {self.settings: scroll}
-        for page in (self.home, self.cases, self.settings):
+        for page in (self.home, self.cases, self.stats, self.settings):
             self.stack.addWidget(self.containers.get(page, page))
         self.nav_buttons["home"].clicked.connect(lambda: self.show_page(self.home))
         self.nav_buttons["cases"].clicked.connect(lambda: self.show_page(self.cases))
         self.nav_buttons["settings"].clicked.connect(lambda: self.show_page(self.settings))
+        self.nav_buttons["stats"].clicked.connect(lambda: self.show_page(self.stats))
         for b in (*self.nav_buttons.values(), self.lock_button):
             b.setEnabled(True)
         for page in (self.home, self.cases):
@@ -163,6 +168,10 @@ class MainWindow(QMainWindow):
                 self.cases.apply()
         elif page is self.settings:
             self.nav_buttons["settings"].setChecked(True)
+        elif page is self.stats:
+            self.nav_buttons["stats"].setChecked(True)
+            if self.stats.report is None:
+                self.stats.refresh()
 
     def open_case(self, case_id: str | None) -> None:
         if not case_id:

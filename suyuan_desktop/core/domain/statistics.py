@@ -256,64 +256,94 @@ class _Window:
         return _count(self.cases, pred)
 
 
+SUMMARY_ROWS = (  # key, label, unit, level
+    ("received", "受理纠纷", "件", 0),
+    ("source.own_initiative", "主动调解", "件", 1), ("source.application", "申请调解", "件", 1),
+    ("source.referred", "接受委托移送", "件", 1),
+    ("source.court_assigned", "法院委派", "件", 2), ("source.court_entrusted", "法院委托", "件", 2),
+    ("source.police", "公安机关移交", "件", 2), ("source.government", "政府部门指定", "件", 2),
+    ("source.petition", "信访部门移交", "件", 2), ("source.other", "其他来源", "件", 1),
+    ("outcome.success", "调解成功", "件", 0), ("outcome.success_written", "书面协议", "件", 1),
+    ("outcome.success_oral", "口头协议", "件", 1), ("outcome.failed", "调解不成（终止）", "件", 0),
+    ("outcome.withdrawn", "撤回", "件", 0), ("outcome.refused", "不予受理", "件", 0),
+    ("outcome.open", "期末未结", "件", 0), ("rate.success", "调解成功率", "%", 0), ("amount", "协议涉及金额", "万元", 0),
+    ("confirmation.applied", "申请司法确认", "件", 0), ("confirmation.confirmed", "司法确认有效", "件", 1),
+    ("confirmation.rejected", "司法确认驳回", "件", 1),
+    ("performance.performed", "已履行完毕", "件", 0), ("performance.partial", "部分履行", "件", 0),
+    ("performance.refused", "拒不履行", "件", 0),
+    ("follow_up.in_time", "履行期限届满后30日内回访", "%", 0),
+    ("timeliness.referral_overdue", "超过委派/委托调解期限", "件", 0),
+    ("timeliness.confirmation_missed", "司法确认30日内未申请", "件", 0),
+    ("timeliness.median_days", "收案至结案天数（中位数）", "天", 0),
+)
+MONTH_GRACE = dt.timedelta(days=30)
+
+
+def _buckets(w: _Window) -> tuple[dict[str, list[str]], Decimal, list[int]]:
+    """One pass over the period's cases: the ids behind every count, the agreements' total and
+    the closed cases' days from receipt to closing."""
+    b: dict[str, list[str]] = {key: [] for key, *_ in SUMMARY_ROWS}
+    for extra in ("follow_up.due", "amount", "closed"):
+        b[extra] = []
+    total = Decimal(0)
+    days: list[int] = []
+    end, as_of = w.period.end, w.as_of
+    for c in w.cases:
+        i = c.id
+        b["received"].append(i)
+        src = c.source
+        b[f"source.{src}" if f"source.{src}" in b else "source.other"].append(i)
+        if src in REFERRED:
+            b["source.referred"].append(i)
+        outcome = c.outcome if c.closed_date is not None and c.closed_date <= end else "open"
+        b[f"outcome.{outcome}"].append(i)
+        success = outcome in SUCCESS
+        if success:
+            b["outcome.success"].append(i)
+            if c.amount is not None:
+                b["amount"].append(i)
+                total += c.amount
+            if c.performance in ("performed", "partial", "refused"):
+                b[f"performance.{c.performance}"].append(i)
+            if c.performance_deadline and c.performance_deadline + MONTH_GRACE < as_of:
+                b["follow_up.due"].append(i)
+                if c.first_follow_up and c.first_follow_up <= c.performance_deadline + MONTH_GRACE:
+                    b["follow_up.in_time"].append(i)
+        if outcome != "open":
+            b["closed"].append(i)
+            days.append((c.closed_date - c.received_date).days)
+        applied = c.confirmation_applied
+        if applied is not None and applied <= end:
+            b["confirmation.applied"].append(i)
+            if c.confirmation_outcome in ("confirmed", "rejected"):
+                b[f"confirmation.{c.confirmation_outcome}"].append(i)
+        deadline = c.referral_deadline
+        if deadline is not None and ((c.closed_date is not None and c.closed_date > deadline)
+                                     or (outcome == "open" and as_of > deadline)):
+            b["timeliness.referral_overdue"].append(i)
+        window = c.confirmation_deadline
+        if window is not None and window < as_of and (applied is None or applied > window):
+            b["timeliness.confirmation_missed"].append(i)
+    return b, total, days
+
+
 def _summary_rows(w: _Window) -> list[tuple[str, str, Cell, str, int]]:
     """(key, label, cell, unit, level) for one period."""
-    out = []
-    o = w.outcome
-    total = w.count(lambda c: True)
-    out.append(("received", "受理纠纷", total, "件", 0))
-    out.append(("source.own_initiative", "主动调解", w.count(lambda c: c.source == "own_initiative"), "件", 1))
-    out.append(("source.application", "申请调解", w.count(lambda c: c.source == "application"), "件", 1))
-    referred = w.count(lambda c: c.source in REFERRED)
-    out.append(("source.referred", "接受委托移送", referred, "件", 1))
-    for code, label in (("court_assigned", "法院委派"), ("court_entrusted", "法院委托"), ("police", "公安机关移交"),
-                        ("government", "政府部门指定"), ("petition", "信访部门移交")):
-        out.append((f"source.{code}", label, w.count(lambda c, code=code: c.source == code), "件", 2))
-    out.append(("source.other", "其他来源", w.count(lambda c: c.source == "other"), "件", 1))
-    success = w.count(lambda c: o(c) in SUCCESS)
-    failed = w.count(lambda c: o(c) == "failed")
-    out.append(("outcome.success", "调解成功", success, "件", 0))
-    out.append(("outcome.success_written", "书面协议", w.count(lambda c: o(c) == "success_written"), "件", 1))
-    out.append(("outcome.success_oral", "口头协议", w.count(lambda c: o(c) == "success_oral"), "件", 1))
-    out.append(("outcome.failed", "调解不成（终止）", failed, "件", 0))
-    out.append(("outcome.withdrawn", "撤回", w.count(lambda c: o(c) == "withdrawn"), "件", 0))
-    out.append(("outcome.refused", "不予受理", w.count(lambda c: o(c) == "refused"), "件", 0))
-    out.append(("outcome.open", "期末未结", w.count(lambda c: o(c) == "open"), "件", 0))
-    both = Cell((success.value or 0) + (failed.value or 0), success.case_ids + failed.case_ids)
-    out.append(("rate.success", "调解成功率", _rate(success, both), "%", 0))
-    agreed = [c for c in w.cases if o(c) in SUCCESS and c.amount is not None]
-    out.append(("amount", "协议涉及金额", Cell(wan(sum((c.amount for c in agreed), Decimal(0))), _ids(agreed)),
-                "万元", 0))
-    end = w.period.end
-    applied = w.count(lambda c: c.confirmation_applied is not None and c.confirmation_applied <= end)
-    out.append(("confirmation.applied", "申请司法确认", applied, "件", 0))
-    out.append(("confirmation.confirmed", "司法确认有效", w.count(lambda c: c.confirmation_outcome == "confirmed"
-                                                            and c.confirmation_applied is not None
-                                                            and c.confirmation_applied <= end), "件", 1))
-    out.append(("confirmation.rejected", "司法确认驳回", w.count(lambda c: c.confirmation_outcome == "rejected"
-                                                           and c.confirmation_applied is not None
-                                                           and c.confirmation_applied <= end), "件", 1))
-    for code, label in (("performed", "已履行完毕"), ("partial", "部分履行"), ("refused", "拒不履行")):
-        out.append((f"performance.{code}", label,
-                    w.count(lambda c, code=code: o(c) in SUCCESS and c.performance == code), "件", 0))
-    due = [c for c in w.cases if o(c) in SUCCESS and c.performance_deadline
-           and c.performance_deadline + dt.timedelta(days=30) < w.as_of]
-    in_time = [c for c in due if c.first_follow_up and c.first_follow_up <= c.performance_deadline
-               + dt.timedelta(days=30)]
-    out.append(("follow_up.in_time", "履行期限届满后30日内回访", _rate(Cell(len(in_time), _ids(in_time)),
-                                                               Cell(len(due), _ids(due))), "%", 0))
-    late = w.count(lambda c: c.referral_deadline is not None and (
-        (c.closed_date is not None and c.closed_date > c.referral_deadline)
-        or (o(c) == "open" and w.as_of > c.referral_deadline)))
-    out.append(("timeliness.referral_overdue", "超过委派/委托调解期限", late, "件", 0))
-    missed = w.count(lambda c: c.confirmation_deadline is not None and c.confirmation_deadline < w.as_of
-                     and (c.confirmation_applied is None or c.confirmation_applied > c.confirmation_deadline))
-    out.append(("timeliness.confirmation_missed", "司法确认30日内未申请", missed, "件", 0))
-    closed = [c for c in w.cases if o(c) != "open"]
-    days = [(c.closed_date - c.received_date).days for c in closed]
-    median = Decimal(str(pystats.median(days))).quantize(Decimal("0.1")) if days else None
-    out.append(("timeliness.median_days", "收案至结案天数（中位数）", Cell(median, _ids(closed)), "天", 0))
-    return out
+    b, total, days = _buckets(w)
+
+    def cell(key: str) -> Cell:
+        return Cell(len(b[key]), tuple(b[key]))
+    success, failed = cell("outcome.success"), cell("outcome.failed")
+    special = {
+        "rate.success": _rate(success, Cell(len(success.case_ids) + len(failed.case_ids),
+                                            success.case_ids + failed.case_ids)),
+        "amount": Cell(wan(total), tuple(b["amount"])),
+        "follow_up.in_time": _rate(cell("follow_up.in_time"), cell("follow_up.due")),
+        "timeliness.median_days": Cell(Decimal(str(pystats.median(days))).quantize(Decimal("0.1")) if days else None,
+                                       tuple(b["closed"])),
+    }
+    return [(key, label, special[key] if key in special else cell(key), unit, level)
+            for key, label, unit, level in SUMMARY_ROWS]
 
 
 def _change(now: Cell, before: Cell) -> Cell:
@@ -350,42 +380,55 @@ BREAKDOWN_COLUMNS = ("受理", "调解成功", "调解不成", "撤回", "不予
 BREAKDOWN_KEYS = ("received", "success", "failed", "withdrawn", "refused", "open", "rate", "amount")
 
 
-def _breakdown_row(key: str, label: str, w: _Window, pred) -> Row:
-    cases = [c for c in w.cases if pred(c)]
-    o = w.outcome
-
-    def n(test) -> Cell:
-        return _count(cases, test)
-    success, failed = n(lambda c: o(c) in SUCCESS), n(lambda c: o(c) == "failed")
-    agreed = [c for c in cases if o(c) in SUCCESS and c.amount is not None]
+def _breakdown_row(key: str, label: str, w: _Window, cases: list[CaseFacts]) -> Row:
+    """One row of a breakdown over ``cases`` (one group of the period's cases), in one pass."""
+    by: dict[str, list[str]] = {"success": [], "failed": [], "withdrawn": [], "refused": [], "open": []}
+    agreed: list[str] = []
+    total = Decimal(0)
+    end = w.period.end
+    for c in cases:
+        outcome = c.outcome if c.closed_date is not None and c.closed_date <= end else "open"
+        if outcome in SUCCESS:
+            by["success"].append(c.id)
+            if c.amount is not None:
+                agreed.append(c.id)
+                total += c.amount
+        else:
+            by[outcome].append(c.id)
+    success, failed = Cell(len(by["success"]), tuple(by["success"])), Cell(len(by["failed"]), tuple(by["failed"]))
     return Row(key, label, (
-        Cell(len(cases), _ids(cases)), success, failed, n(lambda c: o(c) == "withdrawn"),
-        n(lambda c: o(c) == "refused"), n(lambda c: o(c) == "open"),
-        _rate(success, Cell((success.value or 0) + (failed.value or 0), success.case_ids + failed.case_ids)),
-        Cell(wan(sum((c.amount for c in agreed), Decimal(0))), _ids(agreed))))
+        Cell(len(cases), _ids(cases)), success, failed,
+        *(Cell(len(by[k]), tuple(by[k])) for k in ("withdrawn", "refused", "open")),
+        _rate(success, Cell(success.value + failed.value, success.case_ids + failed.case_ids)),
+        Cell(wan(total), tuple(agreed))))
 
 
 def breakdown(cases: list[CaseFacts], period: Period, basis: str, by: str) -> Table:
     w = _Window(cases, period, basis)
     if by == "type":
-        rows = [_breakdown_row(t.value, t.label, w, lambda c, v=t.value: c.dispute_type == v) for t in DisputeType]
+        keys = [(t.value, t.label) for t in DisputeType]
+        group = lambda c: c.dispute_type  # noqa: E731
         title = "按纠纷类型"
     elif by == "source":
-        rows = [_breakdown_row(s.value, s.label, w, lambda c, v=s.value: c.source == v) for s in CaseSource]
+        keys = [(s.value, s.label) for s in CaseSource]
+        group = lambda c: c.source  # noqa: E731
         title = "按受理方式"
     elif by == "month":
         field_ = "received_date" if basis == "received" else "closed_date"
-        rows = [_breakdown_row(f"{y}-{m:02d}", f"{y}年{m}月", w,
-                               lambda c, y=y, m=m: (getattr(c, field_).year, getattr(c, field_).month) == (y, m))
-                for y, m in period.months()]
+        keys = [(f"{y}-{m:02d}", f"{y}年{m}月") for y, m in period.months()]
+        group = lambda c: getattr(c, field_).strftime("%Y-%m")  # noqa: E731
         title = "按月份"
     elif by == "station":
-        codes = sorted({c.station_code for c in w.cases})
-        rows = [_breakdown_row(code, code, w, lambda c, v=code: c.station_code == v) for code in codes]
+        keys = [(code, code) for code in sorted({c.station_code for c in w.cases})]
+        group = lambda c: c.station_code  # noqa: E731
         title = "按调委会"
     else:
         raise ValueError(by)
-    rows.append(_breakdown_row("total", "合计", w, lambda c: True))
+    groups: dict[str, list[CaseFacts]] = {k: [] for k, _ in keys}
+    for c in w.cases:
+        groups.setdefault(group(c), []).append(c)
+    rows = [_breakdown_row(k, label, w, groups[k]) for k, label in keys]
+    rows.append(_breakdown_row("total", "合计", w, w.cases))
     return Table(by, title, BREAKDOWN_COLUMNS, tuple(rows), BREAKDOWN_KEYS)
 
 

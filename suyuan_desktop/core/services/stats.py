@@ -7,6 +7,7 @@ column queries rather than loading cases as objects.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -24,6 +25,7 @@ OPEN_STATUSES = {"received", "accepted", "in_mediation", "suspended"}
 class ExplainLine:
     """One case behind a cell: what identifies it, no party's name."""
 
+    id: str
     case_number: str
     dispute_type: str
     source: str
@@ -54,58 +56,70 @@ class StatsService:
         """Every live case received (or closed) between ``start`` and ``end``."""
         column = Case.received_date if basis == "received" else Case.closed_date
         in_range = and_(Case.deleted_at.is_(None), column >= start, column <= end)
-        ids = select(Case.id).where(in_range)
         calendar = self.app.calendar()
-        with self.app.store.read() as s:
-            agreements = {row.case_id: row for row in s.execute(
+        confirmation_deadline = functools.lru_cache(maxsize=None)(
+            lambda day: deadlines.judicial_confirmation_deadline(day, calendar))
+        with self.app.store.read() as session:
+            s = session.connection()  # Core rows: the ORM's row processing costs a third as much again
+            cases = s.execute(select(Case.id, Case.case_number, Case.station_code, Case.dispute_type, Case.source,
+                                     Case.status, Case.received_date, Case.closed_date, Case.refusal_reason.is_not(None),
+                                     Case.withdrawal_reason.is_not(None), Case.termination_reason.is_not(None))
+                              .where(in_range)).all()
+            wanted = {c[0] for c in cases}
+            # the related rows are read whole and matched here: an IN (subquery) per table costs a
+            # lookup per case in every one of them (docs/statistics.md, "Speed")
+            agreements = {row[0]: row for row in s.execute(
                 select(Agreement.case_id, Agreement.kind, Agreement.total_amount, Agreement.effective_date,
                        Agreement.performance_deadline)
-                .where(Agreement.state == "effective", Agreement.deleted_at.is_(None), Agreement.case_id.in_(ids)))}
-            referrals = {row.case_id: row for row in s.execute(
+                .where(Agreement.state == "effective", Agreement.deleted_at.is_(None))) if row[0] in wanted}
+            referrals = {row[0]: row for row in s.execute(
                 select(CourtReferral.case_id, CourtReferral.kind, CourtReferral.deadline)
-                .where(CourtReferral.deleted_at.is_(None), CourtReferral.case_id.in_(ids)))}
-            confirmations = {}
-            for row in s.execute(
+                .where(CourtReferral.deleted_at.is_(None))) if row[0] in wanted}
+            confirmations: dict = {}
+            for case_id, applied, outcome in s.execute(
                     select(JudicialConfirmation.case_id, JudicialConfirmation.applied_date, JudicialConfirmation.outcome)
-                    .where(JudicialConfirmation.deleted_at.is_(None), JudicialConfirmation.case_id.in_(ids))
+                    .where(JudicialConfirmation.deleted_at.is_(None))
                     .order_by(JudicialConfirmation.applied_date)):
-                first = confirmations.get(row.case_id)
-                # the first application decides whether the 30 days were kept; the latest its outcome
-                confirmations[row.case_id] = (first[0] if first else row.applied_date, row.outcome)
-            visits = {}
-            latest = {}
-            for row in s.execute(
+                if case_id in wanted:
+                    first = confirmations.get(case_id)
+                    # the first application decides whether the 30 days were kept; the latest its outcome
+                    confirmations[case_id] = (first[0] if first else applied, outcome)
+            visits: dict = {}
+            latest: dict = {}
+            for case_id, visit, status in s.execute(
                     select(FollowUp.case_id, FollowUp.visit_date, FollowUp.performance_status)
-                    .where(FollowUp.deleted_at.is_(None), FollowUp.case_id.in_(ids))
+                    .where(FollowUp.deleted_at.is_(None))
                     .order_by(FollowUp.visit_date, FollowUp.created_at)):
-                visits.setdefault(row.case_id, row.visit_date)
-                latest[row.case_id] = row.performance_status
-            out = []
-            for c in s.execute(select(Case.id, Case.case_number, Case.station_code, Case.dispute_type, Case.source,
-                                      Case.status, Case.received_date, Case.closed_date, Case.refusal_reason,
-                                      Case.withdrawal_reason, Case.termination_reason).where(in_range)):
-                ag = agreements.get(c.id)
-                ref = referrals.get(c.id)
-                jc = confirmations.get(c.id)
-                written = ag is not None and ag.kind == "written" and ag.effective_date is not None
-                out.append(CaseFacts(
-                    id=c.id, case_number=c.case_number, station_code=c.station_code, dispute_type=c.dispute_type,
-                    source=c.source, received_date=c.received_date, closed_date=c.closed_date,
-                    outcome=outcome_of(c.status, ag.kind if ag else None, bool(c.refusal_reason),
-                                       bool(c.withdrawal_reason), bool(c.termination_reason)),
-                    referral_kind=ref.kind if ref else None, referral_deadline=ref.deadline if ref else None,
-                    amount=Decimal(ag.total_amount) if ag and ag.total_amount is not None else None,
-                    written_agreement_effective=ag.effective_date if written else None,
-                    confirmation_deadline=(deadlines.judicial_confirmation_deadline(ag.effective_date, calendar)
-                                           if written else None),
-                    confirmation_applied=jc[0] if jc else None, confirmation_outcome=jc[1] if jc else None,
-                    performance=latest.get(c.id), performance_deadline=ag.performance_deadline if ag else None,
-                    first_follow_up=visits.get(c.id)))
+                if case_id in wanted:
+                    visits.setdefault(case_id, visit)
+                    latest[case_id] = status
+        out = []
+        for (id_, number, code, dtype, source, status, received, closed, refused, withdrawn, terminated) in cases:
+            ag = agreements.get(id_)
+            ref = referrals.get(id_)
+            jc = confirmations.get(id_)
+            written = ag is not None and ag[1] == "written" and ag[3] is not None
+            out.append(CaseFacts(
+                id=id_, case_number=number, station_code=code, dispute_type=dtype, source=source,
+                received_date=received, closed_date=closed,
+                outcome=outcome_of(status, ag[1] if ag else None, refused, withdrawn, terminated),
+                referral_kind=ref[1] if ref else None, referral_deadline=ref[2] if ref else None,
+                amount=Decimal(ag[2]) if ag and ag[2] is not None else None,
+                written_agreement_effective=ag[3] if written else None,
+                confirmation_deadline=confirmation_deadline(ag[3]) if written else None,
+                confirmation_applied=jc[0] if jc else None, confirmation_outcome=jc[1] if jc else None,
+                performance=latest.get(id_), performance_deadline=ag[4] if ag else None,
+                first_follow_up=visits.get(id_)))
         return out
 
     def report(self, period: Period, *, basis: str = "received", by=("type", "source", "month")) -> Report:
         earliest = min(period.start, period.previous().start, period.year_ago().start)
         return report(self.facts(earliest, period.end, basis), period, basis=basis, by=by, as_of=self.app.today())
+
+    def workbook(self, result: Report) -> bytes:
+        """``result`` as an Excel workbook (docs/statistics.md, "Output")."""
+        from ..documents.statistics_xlsx import write_xlsx
+        return write_xlsx(result, self.app.station().name)
 
     def explain(self, result: Report, ref: str) -> list[ExplainLine]:
         """The cases behind one cell of ``result`` (``KeyError`` for an unknown reference)."""
@@ -113,7 +127,7 @@ class StatsService:
         if not ids:
             return []
         with self.app.store.read() as s:
-            rows = s.execute(select(Case.case_number, Case.dispute_type, Case.source, Case.status, Case.received_date,
+            rows = s.execute(select(Case.id, Case.case_number, Case.dispute_type, Case.source, Case.status, Case.received_date,
                                     Case.closed_date).where(Case.id.in_(ids))
                              .order_by(Case.received_date, Case.case_number)).all()
         return [ExplainLine(*row) for row in rows]

@@ -2222,6 +2222,10 @@ The station has been created and is ready to use; enrol later under Settings →
         <source>不解锁而退出程序？未保存的内容已存为草稿，下次打开同一表单时可以继续填写。</source>
         <translation>Quit without unlocking? Unsaved input is kept as a draft and offered again the next time the same form is opened.</translation>
     </message>
+    <message>
+        <source>统计</source>
+        <translation>Statistics</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
@@ -2562,6 +2566,137 @@ Cases: {cases}, attachments: {attachments}, audit entries: {audit}. Keep the fil
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>stats</name>
+    <message>
+        <source>{title}：共 {n} 件。双击打开案件。</source>
+        <translation>{title}: {n} cases. Double-click one to open it.</translation>
+    </message>
+    <message>
+        <source>案号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>受理方式</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>收案/结案日期</source>
+        <translation>Received / closed</translation>
+    </message>
+    <message>
+        <source>统计</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>按收案日期</source>
+        <translation>By date received</translation>
+    </message>
+    <message>
+        <source>按结案日期</source>
+        <translation>By date closed</translation>
+    </message>
+    <message>
+        <source>统计期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>总体情况</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>按纠纷类型</source>
+        <translation>By dispute type</translation>
+    </message>
+    <message>
+        <source>按月份</source>
+        <translation>By month</translation>
+    </message>
+    <message>
+        <source>正在统计…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>{label}，{basis}：共受理 {n} 件。双击任一数字，列出其中的案件。</source>
+        <translation>{label}, {basis}: {n} cases received. Double-click any figure to list its cases.</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>双击列出这 {n} 件案件</source>
+        <translation>Double-click to list these {n} cases</translation>
+    </message>
+    <message>
+        <source>受理纠纷（按类型，前 8 类）</source>
+        <translation>Disputes received (top 8 types)</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>各月受理与调解成功</source>
+        <translation>Received and settled by month</translation>
+    </message>
+    <message>
+        <source>调解成功</source>
+        <translation>Settled</translation>
+    </message>
+    <message>
+        <source>调解结果</source>
+        <translation>Outcomes</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已导出：{path}</source>
+        <translation>Exported: {path}</translation>
+    </message>
+    <message>
+        <source>调解不成</source>
+        <translation>Not settled</translation>
+    </message>
+    <message>
+        <source>撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>不予受理</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>期末未结</source>
+        <translation>Open at period end</translation>
+    </message>
+    <message>
+        <source>{month}月</source>
+        <translation>{month}</translation>
+    </message>
+    <message>
+        <source>图表</source>
+        <translation>Charts</translation>
     </message>
 </context>
 <context>

@@ -39,7 +39,7 @@ def test_english_main_window_and_case_list(qtbot, gui_station, language):
     station, user = gui_station
     win = MainWindow(station, user)
     qtbot.addWidget(win)
-    assert [b.text() for b in win.nav_buttons.values()] == ["Home", "Cases", "Settings"]
+    assert [b.text() for b in win.nav_buttons.values()] == ["Home", "Cases", "Statistics", "Settings"]
     assert win.lock_button.text() == "Lock"
     model = win.cases.model
     headers = [model.headerData(c, Qt.Orientation.Horizontal)
@@ -56,7 +56,7 @@ def test_chinese_by_default_including_qt_dialog_buttons(qtbot, gui_station, lang
     station, user = gui_station
     win = MainWindow(station, user)
     qtbot.addWidget(win)
-    assert [b.text() for b in win.nav_buttons.values()] == ["工作台", "案件", "设置"]
+    assert [b.text() for b in win.nav_buttons.values()] == ["工作台", "案件", "统计", "设置"]
     # a standard button Qt labels itself comes from Qt's own Chinese catalogue
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     qtbot.addWidget(box)

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 
 from suyuan_desktop.core.services.station import StationApp
-from tests.helpers.builders import LI_ID, ZHANG_ID, concluded_case, mediating_case, new_case
+from tests.helpers.builders import LI_ID, ZHANG_ID, concluded_case, failed_case, mediating_case, new_case
 from tests.unit.gui.conftest import run_modal, type_text
 
 
@@ -948,8 +948,10 @@ def test_the_kiosk_window_fits_a_1366x768_screen_on_every_page(qtbot, gui_statio
     win = MainWindow(station, user, kiosk=True)
     qtbot.addWidget(win)
     win.show()
-    for page in (win.home, win.cases, win.settings):
+    for page in (win.home, win.cases, win.stats, win.settings):
         win.show_page(page)
+        if page is win.stats:
+            qtbot.waitUntil(lambda: win.stats.report is not None, timeout=10000)
         hint = win.minimumSizeHint()
         assert hint.width() <= 1366 and hint.height() <= 768, (page, hint)
     win.open_case(case.id)
@@ -1234,3 +1236,40 @@ def test_every_kiosk_form_fits_above_the_on_screen_keyboard(qtbot, gui_station):
                  if b.isVisibleTo(dlg) and b.text() and b.sizeHint().height() < 44]
         assert not small, (name, small)
         dlg.done(0)
+
+
+def test_the_statistics_page_counts_lists_the_cases_behind_a_figure_and_exports(qtbot, window, gui_station,
+                                                                                 tmp_path):
+    """统计: this quarter's figures with charts; a double click on 调解成功 lists the case and opens
+    it; 导出 Excel writes the workbook."""
+    from suyuan_desktop.core.services.users import actor_for
+    from suyuan_desktop.gui.stats_page import ExplainDialog
+    station, user = gui_station
+    done = concluded_case(station, actor_for(user))
+    failed = failed_case(station, actor_for(user))
+    new_case(station, actor_for(user), title="王五与赵六物业纠纷", dispute_type="14")
+    window.nav_buttons["stats"].click()
+    page = window.stats
+    qtbot.waitUntil(lambda: page.report is not None, timeout=10000)
+    assert page.period.currentText() == "2026年第四季度" and "共受理 3 件" in page.status.text()
+    rows = {page.summary.item(r, 0).text().strip(): [page.summary.item(r, c).text() for c in range(1, 6)]
+            for r in range(page.summary.rowCount())}
+    assert rows["受理纠纷（件）"][0] == "3" and rows["调解成功（件）"][0] == "1" and rows["调解不成（终止）（件）"][0] == "1"
+    assert rows["调解成功率（%）"][0] == "50.0%" and rows["协议涉及金额（万元）"][0] == "1.20"
+    assert len(page.chart_views) == 3
+    success_row = next(r for r in range(page.summary.rowCount()) if page.summary.item(r, 0).text() == "调解成功（件）")
+
+    def pick(dlg):
+        assert dlg.table.rowCount() == 1 and dlg.table.item(0, 0).text() == done.case_number
+        dlg.table.setCurrentCell(0, 0)
+        dlg.table.activated.emit(dlg.table.currentIndex())
+    run_modal(qtbot, ExplainDialog, pick)
+    page.summary.cellDoubleClicked.emit(success_row, 1)
+    qtbot.waitUntil(lambda: window.workspace is not None and window.workspace.case is not None
+                    and window.workspace.case.id == done.id, timeout=5000)
+    assert failed.id != done.id
+    out = tmp_path / "统计.xlsx"
+    page.write_xlsx(str(out))
+    qtbot.waitUntil(out.exists, timeout=5000)
+    from openpyxl import load_workbook
+    assert load_workbook(out)["总体情况"]["B5"].value == 3
