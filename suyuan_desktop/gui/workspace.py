@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QLabel, QMenu, QPushButton, QSizePolicy, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QDialog, QFileDialog, QFrame, QHeaderView, QLabel, QMenu, QPushButton, QSizePolicy, QTableWidgetItem, QWidget,
+)
 
 from ..core.documents.types import DOC_TYPES
 from ..core.domain.enums import (
@@ -14,7 +16,7 @@ from ..core.domain.state_machine import EDITABLE_STATUSES
 from ..core.domain.labels import ENTITY_LABELS, readable_fields
 from ..core.domain.money import amount_in_words, format_amount
 from ..core.domain.phone import mask_phone
-from ..core.services.guidance import confirmation_window_open, next_step
+from ..core.services.guidance import confirmation_window_open, next_step, timeline
 from ..core.services.users import actor_for
 from . import dialogs, messages, theme
 from .forms.ui_workspace import Ui_CaseWorkspace
@@ -28,6 +30,71 @@ S = CaseStatus
 def _esc(text) -> str:
     import html
     return html.escape(str(text if text is not None else ""))
+
+
+# the words of core.services.guidance.timeline, for the translators
+TIMELINE_WORDS = (
+    QT_TRANSLATE_NOOP("timeline", "受理"), QT_TRANSLATE_NOOP("timeline", "不予受理"), QT_TRANSLATE_NOOP("timeline", "调解"),
+    QT_TRANSLATE_NOOP("timeline", "委派调解期限"), QT_TRANSLATE_NOOP("timeline", "委托调解期限"),
+    QT_TRANSLATE_NOOP("timeline", "撤回"), QT_TRANSLATE_NOOP("timeline", "调解不成（终止）"),
+    QT_TRANSLATE_NOOP("timeline", "无争议事实记载"), QT_TRANSLATE_NOOP("timeline", "未记载"),
+    QT_TRANSLATE_NOOP("timeline", "退回法院"), QT_TRANSLATE_NOOP("timeline", "达成协议"),
+    QT_TRANSLATE_NOOP("timeline", "协议草稿待签字"), QT_TRANSLATE_NOOP("timeline", "协议生效"),
+    QT_TRANSLATE_NOOP("timeline", "司法确认"), QT_TRANSLATE_NOOP("timeline", "裁定有效"),
+    QT_TRANSLATE_NOOP("timeline", "裁定驳回"), QT_TRANSLATE_NOOP("timeline", "审查中"),
+    QT_TRANSLATE_NOOP("timeline", "撤回申请"), QT_TRANSLATE_NOOP("timeline", "30日内未申请"),
+    QT_TRANSLATE_NOOP("timeline", "可选：30日内共同申请"), QT_TRANSLATE_NOOP("timeline", "履行"),
+    QT_TRANSLATE_NOOP("timeline", "尚未履行"), QT_TRANSLATE_NOOP("timeline", "部分履行"),
+    QT_TRANSLATE_NOOP("timeline", "拒不履行"), QT_TRANSLATE_NOOP("timeline", "回访"), QT_TRANSLATE_NOOP("timeline", "归档"),
+)
+
+
+class StepTimeline(QFrame):
+    """The case's course as a row of steps (core.services.guidance.timeline): done in green with
+    its date, the current one in blue with its limit and countdown, the rest grey."""
+
+    COLOURS = {"done": ("#1e5a2b", "#e2f2e6", "✓"), "current": ("#174a85", "#e1ecf9", "●"),
+               "pending": ("#7b8794", "#f0f2f5", "○"), "skipped": ("#9aa5b1", "#f5f7fa", "–")}
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("timeline")
+        self.row = FlowLayout(self, spacing=4)
+        self.labels: list[QLabel] = []
+
+    def set_steps(self, steps, today) -> None:
+        for label in self.labels:
+            self.row.removeWidget(label)
+            label.deleteLater()
+        self.labels = []
+        for i, step in enumerate(steps):
+            fg, bg, mark = self.COLOURS[step.state]
+            lines = [f"{mark} {_esc(translate('timeline', step.label))}"]
+            if step.day:
+                lines.append(step.day.strftime("%m-%d"))
+            elif step.due:
+                days = (step.due - today).days
+                if days < 0:
+                    fg, bg = "#a4262c", "#fdecea"
+                    lines.append(translate("workspace", "逾期 {n} 天").format(n=-days))
+                else:
+                    lines.append(translate("workspace", "{due} 前").format(due=step.due.strftime("%m-%d")))
+            if step.note:
+                lines.append(_esc(translate("timeline", step.note)))
+            weight = "bold" if step.state == "current" else "normal"
+            label = QLabel("<br>".join(lines))
+            label.setToolTip(translate("timeline", step.label))
+            label.setStyleSheet(f"QLabel {{ color: {fg}; background: {bg}; border-radius: 4px; padding: 3px 8px; "
+                                f"font-weight: {weight}; }}")
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.labels.append(label)
+            self.row.addWidget(label)
+            if i < len(steps) - 1:
+                arrow = QLabel("›")
+                arrow.setStyleSheet("color: #9aa5b1; font-size: 16px;")
+                self.labels.append(arrow)
+                self.row.addWidget(arrow)
+        self.steps = steps
 
 
 class CaseWorkspace(QWidget):
@@ -55,6 +122,8 @@ class CaseWorkspace(QWidget):
         self.next_step.setWordWrap(True)
         self.next_step.setObjectName("nextStep")
         ui.outer.insertWidget(1, self.next_step)
+        self.timeline = StepTimeline()
+        ui.outer.insertWidget(2, self.timeline)
         self.print_button = ui.printButton
         # the actions wrap onto a second row rather than widen the window (ui/workspace.ui holds
         # an empty row for them)
@@ -103,6 +172,7 @@ class CaseWorkspace(QWidget):
                 "none": "background: #f3f4f6; color: #333; border: 1px solid #d6d9de;"}
 
     def _show_next_step(self, case) -> None:
+        self.timeline.set_steps(timeline(case, self.station_app.today()), self.station_app.today())
         step = next_step(case, self.station_app.today())
         self.next_step.setVisible(step is not None)
         if step is None:

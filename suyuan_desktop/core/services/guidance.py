@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..domain.clock import cn_date
+from ..domain.clock import cn_date, to_station_time
 from ..domain.enums import COURT_SOURCES, CaseStatus
 from .views import CaseDetail
 
@@ -127,3 +127,92 @@ def deadline_groups(items) -> list[DeadlineGroup]:
         buckets[key].sort(key=lambda i: (i.days_left, i.case_number))
     labels = {"overdue": "已逾期", "today": "今天到期", "week": "7 日内", "month": "30 日内"}
     return [DeadlineGroup(k, labels[k], tuple(v)) for k, v in buckets.items() if v]
+
+
+@dataclass(frozen=True)
+class TimelineStep:
+    """One step of a case's course: 受理 → 调解 → 协议/终止 → 生效 → 司法确认 → 履行 → 回访 → 归档."""
+
+    label: str
+    state: str                   # done / current / pending / skipped
+    day: dt.date | None = None   # when it was done
+    due: dt.date | None = None   # the limit that governs it, while it is not done
+    note: str = ""               # e.g. 未申请, 委派期限, 部分履行
+
+
+def _changed_on(case: CaseDetail, status: S) -> dt.date | None:
+    for change in case.history:
+        if change.to_status == status.value:
+            return to_station_time(change.changed_at).date()
+    return None
+
+
+def timeline(case: CaseDetail, today: dt.date) -> list[TimelineStep]:
+    """The steps of ``case`` from receipt to 归档, each done (with its date), current, still to
+    come (with its limit) or skipped, for the workspace's timeline."""
+    status = CaseStatus(case.status)
+    referral = case.referral if case.source in COURT else None
+    ended_without = status in (S.REFUSED, S.WITHDRAWN) or (status is S.ARCHIVED and (case.refusal_reason or
+                                                                                     case.withdrawal_reason))
+    steps = []
+    if status is S.RECEIVED:
+        steps.append(TimelineStep("受理", "current", due=referral.deadline if referral else None))
+    elif case.refusal_reason:
+        steps.append(TimelineStep("不予受理", "done", case.closed_date))
+    else:
+        steps.append(TimelineStep("受理", "done", case.accepted_date))
+    if not case.refusal_reason:
+        first = min((s.occurred_at for s in case.sessions), default=None)
+        mediating = status in (S.ACCEPTED, S.IN_MEDIATION, S.SUSPENDED)
+        steps.append(TimelineStep(
+            "调解", "current" if mediating else ("pending" if status is S.RECEIVED else "done"),
+            first.date() if first and not mediating else None,
+            due=referral.deadline if referral and (mediating or status is S.RECEIVED) else None,
+            note=("委派调解期限" if referral and referral.kind == "assigned" else "委托调解期限") if referral else ""))
+    ag = case.effective_agreement or next((a for a in case.agreements if a.state == "superseded"), None)
+    if case.withdrawal_reason:
+        steps.append(TimelineStep("撤回", "done", case.closed_date))
+    elif case.termination_reason or status in (S.FAILED, S.RETURNED_TO_COURT):
+        steps.append(TimelineStep("调解不成（终止）", "done", case.closed_date))
+        steps.append(TimelineStep("无争议事实记载", "done" if case.fact_records else "skipped",
+                                  case.fact_records[0].record_date if case.fact_records else None,
+                                  note="" if case.fact_records else "未记载"))
+        if referral:
+            returned = _changed_on(case, S.RETURNED_TO_COURT)
+            steps.append(TimelineStep("退回法院", "done" if returned else "current", returned,
+                                      due=None if returned else referral.deadline))
+    elif not ended_without:
+        agreed = ag is not None and ag.effective_date is not None
+        draft = any(a.state == "draft" for a in case.agreements)
+        steps.append(TimelineStep("达成协议", "done" if agreed else "pending", ag.agreed_date if agreed else None,
+                                  note="协议草稿待签字" if draft and not agreed else ""))
+        steps.append(TimelineStep("协议生效", "done" if agreed else "pending", ag.effective_date if agreed else None))
+        if ag is None or ag.kind == "written":
+            applied = case.confirmations[0] if case.confirmations else None
+            window = ag.confirmation_deadline if ag else None
+            if applied:
+                outcome = {"confirmed": "裁定有效", "rejected": "裁定驳回", "pending": "审查中",
+                           "withdrawn": "撤回申请"}.get(applied.outcome, "")
+                steps.append(TimelineStep("司法确认", "done" if applied.outcome != "pending" else "current",
+                                          applied.applied_date, note=outcome))
+            elif window and today > window:
+                steps.append(TimelineStep("司法确认", "skipped", note="30日内未申请"))
+            else:
+                steps.append(TimelineStep("司法确认", "current" if agreed else "pending", due=window,
+                                          note="可选：30日内共同申请"))
+        performed = status is S.PERFORMED or any(f.performance_status == "performed" for f in case.follow_ups)
+        deadline = ag.performance_deadline if ag else None
+        last = case.follow_ups[-1] if case.follow_ups else None
+        steps.append(TimelineStep("履行", "done" if performed else ("current" if agreed else "pending"),
+                                  _changed_on(case, S.PERFORMED) if performed else None,
+                                  due=None if performed else deadline,
+                                  note="" if performed or not last else f"{_PERFORMANCE.get(last.performance_status, '')}"))
+        steps.append(TimelineStep("回访", "done" if case.follow_ups else ("current" if agreed else "pending"),
+                                  case.follow_ups[0].visit_date if case.follow_ups else None,
+                                  due=None if case.follow_ups else deadline))
+    archived = _changed_on(case, S.ARCHIVED)
+    steps.append(TimelineStep("归档", "done" if status is S.ARCHIVED else "pending", archived))
+    return steps
+
+
+_PERFORMANCE = {"not_started": "尚未履行", "partial": "部分履行", "refused": "拒不履行"}

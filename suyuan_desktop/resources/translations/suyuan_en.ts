@@ -2875,6 +2875,113 @@ Cases: {cases}, attachments: {attachments}, audit entries: {audit}. Keep the fil
     </message>
 </context>
 <context>
+    <name>timeline</name>
+    <message>
+        <source>受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>不予受理</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>调解</source>
+        <translation>Mediation</translation>
+    </message>
+    <message>
+        <source>委派调解期限</source>
+        <translation>assigned limit</translation>
+    </message>
+    <message>
+        <source>委托调解期限</source>
+        <translation>entrusted limit</translation>
+    </message>
+    <message>
+        <source>撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>调解不成（终止）</source>
+        <translation>Not settled</translation>
+    </message>
+    <message>
+        <source>无争议事实记载</source>
+        <translation>Undisputed facts</translation>
+    </message>
+    <message>
+        <source>未记载</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <source>退回法院</source>
+        <translation>Returned to court</translation>
+    </message>
+    <message>
+        <source>达成协议</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>协议草稿待签字</source>
+        <translation>draft awaiting signatures</translation>
+    </message>
+    <message>
+        <source>协议生效</source>
+        <translation>In effect</translation>
+    </message>
+    <message>
+        <source>司法确认</source>
+        <translation>Court confirmation</translation>
+    </message>
+    <message>
+        <source>裁定有效</source>
+        <translation>confirmed</translation>
+    </message>
+    <message>
+        <source>裁定驳回</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>审查中</source>
+        <translation>under review</translation>
+    </message>
+    <message>
+        <source>撤回申请</source>
+        <translation>application withdrawn</translation>
+    </message>
+    <message>
+        <source>30日内未申请</source>
+        <translation>not applied within 30 days</translation>
+    </message>
+    <message>
+        <source>可选：30日内共同申请</source>
+        <translation>optional: joint application within 30 days</translation>
+    </message>
+    <message>
+        <source>履行</source>
+        <translation>Performance</translation>
+    </message>
+    <message>
+        <source>尚未履行</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <source>部分履行</source>
+        <translation>partly performed</translation>
+    </message>
+    <message>
+        <source>拒不履行</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>回访</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>归档</source>
+        <translation>Archived</translation>
+    </message>
+</context>
+<context>
     <name>widgets</name>
     <message>
         <source>不能为空，请填写。</source>
@@ -3296,6 +3403,14 @@ Cases: {cases}, attachments: {attachments}, audit entries: {audit}. Keep the fil
     <message>
         <source>编辑当事人</source>
         <translation>Edit parties</translation>
+    </message>
+    <message>
+        <source>逾期 {n} 天</source>
+        <translation>{n} days overdue</translation>
+    </message>
+    <message>
+        <source>{due} 前</source>
+        <translation>by {due}</translation>
     </message>
 </context>
 </TS>

@@ -1273,3 +1273,15 @@ def test_the_statistics_page_counts_lists_the_cases_behind_a_figure_and_exports(
     qtbot.waitUntil(out.exists, timeout=5000)
     from openpyxl import load_workbook
     assert load_workbook(out)["总体情况"]["B5"].value == 3
+
+
+def test_the_workspace_shows_the_case_course_as_a_timeline(qtbot, window, gui_station):
+    from suyuan_desktop.core.services.users import actor_for
+    station, user = gui_station
+    case = concluded_case(station, actor_for(user))
+    ws = open_workspace(qtbot, window, case.id)
+    steps = [label.text() for label in ws.timeline.labels if label.text() != "›"]
+    assert [s.split("<br>")[0] for s in steps] == ["✓ 受理", "✓ 调解", "✓ 达成协议", "✓ 协议生效", "✓ 司法确认",
+                                                   "● 履行", "✓ 回访", "○ 归档"]
+    assert steps[0].endswith("11-20") and "12-10 前" in steps[5] and "部分履行" in steps[5]
+    assert ws.timeline.isVisible() and ws.timeline.geometry().bottom() < ws.tabs.geometry().top()
