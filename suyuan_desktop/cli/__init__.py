@@ -250,8 +250,9 @@ def cmd_stats(args) -> int:
     except PeriodError as exc:
         raise CliError(str(exc), EXIT_USAGE) from None
     output = args.output
-    if output and output != "-" and not output.lower().endswith(".xlsx"):
-        raise CliError(f"输出文件 {output}：请用 .xlsx 结尾（Excel 工作簿），或用 - 输出文本。", EXIT_USAGE)
+    if output and output != "-" and not output.lower().endswith((".xlsx", ".pdf")):
+        raise CliError(f"输出文件 {output}：请用 .xlsx（Excel 工作簿）或 .pdf（打印用报表）结尾，或用 - 输出文本。",
+                       EXIT_USAGE)
     with _open(args) as app:
         result = app.stats.report(period, basis=args.basis, by=tuple(args.by or ("type", "source", "month")))
         if args.explain == "list":
@@ -271,7 +272,8 @@ def cmd_stats(args) -> int:
                                  line.closed_date.isoformat() if line.closed_date else "")))
             return 0
         if output and output != "-":
-            Path(output).write_bytes(app.stats.workbook(result))
+            pdf = output.lower().endswith(".pdf")
+            Path(output).write_bytes(app.stats.pdf(result) if pdf else app.stats.workbook(result))
             print(f"已写入 {output}（{period.label}，{result.basis_label}）。", file=sys.stderr)
             return 0
         for table in result.tables:
@@ -400,7 +402,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="received：按收案日期（默认）；closed：按结案日期")
     s.add_argument("--by", action="append", choices=["type", "source", "month"],
                    help="分组表（可重复；默认三种都列）")
-    s.add_argument("-o", "--output", help="写入 Excel 文件（.xlsx）；省略或 - 为制表符分隔的文本")
+    s.add_argument("-o", "--output", help="写入 Excel 文件（.xlsx）或 PDF 报表（.pdf）；省略或 - 为制表符分隔的文本")
     s.add_argument("--explain", metavar="CELL", help="列出一格背后的案件，如 summary.outcome.success.current")
     s.set_defaults(func=cmd_stats)
 

@@ -98,7 +98,7 @@ class StatsPage(QWidget):
         top.addWidget(self.period)
         top.addWidget(self.basis)
         top.addStretch(1)
-        self.export_button = QPushButton(theme.icon("document"), translate("stats", "导出 Excel…"))
+        self.export_button = QPushButton(theme.icon("document"), translate("stats", "导出 Excel 或 PDF…"))
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(self.export)
         top.addWidget(self.export_button)
@@ -306,19 +306,23 @@ class StatsPage(QWidget):
         if self.report is None:
             return
         default = f"{self.station_app.station().name}{self.report.period.label}统计.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, translate("stats", "导出 Excel"), default,
-                                              translate("stats", "Excel 工作簿 (*.xlsx)"))
+        excel, pdf = translate("stats", "Excel 工作簿 (*.xlsx)"), translate("stats", "PDF 报表 (*.pdf)")
+        path, chosen = QFileDialog.getSaveFileName(self, translate("stats", "导出统计"), default, f"{excel};;{pdf}")
         if path:
-            self.write_xlsx(path)
+            self.export_to(path, pdf=chosen == pdf)
 
-    def write_xlsx(self, path: str) -> None:
+    def export_to(self, path: str, *, pdf: bool = False) -> None:
+        """The report as a workbook, or as a PDF when ``path`` ends in .pdf or ``pdf`` is asked."""
         from pathlib import Path
         report = self.report
-        if not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
+        pdf = pdf or path.lower().endswith(".pdf")
+        suffix = ".pdf" if pdf else ".xlsx"
+        if not path.lower().endswith(suffix):
+            path = str(Path(path).with_suffix(suffix))
 
         def write():
-            Path(path).write_bytes(self.station_app.stats.workbook(report))
+            stats = self.station_app.stats
+            Path(path).write_bytes(stats.pdf(report) if pdf else stats.workbook(report))
             return path
         self.tasks.run(write, on_done=lambda p: self.status.setText(translate("stats", "已导出：{path}").format(path=p)),
                        on_error=messages.show_error)

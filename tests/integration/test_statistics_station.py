@@ -52,3 +52,22 @@ def test_a_months_figures_from_the_records_and_the_workbook(station, admin):
 
 def rows_index(ws, label: str) -> int:
     return next(r for r in range(1, ws.max_row + 1) if (ws.cell(r, 1).value or "").strip() == label)
+
+
+def test_the_pdf_report_holds_the_figures_and_no_names(station, admin, tmp_path):
+    import subprocess
+
+    from pypdf import PdfReader
+    concluded_case(station, admin)
+    failed_case(station, admin)
+    result = station.stats.report(parse_period("2026Q4"))
+    pdf = station.stats.pdf(result)
+    reader = PdfReader(io.BytesIO(pdf))
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "2026年第四季度人民调解工作统计" in text and "按收案日期统计" in text
+    assert "调解成功率" in text and "50.0%" in text and "1.20" in text
+    assert "张三" not in text and "李四" not in text      # counts and amounts only
+    assert reader.metadata.title.endswith("2026年第四季度人民调解工作统计")
+    png = tmp_path / "page"
+    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", "-", str(png)], input=pdf, check=True)
+    assert (tmp_path / "page-1.png").stat().st_size > 2000

@@ -121,6 +121,11 @@ class StatsService:
         from ..documents.statistics_xlsx import write_xlsx
         return write_xlsx(result, self.app.station().name)
 
+    def pdf(self, result: Report) -> bytes:
+        """``result`` as a PDF report in the station's document fonts (docs/statistics.md, "Output")."""
+        from ..documents.statistics_pdf import write_pdf
+        return write_pdf(result, self.app.station().name, self.app.documents.fonts, self.app.today())
+
     def explain(self, result: Report, ref: str) -> list[ExplainLine]:
         """The cases behind one cell of ``result`` (``KeyError`` for an unknown reference)."""
         ids = result.cell(ref).case_ids

@@ -2611,10 +2611,6 @@ Cases: {cases}, attachments: {attachments}, audit entries: {audit}. Keep the fil
         <translation>Period</translation>
     </message>
     <message>
-        <source>导出 Excel…</source>
-        <translation>Export to Excel…</translation>
-    </message>
-    <message>
         <source>总体情况</source>
         <translation>Summary</translation>
     </message>
@@ -2663,10 +2659,6 @@ Cases: {cases}, attachments: {attachments}, audit entries: {audit}. Keep the fil
         <translation>Outcomes</translation>
     </message>
     <message>
-        <source>导出 Excel</source>
-        <translation>Export to Excel</translation>
-    </message>
-    <message>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -2697,6 +2689,18 @@ Cases: {cases}, attachments: {attachments}, audit entries: {audit}. Keep the fil
     <message>
         <source>图表</source>
         <translation>Charts</translation>
+    </message>
+    <message>
+        <source>导出 Excel 或 PDF…</source>
+        <translation>Export to Excel or PDF…</translation>
+    </message>
+    <message>
+        <source>PDF 报表 (*.pdf)</source>
+        <translation>PDF report (*.pdf)</translation>
+    </message>
+    <message>
+        <source>导出统计</source>
+        <translation>Export statistics</translation>
     </message>
 </context>
 <context>

@@ -1269,10 +1269,13 @@ def test_the_statistics_page_counts_lists_the_cases_behind_a_figure_and_exports(
                     and window.workspace.case.id == done.id, timeout=5000)
     assert failed.id != done.id
     out = tmp_path / "统计.xlsx"
-    page.write_xlsx(str(out))
+    page.export_to(str(out))
     qtbot.waitUntil(out.exists, timeout=5000)
     from openpyxl import load_workbook
     assert load_workbook(out)["总体情况"]["B5"].value == 3
+    page.export_to(str(tmp_path / "统计"), pdf=True)
+    qtbot.waitUntil((tmp_path / "统计.pdf").exists, timeout=10000)
+    assert (tmp_path / "统计.pdf").read_bytes().startswith(b"%PDF")
 
 
 def test_the_workspace_shows_the_case_course_as_a_timeline(qtbot, window, gui_station):
