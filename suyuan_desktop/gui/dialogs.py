@@ -6,14 +6,15 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QScrollArea, QTableWidget, QTableWidgetItem, QWidget,
+    QScrollArea, QSpinBox, QTableWidget, QTableWidgetItem, QWidget,
 )
 
 from ..core.domain.clock import Formattable
-from ..core.domain.enums import ConfirmationOutcome, PerformanceStatus, TerminationReason
+from ..core.domain.enums import ConfirmationOutcome, EscalationKind, PerformanceStatus, TerminationReason
 from ..core.domain.errors import ValidationError
 from ..core.domain.money import amount_in_words, parse_amount
 from ..core.services.inputs import (
+    EscalationInput,
     AgreementInput, FactRecordInput, FollowUpInput, InvestigationInput, OralAgreementInput, SessionInput, TerminationInput,
 )
 from .widgets import enum_combo, muted
@@ -357,6 +358,31 @@ class TerminateDialog(FormDialog):
     def collect(self):
         return TerminationInput(reason=self.reason.currentData(), detail=self.detail.toPlainText().strip() or None,
                                 terminated_date=self.day.date().toPython())
+
+
+class EscalationDialog(FormDialog):
+    """防激化: which escalation the mediation prevented, and how many people it concerned."""
+
+    def __init__(self, today: dt.date, parent=None):
+        super().__init__(translate("dialogs", "登记防激化"), parent, today=today)
+        self.kind = enum_combo(EscalationKind)
+        self.persons = QSpinBox()
+        self.persons.setRange(1, 100000)
+        self.persons.setValue(1)
+        self.persons.setSuffix(translate("dialogs", " 人"))
+        self.day = self.date_edit()
+        self.day.setMaximumDate(QDate(today))
+        self.note = self.text_area(translate("dialogs", "如：双方持械对峙，经调解员劝解平息，未发生伤害"), 70)
+        self.form.addRow(translate("dialogs", "防止"), self.kind)
+        self.form.addRow(translate("dialogs", "涉及人数"), self.persons)
+        self.form.addRow(translate("dialogs", "登记日期"), self.day)
+        self.form.addRow(translate("dialogs", "情况说明"), self.note)
+        self.form.addRow("", muted(translate("dialogs", "计入统计报表的“防激化”项（件数与人数）。")))
+        self.finish_layout()
+
+    def collect(self):
+        return EscalationInput(kind=self.kind.currentData(), persons=self.persons.value(),
+                               recorded_date=self.day.date().toPython(), note=self.note.toPlainText().strip() or None)
 
 
 class FollowUpDialog(FormDialog):

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import (
 
 from ..core.documents.types import DOC_TYPES
 from ..core.domain.enums import (
-    AgreementKind, AttachmentKind, CaseSource, CaseStatus, ConfirmationOutcome, DisputeType, PartyKind, PartyRole,
+    AgreementKind, AttachmentKind, CaseSource, CaseStatus, ConfirmationOutcome, DisputeType, EscalationKind,
+    PartyKind, PartyRole,
     PerformanceStatus, TerminationReason, reason_and_detail,
 )
 from ..core.domain.idcard import mask_id_number
@@ -214,6 +215,10 @@ class CaseWorkspace(QWidget):
         if c.referral:
             r = c.referral
             rows.insert(4, (translate("workspace", "法院委派/委托"), translate("workspace", "{court} {reference_number}，期限至 {deadline}（{limit_days}日）").format(court=r.court, reference_number=r.reference_number, deadline=r.deadline, limit_days=r.limit_days)))
+        for e in c.escalations:
+            rows.append((translate("workspace", "防激化"), translate("workspace", "{kind}，涉及 {n} 人（{day}）").format(
+                kind=label_of(EscalationKind, e.kind), n=e.persons, day=e.recorded_date.isoformat())
+                + (f"：{e.note}" if e.note else "")))
         if c.termination_reason:
             rows.append((translate("workspace", "终止原因"), reason_and_detail(label_of(TerminationReason, c.termination_reason),
                                                                                    c.termination_detail)))
@@ -294,6 +299,8 @@ class CaseWorkspace(QWidget):
             buttons.append((translate("workspace", "口头协议"), self.oral_agreement))
         if status in (S.IN_MEDIATION, S.SUSPENDED, S.FAILED):
             buttons.append((translate("workspace", "无争议事实"), self.record_facts))
+        if status not in (S.RECEIVED, S.REFUSED, S.ARCHIVED):
+            buttons.append((translate("workspace", "防激化"), self.record_escalation))
         if S.SUSPENDED.value in allowed:
             buttons.append((translate("workspace", "中止调解"), self.suspend))
         if status is S.SUSPENDED:
@@ -345,6 +352,7 @@ class CaseWorkspace(QWidget):
     def _action_icons(self) -> dict:
         return {self.accept_case: "check", self.refuse: "stop", self.assign_mediators: "people",
                 self.edit_parties: "edit", self.record_investigation: "search", self.record_session: "edit",
+                self.record_escalation: "people",
                 self.edit_agreement: "document", self.oral_agreement: "document", self.record_facts: "document",
                 self.suspend: "pause", self.resume: "play", self.terminate: "stop", self.withdraw: "stop",
                 self.apply_confirmation: "court", self.confirmation_outcome: "court", self.follow_up: "visit",
@@ -400,6 +408,10 @@ class CaseWorkspace(QWidget):
     def edit_parties(self):
         from .intake import PartiesDialog
         self._dialog(PartiesDialog(self.case, self.station_app.today(), self), self.station_app.cases.update_parties)
+
+    def record_escalation(self):
+        self._dialog(dialogs.EscalationDialog(self.station_app.today(), self),
+                     self.station_app.cases.record_escalation_prevention)
 
     def suspend(self):
         self._dialog(dialogs.ReasonDialog(translate("workspace", "中止调解"), translate("workspace", "中止原因"),

@@ -265,7 +265,10 @@ def test_stats_from_the_command_line_text_explain_and_excel(demo_station, tmp_pa
     from openpyxl import load_workbook
     ws = load_workbook(out)["总体情况"]
     assert "按结案日期" in ws["A2"].value and ws["A5"].value == "受理纠纷" and isinstance(ws["B5"].value, int)
-    for bad, says in ((["--period", "2026Q5"], "2026Q4（季度）"), (["--period", "2026", "-o", tmp_path / "r.pdf"], ".xlsx"),
+    pdf = tmp_path / "统计.pdf"
+    r = run("--data-dir", d, "stats", "--period", "2026Q4", "-o", pdf, env_extra=env)
+    assert r.returncode == 0 and pdf.read_bytes().startswith(b"%PDF"), r.stderr
+    for bad, says in ((["--period", "2026Q5"], "2026Q4（季度）"), (["--period", "2026", "-o", tmp_path / "r.csv"], ".pdf"),
                       (["--period", "2026", "--explain", "summary.nothing.current"], "--explain list")):
         r = run("--data-dir", d, "stats", *bad, env_extra=env)
         assert r.returncode == 2 and says in r.stderr and r.stderr.startswith("错误：") and not r.stdout, r.stderr

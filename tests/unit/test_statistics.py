@@ -24,16 +24,19 @@ CASES = [
     # 2026 Q4
     case("A", "02", "application", D(2026, 10, 5), D(2026, 10, 20), "success_written", amount=Decimal("12005.00"),
          confirmation_deadline=D(2026, 11, 19), confirmation_applied=D(2026, 11, 1), confirmation_outcome="confirmed",
-         performance="performed", performance_deadline=D(2026, 11, 10), first_follow_up=D(2026, 11, 15)),
+         performance="performed", performance_deadline=D(2026, 11, 10), first_follow_up=D(2026, 11, 15),
+         escalations=(("criminal", 3, D(2026, 10, 18)),)),
     case("B", "02", "own_initiative", D(2026, 10, 10), D(2026, 11, 1), "success_oral", amount=Decimal("3000.50"),
-         performance="partial", performance_deadline=D(2026, 10, 25), first_follow_up=D(2026, 12, 1)),
+         performance="partial", performance_deadline=D(2026, 10, 25), first_follow_up=D(2026, 12, 1),
+         escalations=(("group_petition", 25, D(2026, 10, 20)), ("criminal", 2, D(2026, 10, 21)))),
     case("C", "03", "court_assigned", D(2026, 10, 10), D(2026, 11, 20), "failed", referral_kind="assigned",
          referral_deadline=D(2026, 11, 9)),
     case("D", "10", "court_entrusted", D(2026, 10, 15), None, "open", referral_kind="entrusted",
          referral_deadline=D(2026, 10, 30)),
     case("E", "13", "police", D(2026, 11, 1), D(2026, 11, 5), "withdrawn"),
     case("F", "13", "petition", D(2026, 11, 2), D(2026, 11, 2), "refused"),
-    case("G", "02", "application", D(2026, 12, 1), D(2027, 1, 10), "success_written", amount=Decimal("50000")),
+    case("G", "02", "application", D(2026, 12, 1), D(2027, 1, 10), "success_written", amount=Decimal("50000"),
+         escalations=(("suicide", 1, D(2027, 1, 2)),)),     # recorded after the quarter: not in it
     case("H", "04", "government", D(2026, 10, 20), D(2026, 10, 30), "success_written", amount=Decimal("100000"),
          confirmation_deadline=D(2026, 11, 29)),
     # 2026 Q3 (the period before)
@@ -91,6 +94,15 @@ def test_every_summary_figure_of_the_quarter(q4):
         "timeliness.confirmation_missed": [1, 0, None, 0, None],   # H: 30 days ended 29 November
         # closed within the quarter: F 0, E 4, H 10, A 15, B 22, C 41 days: median (10 + 15) / 2
         "timeliness.median_days": [n("12.5"), n("14.0"), n("-1.5"), n("4.0"), n("8.5")],
+        "escalation.cases": [2, 0, None, 0, None],                 # A, B
+        "escalation.suicide": [0, 0, None, 0, None],               # G's was recorded in January
+        "escalation.suicide.persons": [0, 0, None, 0, None],
+        "escalation.criminal": [2, 0, None, 0, None],              # A (3 people), B (2)
+        "escalation.criminal.persons": [5, 0, None, 0, None],
+        "escalation.group_petition": [1, 0, None, 0, None],        # B, 25 people
+        "escalation.group_petition.persons": [25, 0, None, 0, None],
+        "escalation.group_fight": [0, 0, None, 0, None],
+        "escalation.group_fight.persons": [0, 0, None, 0, None],
     }
     table = q4.tables[0]
     assert [r.key for r in table.rows] == list(expected)

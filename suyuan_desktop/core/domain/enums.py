@@ -133,6 +133,15 @@ class PerformanceStatus(LabeledEnum):
     REFUSED = ("refused", "拒不履行")
 
 
+class EscalationKind(LabeledEnum):
+    """防激化: what a mediation prevented (the MoJ statistics' four kinds), counted in cases and persons."""
+
+    SUICIDE = ("suicide", "防止民间纠纷引起自杀")
+    CRIMINAL = ("criminal", "防止民间纠纷转化为刑事案件")
+    GROUP_PETITION = ("group_petition", "防止群体性上访")
+    GROUP_FIGHT = ("group_fight", "防止群体性械斗")
+
+
 class Role(LabeledEnum):
     ADMIN = ("admin", "站点管理员")
     MEDIATOR = ("mediator", "调解员")

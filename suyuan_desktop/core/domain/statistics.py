@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from .enums import CaseSource, DisputeType
+from .enums import CaseSource, DisputeType, EscalationKind
 
 TEN_THOUSAND = Decimal(10000)
 CENT = Decimal("0.01")
@@ -50,6 +50,7 @@ class CaseFacts:
     performance: str | None = None              # the latest follow-up's performance status
     performance_deadline: dt.date | None = None
     first_follow_up: dt.date | None = None
+    escalations: tuple[tuple[str, int, dt.date], ...] = ()  # 防激化: (kind, persons, recorded date)
 
 
 # --- periods ---------------------------------------------------------------------------------
@@ -275,18 +276,22 @@ SUMMARY_ROWS = (  # key, label, unit, level
     ("timeliness.referral_overdue", "超过委派/委托调解期限", "件", 0),
     ("timeliness.confirmation_missed", "司法确认30日内未申请", "件", 0),
     ("timeliness.median_days", "收案至结案天数（中位数）", "天", 0),
+    ("escalation.cases", "防激化", "件", 0),
+    *((f"escalation.{k.value}{suffix}", label, unit, level) for k in EscalationKind
+      for suffix, label, unit, level in (("", k.label, "件", 1), (".persons", "涉及人数", "人", 2))),
 )
 MONTH_GRACE = dt.timedelta(days=30)
 
 
-def _buckets(w: _Window) -> tuple[dict[str, list[str]], Decimal, list[int]]:
-    """One pass over the period's cases: the ids behind every count, the agreements' total and
-    the closed cases' days from receipt to closing."""
+def _buckets(w: _Window) -> tuple[dict[str, list[str]], Decimal, list[int], dict[str, int]]:
+    """One pass over the period's cases: the ids behind every count, the agreements' total, the
+    closed cases' days from receipt to closing, and the persons of each kind of 防激化."""
     b: dict[str, list[str]] = {key: [] for key, *_ in SUMMARY_ROWS}
     for extra in ("follow_up.due", "amount", "closed"):
         b[extra] = []
     total = Decimal(0)
     days: list[int] = []
+    persons = {k.value: 0 for k in EscalationKind}
     end, as_of = w.period.end, w.as_of
     for c in w.cases:
         i = c.id
@@ -324,12 +329,22 @@ def _buckets(w: _Window) -> tuple[dict[str, list[str]], Decimal, list[int]]:
         window = c.confirmation_deadline
         if window is not None and window < as_of and (applied is None or applied > window):
             b["timeliness.confirmation_missed"].append(i)
-    return b, total, days
+        kinds = set()
+        for kind, n, day in c.escalations:
+            if day <= end and kind in persons:
+                kinds.add(kind)
+                persons[kind] += n
+        if kinds:
+            b["escalation.cases"].append(i)
+            for kind in kinds:
+                b[f"escalation.{kind}"].append(i)
+                b[f"escalation.{kind}.persons"].append(i)
+    return b, total, days, persons
 
 
 def _summary_rows(w: _Window) -> list[tuple[str, str, Cell, str, int]]:
     """(key, label, cell, unit, level) for one period."""
-    b, total, days = _buckets(w)
+    b, total, days, persons = _buckets(w)
 
     def cell(key: str) -> Cell:
         return Cell(len(b[key]), tuple(b[key]))
@@ -341,6 +356,8 @@ def _summary_rows(w: _Window) -> list[tuple[str, str, Cell, str, int]]:
         "follow_up.in_time": _rate(cell("follow_up.in_time"), cell("follow_up.due")),
         "timeliness.median_days": Cell(Decimal(str(pystats.median(days))).quantize(Decimal("0.1")) if days else None,
                                        tuple(b["closed"])),
+        **{f"escalation.{k.value}.persons": Cell(persons[k.value], tuple(b[f"escalation.{k.value}.persons"]))
+           for k in EscalationKind},
     }
     return [(key, label, special[key] if key in special else cell(key), unit, level)
             for key, label, unit, level in SUMMARY_ROWS]

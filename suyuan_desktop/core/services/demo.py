@@ -17,7 +17,7 @@ from ..domain.clock import cn_date
 from ..domain import deadlines
 from ..domain.case_numbers import format_case_number
 from ..domain.enums import (
-    CaseSource, CaseStatus, DisputeType, PartyKind, PartyRole, PerformanceStatus,
+    CaseSource, CaseStatus, DisputeType, EscalationKind, PartyKind, PartyRole, PerformanceStatus,
     ReferralKind, ReferralProcedure, TerminationReason,
 )
 from ..domain.idcard import check_char as id_check
@@ -281,6 +281,15 @@ class DemoFactory:
                             "changed_by": "demo", "note": CaseStatus(step).label, "created_at": ts(day, 17)})
             status = step
         doc["status"] = status
+        if doc["risk_of_escalation"] and doc["status"] not in ("received", "refused"):
+            # 防激化 on the cases marked at risk, from a stream of its own: every other demo record
+            # stays what the same seed always gave
+            extra = random.Random(f"{doc['case_number']}-escalation")
+            day = min(self.today, received + dt.timedelta(days=extra.randint(1, 10)))
+            doc["escalation_preventions"] = [{
+                "id": uuid7(), "kind": extra.choice(list(EscalationKind)).value, "persons": extra.randint(2, 30),
+                "recorded_date": day.isoformat(), "note": "经调解员及时介入劝解，矛盾未进一步激化。",
+                "created_at": dt.datetime.combine(day, dt.time(10, 0)).isoformat()}]
         return doc
 
 

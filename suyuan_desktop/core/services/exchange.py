@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ..domain import state_machine
 from ..domain.enums import (
-    AgreementKind, AttachmentKind, CaseSource, CaseStatus, ConfirmationOutcome, DisputeType, PartyKind,
+    AgreementKind, AttachmentKind, CaseSource, CaseStatus, ConfirmationOutcome, DisputeType, EscalationKind, PartyKind,
     PartyRole, PerformanceStatus, ReferralKind, ReferralProcedure, TerminationReason,
 )
 from ..domain.errors import FieldError, ValidationError
@@ -28,8 +28,8 @@ from ..domain.money import amount_in_words, parse_amount, words_match
 from ..store import repositories as repo
 from ..store.models import (
     Agreement, AgreementClause, AgreementSignature, Attachment, Base, Case, CaseMediator, CaseStatusChange,
-    CourtReferral, Fact, FactConfirmation, FactRecord, FollowUp, Investigation, JudicialConfirmation,
-    MediationSession, Mediator, Money, Party,
+    CourtReferral, EscalationPrevention, Fact, FactConfirmation, FactRecord, FollowUp, Investigation,
+    JudicialConfirmation, MediationSession, Mediator, Money, Party,
 )
 from ..store.tracking import Actor, jsonable
 from ..sync import protocol as P
@@ -67,6 +67,7 @@ CASE_TREE = Node("cases", Case, None, "received_date", (
     )),
     Node("judicial_confirmations", JudicialConfirmation, "case_id", "applied_date"),
     Node("follow_ups", FollowUp, "case_id", "visit_date"),
+    Node("escalation_preventions", EscalationPrevention, "case_id", "recorded_date"),
     Node("attachments", Attachment, "case_id", "created_at"),
 ))
 
@@ -77,6 +78,7 @@ ENUMS = {
     (Agreement, "kind"): AgreementKind, (FollowUp, "performance_status"): PerformanceStatus,
     (JudicialConfirmation, "outcome"): ConfirmationOutcome, (CourtReferral, "kind"): ReferralKind,
     (CourtReferral, "procedure"): ReferralProcedure, (Attachment, "kind"): AttachmentKind,
+    (EscalationPrevention, "kind"): EscalationKind,
 }
 AGREEMENT_STATES = ("draft", "effective", "superseded")
 

@@ -313,6 +313,16 @@ class FollowUpInput:
 
 
 @dataclass
+class EscalationInput:
+    """防激化 recorded on a case: which kind, how many people it concerned."""
+
+    kind: str = ""
+    persons: int | str | None = None
+    recorded_date: str | dt.date | None = None
+    note: str | None = None
+
+
+@dataclass
 class TerminationInput:
     reason: str = TerminationReason.LARGE_DIFFERENCES.value
     detail: str | None = None

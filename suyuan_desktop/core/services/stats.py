@@ -15,7 +15,9 @@ from sqlalchemy import and_, select
 
 from ..domain import deadlines
 from ..domain.statistics import CaseFacts, Period, Report, report
-from ..store.models import Agreement, Case, CourtReferral, FollowUp, JudicialConfirmation
+from ..store.models import (
+    Agreement, Case, CourtReferral, EscalationPrevention, FollowUp, JudicialConfirmation,
+)
 
 SUCCESS_STATUSES = {"agreed", "confirm_applied", "confirmed", "confirm_rejected", "performing", "performed"}
 OPEN_STATUSES = {"received", "accepted", "in_mediation", "suspended"}
@@ -84,6 +86,12 @@ class StatsService:
                     first = confirmations.get(case_id)
                     # the first application decides whether the 30 days were kept; the latest its outcome
                     confirmations[case_id] = (first[0] if first else applied, outcome)
+            escalations: dict = {}
+            for case_id, kind, persons, day in s.execute(
+                    select(EscalationPrevention.case_id, EscalationPrevention.kind, EscalationPrevention.persons,
+                           EscalationPrevention.recorded_date).where(EscalationPrevention.deleted_at.is_(None))):
+                if case_id in wanted:
+                    escalations.setdefault(case_id, []).append((kind, persons, day))
             visits: dict = {}
             latest: dict = {}
             for case_id, visit, status in s.execute(
@@ -109,7 +117,7 @@ class StatsService:
                 confirmation_deadline=confirmation_deadline(ag[3]) if written else None,
                 confirmation_applied=jc[0] if jc else None, confirmation_outcome=jc[1] if jc else None,
                 performance=latest.get(id_), performance_deadline=ag[4] if ag else None,
-                first_follow_up=visits.get(id_)))
+                first_follow_up=visits.get(id_), escalations=tuple(escalations.get(id_, ()))))
         return out
 
     def report(self, period: Period, *, basis: str = "received", by=("type", "source", "month")) -> Report:

@@ -189,6 +189,15 @@ class ReferralView:
 
 
 @dataclass(frozen=True)
+class EscalationView:
+    id: str
+    kind: str
+    persons: int
+    recorded_date: dt.date
+    note: str | None
+
+
+@dataclass(frozen=True)
 class FollowUpView:
     id: str
     visit_date: dt.date
@@ -264,6 +273,7 @@ class CaseDetail:
     follow_ups: tuple[FollowUpView, ...]
     attachments: tuple[AttachmentView, ...]
     allowed_statuses: tuple[str, ...]
+    escalations: tuple[EscalationView, ...] = ()
 
     @property
     def effective_agreement(self) -> AgreementView | None:

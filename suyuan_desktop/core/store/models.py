@@ -354,6 +354,17 @@ class FollowUp(SyncMixin, Base):
     next_visit_date: Mapped[dt.date | None] = mapped_column(Date)
 
 
+class EscalationPrevention(SyncMixin, Base):
+    """防激化: an escalation the mediation prevented, and how many people it concerned."""
+
+    __tablename__ = "escalation_preventions"
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), nullable=False, index=True)
+    kind: Mapped[str] = mapped_column(String(16), nullable=False)
+    persons: Mapped[int] = mapped_column(Integer, nullable=False)
+    recorded_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
 class Attachment(SyncMixin, Base):
     __tablename__ = "attachments"
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), nullable=False, index=True)

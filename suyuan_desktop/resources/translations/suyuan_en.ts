@@ -933,6 +933,34 @@
         <source>变更理由及事实</source>
         <translation>Reason and facts of the change</translation>
     </message>
+    <message>
+        <source>登记防激化</source>
+        <translation>Record an escalation prevented</translation>
+    </message>
+    <message>
+        <source> 人</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <source>如：双方持械对峙，经调解员劝解平息，未发生伤害</source>
+        <translation>e.g. an armed stand-off calmed by the mediator, nobody hurt</translation>
+    </message>
+    <message>
+        <source>防止</source>
+        <translation>Prevented</translation>
+    </message>
+    <message>
+        <source>涉及人数</source>
+        <translation>People concerned</translation>
+    </message>
+    <message>
+        <source>登记日期</source>
+        <translation>Date recorded</translation>
+    </message>
+    <message>
+        <source>计入统计报表的“防激化”项（件数与人数）。</source>
+        <translation>Counted in the statistics under escalations prevented (cases and people).</translation>
+    </message>
 </context>
 <context>
     <name>drafts</name>
@@ -1792,6 +1820,34 @@ Choosing No deletes this draft.</translation>
     <message>
         <source>撤回理由</source>
         <translation>Withdrawal reason</translation>
+    </message>
+    <message>
+        <source>防止民间纠纷引起自杀</source>
+        <translation>Suicide over a civil dispute</translation>
+    </message>
+    <message>
+        <source>防止民间纠纷转化为刑事案件</source>
+        <translation>A civil dispute turning criminal</translation>
+    </message>
+    <message>
+        <source>防止群体性上访</source>
+        <translation>A group petition</translation>
+    </message>
+    <message>
+        <source>防止群体性械斗</source>
+        <translation>A group fight</translation>
+    </message>
+    <message>
+        <source>防激化</source>
+        <translation>Escalation prevented</translation>
+    </message>
+    <message>
+        <source>涉及人数</source>
+        <translation>People concerned</translation>
+    </message>
+    <message>
+        <source>登记日期</source>
+        <translation>Date recorded</translation>
     </message>
 </context>
 <context>
@@ -3415,6 +3471,14 @@ Cases: {cases}, attachments: {attachments}, audit entries: {audit}. Keep the fil
     <message>
         <source>{due} 前</source>
         <translation>by {due}</translation>
+    </message>
+    <message>
+        <source>防激化</source>
+        <translation>Escalation prevented</translation>
+    </message>
+    <message>
+        <source>{kind}，涉及 {n} 人（{day}）</source>
+        <translation>{kind}, {n} people ({day})</translation>
     </message>
 </context>
 </TS>

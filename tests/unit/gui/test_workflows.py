@@ -1224,7 +1224,8 @@ def test_every_kiosk_form_fits_above_the_on_screen_keyboard(qtbot, gui_station):
              dialogs.AgreementEditor(case, today, win), dialogs.OralAgreementDialog(case, today, win),
              dialogs.FactsEditor(case, win), dialogs.TerminateDialog(today, win),
              dialogs.FollowUpDialog(case, user, today, win), dialogs.ConfirmationDialog(today, today, win),
-             dialogs.OutcomeDialog(today, win), AddUserDialog(win), PasswordDialog("admin", win),
+             dialogs.OutcomeDialog(today, win), dialogs.EscalationDialog(today, win), AddUserDialog(win),
+             PasswordDialog("admin", win),
              BackupDialog("/tmp/backup.suyuan", win)]
     for dlg in forms:
         dlg.show()
@@ -1288,3 +1289,26 @@ def test_the_workspace_shows_the_case_course_as_a_timeline(qtbot, window, gui_st
                                                    "● 履行", "✓ 回访", "○ 归档"]
     assert steps[0].endswith("11-20") and "12-10 前" in steps[5] and "部分履行" in steps[5]
     assert ws.timeline.isVisible() and ws.timeline.geometry().bottom() < ws.tabs.geometry().top()
+
+
+def test_an_escalation_prevented_is_recorded_in_the_window_and_counted(qtbot, window, gui_station):
+    """防激化: recorded on the case through its form, shown on 基本情况, counted in cases and persons."""
+    from suyuan_desktop.core.domain.statistics import parse_period
+    from suyuan_desktop.core.services.users import actor_for
+    from suyuan_desktop.gui import dialogs
+    station, user = gui_station
+    case = mediating_case(station, actor_for(user))
+    ws = open_workspace(qtbot, window, case.id)
+
+    def fill(dlg):
+        dlg.kind.setCurrentIndex(dlg.kind.findData("group_fight"))
+        dlg.persons.setValue(12)
+        dlg.note.setPlainText("两村村民聚集对峙，经调解员现场劝解散去。")
+        ok_button(dlg).click()
+    run_modal(qtbot, dialogs.EscalationDialog, fill)
+    action_buttons(ws)["防激化"].click()
+    qtbot.waitUntil(lambda: len(ws.case.escalations) == 1, timeout=5000)
+    assert "防止群体性械斗，涉及 12 人" in ws.pages["基本情况"].toPlainText()
+    result = station.stats.report(parse_period("2026-11"))
+    assert result.cell("summary.escalation.group_fight.current").value == 1
+    assert result.cell("summary.escalation.group_fight.persons.current").value == 12

@@ -7,12 +7,12 @@ from sqlalchemy import select
 
 from ...domain.clock import cn_date
 from ...domain import deadlines, state_machine
-from ...domain.enums import AgreementKind, CaseStatus, ConfirmationOutcome, PerformanceStatus
+from ...domain.enums import AgreementKind, CaseStatus, ConfirmationOutcome, EscalationKind, PerformanceStatus
 from ...domain.errors import FieldError, ImmutableRecord, NotFound, ValidationError
-from ...store.models import Agreement, FollowUp, JudicialConfirmation
+from ...store.models import Agreement, EscalationPrevention, FollowUp, JudicialConfirmation
 from ...store.tracking import Actor
 from .. import views as v
-from ..inputs import Collector, FollowUpInput
+from ..inputs import Collector, EscalationInput, FollowUpInput
 from .base import CaseBase
 
 
@@ -80,6 +80,34 @@ class CourtOps(CaseBase):
         return self._change(actor, case_id, change)
 
     # --- follow-up -------------------------------------------------------------------------
+
+    def record_escalation_prevention(self, actor: Actor, case_id: str, data: EscalationInput) -> v.CaseDetail:
+        """防激化: the mediation prevented a suicide, a crime, a group petition or a group fight
+        concerning ``persons`` people (counted in the statistics, docs/statistics.md)."""
+        self._require_case_worker(actor)
+        col = Collector()
+        kind = col.enum(data, "kind", "防激化类别", EscalationKind)
+        persons = data.persons
+        try:
+            persons = int(str(persons).strip()) if persons not in (None, "") else None
+        except ValueError:
+            persons = -1
+        if persons is None:
+            col.add("persons", "涉及人数", "请填写涉及人数（1人以上的整数）。", "required")
+        elif not 1 <= persons <= 100000:
+            col.add("persons", "涉及人数", "涉及人数应为1至100000之间的整数。", "range")
+        day = col.date(data, "recorded_date", "登记日期", required=False) or self._today()
+        if day > self._today():
+            col.add("recorded_date", "登记日期", "登记日期不能晚于今天。", "future")
+        note = col.optional(data, "note", "情况说明", 2000)
+        col.raise_if_any()
+
+        def change(s, case):
+            if CaseStatus(case.status) is CaseStatus.ARCHIVED:
+                raise ImmutableRecord("案件已归档，不能再登记防激化情况。")
+            s.add(EscalationPrevention(case_id=case.id, kind=kind.value, persons=persons, recorded_date=day,
+                                       note=note))
+        return self._change(actor, case_id, change)
 
     def record_follow_up(self, actor: Actor, case_id: str, data: FollowUpInput) -> v.CaseDetail:
         self._require_case_worker(actor)

@@ -12,8 +12,8 @@ from ...domain.enums import AgreementKind, CaseStatus, ReferralKind
 from ...store import repositories as repo
 from ...store.models import (
     Agreement, AgreementClause, AgreementSignature, Attachment, Case, CaseMediator, CaseStatusChange,
-    CourtReferral, Fact, FactConfirmation, FactRecord, FollowUp, Investigation, JudicialConfirmation,
-    MediationSession, Mediator, Party,
+    CourtReferral, EscalationPrevention, Fact, FactConfirmation, FactRecord, FollowUp, Investigation,
+    JudicialConfirmation, MediationSession, Mediator, Party,
 )
 from .. import views as v
 from .base import DEADLINE_LABELS, CaseBase, _age
@@ -89,6 +89,9 @@ class CaseQueries(CaseBase):
         ref = live(CourtReferral, CourtReferral.case_id, case.id, CourtReferral.created_at)
         follow_ups = tuple(v.view(v.FollowUpView, r) for r in
                            live(FollowUp, FollowUp.case_id, case.id, FollowUp.visit_date))
+        escalations = tuple(v.view(v.EscalationView, r) for r in
+                            live(EscalationPrevention, EscalationPrevention.case_id, case.id,
+                                 EscalationPrevention.recorded_date))
         attachments = tuple(v.view(v.AttachmentView, r) for r in
                             live(Attachment, Attachment.case_id, case.id, Attachment.created_at))
         allowed = tuple(t.value for t in state_machine.allowed_targets(CaseStatus(case.status)))
@@ -96,7 +99,7 @@ class CaseQueries(CaseBase):
                       history=history, investigations=investigations, sessions=sessions,
                       fact_records=tuple(records), agreements=tuple(agreements), confirmations=confirmations,
                       referral=v.view(v.ReferralView, ref[-1]) if ref else None, follow_ups=follow_ups,
-                      attachments=attachments, allowed_statuses=allowed)
+                      attachments=attachments, allowed_statuses=allowed, escalations=escalations)
 
     def reveal_personal_data(self, actor, case_ref: str) -> None:
         """A mediator asked to see the parties' full ID and phone numbers on screen: written to
