@@ -150,6 +150,50 @@ def cmd_conflicts(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    """The district's figures across its stations (docs/statistics.md), as text, xlsx or PDF."""
+    from suyuan_desktop.core.domain.clock import system
+    from suyuan_desktop.core.domain.statistics import PeriodError, parse_period
+    try:
+        period = parse_period(args.period)
+    except PeriodError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    out = args.output
+    if out and out != "-" and not out.lower().endswith((".xlsx", ".pdf")):
+        print(f"错误：输出文件 {out}：请用 .xlsx 或 .pdf 结尾，或用 - 输出文本。", file=sys.stderr)
+        return 2
+    svc = _service(args)
+    stations = tuple(s for s in (args.stations or "").split(",") if s) or None
+    known = svc.station_names()
+    unknown = [s for s in stations or () if s not in known]
+    if unknown:
+        print(f"错误：区中心没有调委会 {'、'.join(unknown)}；已有：{'、'.join(sorted(known)) or '（无）'}。", file=sys.stderr)
+        return 2
+    result = svc.district_report(period, basis=args.basis, stations=stations, as_of=system().today())
+    title = svc.district_name if not stations or len(stations) > 1 else known[stations[0]]
+    if out and out.lower().endswith(".xlsx"):
+        from suyuan_desktop.core.documents.statistics_xlsx import write_xlsx
+        Path(out).write_bytes(write_xlsx(result, title))
+    elif out and out.lower().endswith(".pdf"):
+        from suyuan_desktop.core.documents.fonts import default_fonts
+        from suyuan_desktop.core.documents.statistics_pdf import write_pdf
+        Path(out).write_bytes(write_pdf(result, title, default_fonts(), system().today()))
+    else:
+        for table in result.tables:
+            print(f"# {table.title}")
+            print("\t".join(("项目", *table.columns)))
+            for row in table.rows:
+                label = known.get(row.key, row.label) if table.key == "station" else row.label
+                print("\t".join((label, *("—" if c.value is None else str(c.value) for c in row.cells))))
+            print()
+        for note in result.notes:
+            print(f"注：{note}")
+        return 0
+    print(f"已写入 {out}（{period.label}，{result.basis_label}，{len(result.stations)} 个调委会）。", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="suyuan-server", description="诉源治理 区中心同步服务")
     common = argparse.ArgumentParser(add_help=False)
@@ -197,6 +241,12 @@ def build_parser() -> argparse.ArgumentParser:
     v = c_sub.add_parser("void", parents=[common])
     v.add_argument("case_id")
     c.set_defaults(fn=cmd_case)
+    rp = sub.add_parser("report", parents=[common], help="全区统计：各调委会的受理、结果、金额、司法确认、防激化，含环比和同比")
+    rp.add_argument("--period", required=True, help="2026Q4（季度）、2026-11（月）、2026（年）或 2026-10-01:2026-12-31")
+    rp.add_argument("--basis", choices=["received", "closed"], default="received", help="按收案日期（默认）或结案日期")
+    rp.add_argument("--stations", help="只统计这些调委会（代码，逗号分隔）；默认全部")
+    rp.add_argument("-o", "--output", help="写入 .xlsx 或 .pdf；省略或 - 为制表符分隔的文本")
+    rp.set_defaults(fn=cmd_report)
     cf = sub.add_parser("conflicts", parents=[common], help="待处理冲突")
     cf.add_argument("--station")
     cf.add_argument("--all", action="store_true")

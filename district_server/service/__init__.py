@@ -22,12 +22,13 @@ from .common import DISTRICT_SCOPE_ACTOR, MIN_CLIENT_VERSION, REFERENCE_DATASETS
 from .feed import FeedOps
 from .push import PushOps
 from .reference import ReferenceOps
+from .stats import StatsOps
 
 __all__ = ["DISTRICT_SCOPE_ACTOR", "MIN_CLIENT_VERSION", "REFERENCE_DATASETS", "ApiError", "Device", "DistrictService",
            "Reject"]
 
 
-class DistrictService(AuthOps, PushOps, FeedOps, AdminOps, BlobOps, ReferenceOps):
+class DistrictService(AuthOps, PushOps, FeedOps, AdminOps, BlobOps, ReferenceOps, StatsOps):
     def __init__(self, database_url: str, blob_dir: Path | str, *, district_name: str = "区矛盾纠纷调处中心"):
         self.engine = db.make_engine(database_url)
         self.dialect = self.engine.dialect.name

@@ -53,6 +53,75 @@ class CaseFacts:
     escalations: tuple[tuple[str, int, dt.date], ...] = ()  # 防激化: (kind, persons, recorded date)
 
 
+SUCCESS_STATUSES = {"agreed", "confirm_applied", "confirmed", "confirm_rejected", "performing", "performed"}
+OPEN_STATUSES = {"received", "accepted", "in_mediation", "suspended"}
+
+
+def outcome_of(status: str, agreement_kind: str | None, refused: bool, withdrawn: bool, terminated: bool) -> str:
+    """A case's outcome from its status and what it holds (an archived case keeps its outcome in
+    its records: an effective agreement, a refusal, a withdrawal or a termination)."""
+    if status in OPEN_STATUSES:
+        return "open"
+    if agreement_kind is not None and (status in SUCCESS_STATUSES or status == "archived"):
+        return f"success_{agreement_kind}"
+    if status == "refused" or refused:
+        return "refused"
+    if status == "withdrawn" or withdrawn:
+        return "withdrawn"
+    return "failed"  # failed, returned to court, or archived after either (terminated or not)
+
+
+def _day(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def build_facts(cases, agreements, referrals, confirmations, follow_ups, escalations,
+                confirmation_deadline: Callable[[dt.date], dt.date]) -> list[CaseFacts]:
+    """``CaseFacts`` from a case's records as the sync protocol names their fields (mappings:
+    database rows at a station, synced states at the district; dates as dates or ISO text). The
+    related records may include other cases' and deleted ones are expected to be left out; an
+    optional field may be missing."""
+    wanted = {c["id"] for c in cases}
+    effective = {a["case_id"]: a for a in agreements if a["case_id"] in wanted and a["state"] == "effective"}
+    referral = {r["case_id"]: r for r in referrals if r["case_id"] in wanted}
+    applied: dict[str, tuple] = {}
+    for j in sorted((j for j in confirmations if j["case_id"] in wanted), key=lambda j: str(j["applied_date"])):
+        first = applied.get(j["case_id"])
+        # the first application decides whether the 30 days were kept; the latest, its outcome
+        applied[j["case_id"]] = (first[0] if first else _day(j["applied_date"]), j["outcome"])
+    first_visit: dict[str, dt.date] = {}
+    latest: dict[str, str] = {}
+    for f in sorted((f for f in follow_ups if f["case_id"] in wanted), key=lambda f: str(f["visit_date"])):
+        first_visit.setdefault(f["case_id"], _day(f["visit_date"]))
+        latest[f["case_id"]] = f["performance_status"]
+    prevented: dict[str, list] = {}
+    for e in escalations:
+        if e["case_id"] in wanted:
+            prevented.setdefault(e["case_id"], []).append((e["kind"], int(e["persons"]), _day(e["recorded_date"])))
+    out = []
+    for c in cases:
+        i = c["id"]
+        ag, ref, jc = effective.get(i), referral.get(i), applied.get(i)
+        effective_on = _day(ag.get("effective_date")) if ag else None
+        written = ag is not None and ag["kind"] == "written" and effective_on is not None
+        amount = ag.get("total_amount") if ag else None
+        out.append(CaseFacts(
+            id=i, case_number=c["case_number"], station_code=c["station_code"], dispute_type=c["dispute_type"],
+            source=c["source"], received_date=_day(c["received_date"]), closed_date=_day(c.get("closed_date")),
+            outcome=outcome_of(c["status"], ag["kind"] if ag else None, bool(c.get("refusal_reason")),
+                               bool(c.get("withdrawal_reason")), bool(c.get("termination_reason"))),
+            referral_kind=ref["kind"] if ref else None, referral_deadline=_day(ref["deadline"]) if ref else None,
+            amount=Decimal(str(amount)) if amount is not None else None,
+            written_agreement_effective=effective_on if written else None,
+            confirmation_deadline=confirmation_deadline(effective_on) if written else None,
+            confirmation_applied=jc[0] if jc else None, confirmation_outcome=jc[1] if jc else None,
+            performance=latest.get(i), performance_deadline=_day(ag.get("performance_deadline")) if ag else None,
+            first_follow_up=first_visit.get(i), escalations=tuple(prevented.get(i, ()))))
+    return out
+
+
 # --- periods ---------------------------------------------------------------------------------
 
 @dataclass(frozen=True)

@@ -1,0 +1,71 @@
+"""The district's figures across its stations, from the records they synced (docs/statistics.md).
+
+The counting is the stations' own (``suyuan_desktop.core.domain.statistics``); this module only
+reads the synced states of the records a figure needs and hands them over as the protocol names
+their fields. The 30 days of 司法确认 follow the holiday calendar the district publishes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+from sqlalchemy import select
+
+from suyuan_desktop.core.domain import deadlines
+from suyuan_desktop.core.domain.statistics import CaseFacts, Period, Report, build_facts, report
+
+from .. import db
+from ..db import entities
+from .common import ApiError
+
+RELATED = ("agreements", "court_referrals", "judicial_confirmations", "follow_ups", "escalation_preventions")
+
+
+class StatsOps:
+    def holiday_calendar(self) -> deadlines.HolidayCalendar:
+        """The calendar the district has published, or weekends alone before one is."""
+        try:
+            row = self.get_reference("holiday_calendar")
+        except ApiError:  # not published yet
+            return deadlines.HolidayCalendar()
+        days = row.data.get("days", []) if isinstance(row.data, dict) else []
+        return deadlines.HolidayCalendar(
+            holidays=frozenset(dt.date.fromisoformat(d["day"]) for d in days if d.get("is_holiday")),
+            workdays=frozenset(dt.date.fromisoformat(d["day"]) for d in days if not d.get("is_holiday")))
+
+    def report_facts(self, start: dt.date, end: dt.date, *, basis: str = "received",
+                     stations: tuple[str, ...] | None = None) -> list[CaseFacts]:
+        """Every live case of ``stations`` (all when None) received (or closed) between ``start``
+        and ``end``, as the district holds it."""
+        field = "received_date" if basis == "received" else "closed_date"
+        lo, hi = start.isoformat(), end.isoformat()
+
+        def states(conn, etypes):
+            q = select(entities.c.entity_type, entities.c.entity_id, entities.c.scope, entities.c.state).where(
+                entities.c.entity_type.in_(etypes), entities.c.deleted.is_(False))
+            if stations:
+                q = q.where(entities.c.scope.in_(stations))
+            return conn.execute(q).all()
+
+        def read(conn):
+            cases, related = [], {t: [] for t in RELATED}
+            for _, eid, scope, state in states(conn, ("cases",)):
+                day = state.get(field)
+                if day and lo <= day[:10] <= hi:
+                    cases.append({**state, "id": eid, "station_code": state.get("station_code") or scope})
+            for etype, _, _, state in states(conn, RELATED):
+                related[etype].append(state)
+            return cases, related
+        cases, related = db.run_tx(self.engine, read)
+        calendar = self.holiday_calendar()
+        deadline = functools.lru_cache(maxsize=None)(lambda day: deadlines.judicial_confirmation_deadline(day, calendar))
+        return build_facts(cases, *(related[t] for t in RELATED), deadline)
+
+    def district_report(self, period: Period, *, basis: str = "received", stations: tuple[str, ...] | None = None,
+                        by=("station", "type", "source", "month"), as_of: dt.date | None = None) -> Report:
+        earliest = min(period.start, period.previous().start, period.year_ago().start)
+        facts = self.report_facts(earliest, period.end, basis=basis, stations=stations)
+        return report(facts, period, basis=basis, by=by, as_of=as_of)
+
+    def station_names(self) -> dict[str, str]:
+        return dict(db.run_tx(self.engine, lambda conn: conn.execute(select(db.stations.c.code, db.stations.c.name)).all()))

@@ -1,0 +1,56 @@
+"""The district's figures are the stations' own: after a sync, the district counts every station's
+cases exactly as the station counts them, per station and in total (SQLite and PostgreSQL)."""
+from __future__ import annotations
+
+from district_server import cli
+from suyuan_desktop.core.domain.statistics import parse_period
+from suyuan_desktop.core.services.demo import generate_demo
+from suyuan_desktop.core.services.inputs import EscalationInput
+from tests.conftest import TODAY
+from tests.helpers.builders import concluded_case
+from tests.sync.util import MEDIATOR
+
+COUNTS = ("received", "source.referred", "outcome.success", "outcome.failed", "outcome.withdrawn", "outcome.refused",
+          "outcome.open", "amount", "confirmation.applied", "performance.partial", "escalation.cases",
+          "escalation.criminal.persons", "timeliness.referral_overdue", "timeliness.confirmation_missed")
+
+
+def test_the_district_report_equals_what_each_station_counts(stations, district, tmp_path):
+    district.add_station("S2", "北站调委会")
+    one, two = stations.make("S1"), stations.make("S2")
+    generate_demo(one, MEDIATOR, 40, seed=3)
+    generate_demo(two, MEDIATOR, 25, seed=4)
+    case = concluded_case(one, MEDIATOR)
+    one.cases.record_escalation_prevention(MEDIATOR, case.id, EscalationInput(kind="criminal", persons=4))
+    one.sync.sync()
+    two.sync.sync()
+    year = parse_period(str(TODAY.year))
+    by_station = {st.station_code: st.stats.report(year) for st in (one, two)}
+    whole = district.district_report(year, as_of=TODAY)
+    assert whole.stations == ("S1", "S2")
+    for row in COUNTS:
+        mine = [by_station[code].cell(f"summary.{row}.current").value for code in ("S1", "S2")]
+        assert whole.cell(f"summary.{row}.current").value == sum(mine), row
+        for code, value in zip(("S1", "S2"), mine):
+            if row in ("received", "outcome.success", "outcome.failed", "outcome.open", "amount"):
+                column = {"received": "received", "outcome.success": "success", "outcome.failed": "failed",
+                          "outcome.open": "open", "amount": "amount"}[row]
+                assert whole.cell(f"station.{code}.{column}").value == value, (row, code)
+    assert whole.cell("summary.escalation.criminal.persons.current").value >= 4
+    only_two = district.district_report(year, stations=("S2",), as_of=TODAY)
+    assert only_two.cell("summary.received.current").value == by_station["S2"].cell("summary.received.current").value
+    assert set(only_two.cell("summary.received.current").case_ids).isdisjoint(
+        by_station["S1"].cell("summary.received.current").case_ids)
+    # and from the command line, as a workbook with one row per station
+    out = tmp_path / "全区.xlsx"
+    url = district.engine.url.render_as_string(hide_password=False)
+    assert cli.main(["report", "--database-url", url, "--blob-dir", str(tmp_path / "b"), "--period", str(TODAY.year),
+                     "-o", str(out)]) == 0
+    from openpyxl import load_workbook
+    ws = load_workbook(out)["按调委会"]
+    rows = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(5, ws.max_row + 1) if ws.cell(r, 1).value}
+    assert rows["S1"] == by_station["S1"].cell("summary.received.current").value and rows["合计"] == \
+        whole.cell("summary.received.current").value
+    assert cli.main(["report", "--database-url", url, "--blob-dir", str(tmp_path / "b"), "--period", "2026Q9"]) == 2
+    assert cli.main(["report", "--database-url", url, "--blob-dir", str(tmp_path / "b"), "--period", "2026",
+                     "--stations", "S9"]) == 2
