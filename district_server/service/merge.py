@@ -108,7 +108,7 @@ class _PushTx:
                 raise Reject("要修改的记录在区中心不存在")
             if ch.entity_type in P.STATION_SCOPED:
                 if new.get("station_code") != device.station_code:
-                    raise Reject("不能为其他调委会登记调解员")
+                    raise Reject("不能以其他调委会的名义登记调解员或排查记录")
                 case_id, scope = None, device.station_code
             else:
                 case_id = self.case_of(ch.entity_type, ch.entity_id, new)

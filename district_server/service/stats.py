@@ -12,7 +12,9 @@ import functools
 from sqlalchemy import select
 
 from suyuan_desktop.core.domain import deadlines
-from suyuan_desktop.core.domain.statistics import CaseFacts, Period, Report, build_facts, report
+from suyuan_desktop.core.domain.statistics import (
+    CaseFacts, Period, Report, ScreeningFacts, build_facts, report,
+)
 
 from .. import db
 from ..db import entities
@@ -34,9 +36,9 @@ class StatsOps:
             workdays=frozenset(dt.date.fromisoformat(d["day"]) for d in days if not d.get("is_holiday")))
 
     def report_facts(self, start: dt.date, end: dt.date, *, basis: str = "received",
-                     stations: tuple[str, ...] | None = None) -> list[CaseFacts]:
+                     stations: tuple[str, ...] | None = None) -> tuple[list[CaseFacts], list[ScreeningFacts]]:
         """Every live case of ``stations`` (all when None) received (or closed) between ``start``
-        and ``end``, as the district holds it."""
+        and ``end``, as the district holds it, and their 排查 rounds in those dates."""
         field = "received_date" if basis == "received" else "closed_date"
         lo, hi = start.isoformat(), end.isoformat()
 
@@ -48,24 +50,29 @@ class StatsOps:
             return conn.execute(q).all()
 
         def read(conn):
-            cases, related = [], {t: [] for t in RELATED}
+            cases, related, screenings = [], {t: [] for t in RELATED}, []
+            for _, eid, scope, state in states(conn, ("screenings",)):
+                day = dt.date.fromisoformat(state["screened_on"][:10])
+                if start <= day <= end:
+                    screenings.append(ScreeningFacts(eid, scope, day, int(state["disputes_found"]),
+                                                     int(state["disputes_prevented"])))
             for _, eid, scope, state in states(conn, ("cases",)):
                 day = state.get(field)
                 if day and lo <= day[:10] <= hi:
                     cases.append({**state, "id": eid, "station_code": state.get("station_code") or scope})
             for etype, _, _, state in states(conn, RELATED):
                 related[etype].append(state)
-            return cases, related
-        cases, related = db.run_tx(self.engine, read)
+            return cases, related, screenings
+        cases, related, screenings = db.run_tx(self.engine, read)
         calendar = self.holiday_calendar()
         deadline = functools.lru_cache(maxsize=None)(lambda day: deadlines.judicial_confirmation_deadline(day, calendar))
-        return build_facts(cases, *(related[t] for t in RELATED), deadline)
+        return build_facts(cases, *(related[t] for t in RELATED), deadline), screenings
 
     def district_report(self, period: Period, *, basis: str = "received", stations: tuple[str, ...] | None = None,
                         by=("station", "type", "source", "month"), as_of: dt.date | None = None) -> Report:
         earliest = min(period.start, period.previous().start, period.year_ago().start)
-        facts = self.report_facts(earliest, period.end, basis=basis, stations=stations)
-        return report(facts, period, basis=basis, by=by, as_of=as_of)
+        facts, screenings = self.report_facts(earliest, period.end, basis=basis, stations=stations)
+        return report(facts, period, basis=basis, by=by, as_of=as_of, screenings=screenings)
 
     def station_names(self) -> dict[str, str]:
         return dict(db.run_tx(self.engine, lambda conn: conn.execute(select(db.stations.c.code, db.stations.c.name)).all()))

@@ -235,6 +235,22 @@ def cmd_deadlines(args) -> int:
     return 0
 
 
+def cmd_screening(args) -> int:
+    from ..core.services.screening import ScreeningInput
+    with _open(args) as app:
+        if args.screening_cmd == "add":
+            row = app.screening.record(_actor(), ScreeningInput(
+                screened_on=args.date, place=args.place, screeners=args.by, disputes_found=args.found,
+                disputes_prevented=args.prevented, notes=args.notes))
+            print(f"已登记排查：{row.screened_on.isoformat()} {row.place}，发现纠纷 {row.disputes_found} 件，"
+                  f"预防纠纷 {row.disputes_prevented} 件。")
+        else:
+            for row in app.screening.list():
+                print(f"{row.screened_on.isoformat()}\t{row.place}\t{row.screeners}\t发现{row.disputes_found}\t"
+                      f"预防{row.disputes_prevented}\t{row.notes or ''}")
+    return 0
+
+
 def _stat_text(value, unit: str, change: bool = False) -> str:
     if value is None:
         return "—"
@@ -257,6 +273,19 @@ def cmd_stats(args) -> int:
         result = app.stats.report(period, basis=args.basis, by=tuple(args.by or ("type", "source", "month")))
         if args.explain == "list":
             print("\n".join(result.references()))
+            return 0
+        if args.explain and args.explain.startswith("summary.screening."):
+            try:
+                result.cell(args.explain)
+            except KeyError:
+                raise CliError(f"没有“{args.explain}”这一格；全部格用 --explain list 列出。", EXIT_USAGE) from None
+            column = args.explain.rsplit(".", 1)[1]
+            p = {"current": period, "previous": period.previous(), "year_ago": period.year_ago()}.get(column, period)
+            rows = app.screening.list(p.start, p.end)
+            print(f"# {args.explain}：{len(rows)} 次排查（{p.label}）。")
+            for row in rows:
+                print(f"{row.screened_on.isoformat()}\t{row.place}\t{row.screeners}\t发现{row.disputes_found}\t"
+                      f"预防{row.disputes_prevented}")
             return 0
         if args.explain:
             try:
@@ -395,6 +424,16 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("deadlines", help="即将到期的期限")
     s.add_argument("--days", type=int, default=30)
     s.set_defaults(func=cmd_deadlines)
+
+    s = sub.add_parser("screening", help="矛盾纠纷排查记录：add 登记一次排查，list 列出")
+    s.add_argument("screening_cmd", choices=["add", "list"])
+    s.add_argument("--date", help="排查日期（默认今天），如 2026-11-28")
+    s.add_argument("--place", help="排查地点：村、社区或单位")
+    s.add_argument("--by", help="排查人")
+    s.add_argument("--found", default="0", help="发现纠纷件数")
+    s.add_argument("--prevented", default="0", help="预防纠纷件数")
+    s.add_argument("--notes", help="情况说明")
+    s.set_defaults(func=cmd_screening)
 
     s = sub.add_parser("stats", help="统计：受理方式、调解结果、金额、司法确认、履行、时效，含环比和同比")
     s.add_argument("--period", required=True, help="2026Q4（季度）、2026-11（月）、2026（年）或 2026-10-01:2026-12-31")

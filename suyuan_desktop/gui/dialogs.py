@@ -360,6 +360,35 @@ class TerminateDialog(FormDialog):
                                 terminated_date=self.day.date().toPython())
 
 
+class ScreeningDialog(FormDialog):
+    """排查: one round of dispute screening in a village, a community or a workplace."""
+
+    def __init__(self, today: dt.date, screener: str = "", parent=None):
+        super().__init__(translate("dialogs", "登记矛盾纠纷排查"), parent, today=today)
+        self.day = self.date_edit()
+        self.day.setMaximumDate(QDate(today))
+        self.place = QLineEdit()
+        self.place.setPlaceholderText(translate("dialogs", "如：东村、幸福社区、某厂"))
+        self.screeners = QLineEdit(screener)
+        self.found, self.prevented = QSpinBox(), QSpinBox()
+        for box in (self.found, self.prevented):
+            box.setRange(0, 10000)
+            box.setSuffix(translate("dialogs", " 件"))
+        self.notes = self.text_area(translate("dialogs", "排查发现的主要矛盾、采取的措施"), 70)
+        for label, w in ((translate("dialogs", "排查日期"), self.day), (translate("dialogs", "地点"), self.place),
+                         (translate("dialogs", "排查人"), self.screeners), (translate("dialogs", "发现纠纷"), self.found),
+                         (translate("dialogs", "预防纠纷"), self.prevented), (translate("dialogs", "情况说明"), self.notes)):
+            self.form.addRow(label, w)
+        self.finish_layout()
+
+    def collect(self):
+        from ..core.services.screening import ScreeningInput
+        return ScreeningInput(screened_on=self.day.date().toPython(), place=self.place.text(),
+                              screeners=self.screeners.text(), disputes_found=self.found.value(),
+                              disputes_prevented=self.prevented.value(),
+                              notes=self.notes.toPlainText().strip() or None)
+
+
 class EscalationDialog(FormDialog):
     """防激化: which escalation the mediation prevented, and how many people it concerned."""
 

@@ -211,6 +211,21 @@ class PartyEditor(QFrame):
                 "gender": self.id_number, "birth_date": self.id_number}.get(name)  # both follow the ID number
 
 
+def place_party_errors(editors: list[PartyEditor], errors) -> list:
+    """Show each error the service found on a party's field (``parties[1].phone``) on that field;
+    the errors that name no party field are returned, for the form's own error line."""
+    rest = []
+    for e in errors:
+        if e.path.startswith("parties["):
+            idx = int(e.path[8:e.path.index("]")])
+            field = editors[idx].field_for(e.path.split(".")[-1]) if idx < len(editors) else None
+            if field:
+                field.show_error(e.message)
+                continue
+        rest.append(e)
+    return rest
+
+
 class IntakeDialog(ExplicitTabOrder, QDialog):
     def __init__(self, station_app, user, tasks, parent=None):
         """Laid out in ui/intake.ui (and ui/party_editor.ui for each party); checks, choices and
@@ -438,16 +453,9 @@ class IntakeDialog(ExplicitTabOrder, QDialog):
             messages.show_error(exc)
             return
         unplaced = []
-        for e in exc.errors:
-            if e.path.startswith("parties["):
-                idx = int(e.path[8:e.path.index("]")])
-                field = self.party_editors[idx].field_for(e.path.split(".")[-1]) if idx < len(self.party_editors) else None
-                if field:
-                    field.show_error(e.message)
-                    continue
-            target = {"title": self.title}.get(e.path)
-            if target:
-                target.show_error(e.message)
+        for e in place_party_errors(self.party_editors, exc.errors):
+            if e.path == "title":
+                self.title.show_error(e.message)
             else:
                 unplaced.append(e.describe())
         self.form_error.setText(translate("intake", "；").join(unplaced) if unplaced else translate("intake", "请按红色提示修改后再保存。"))
@@ -519,14 +527,6 @@ class PartiesDialog(ExplicitTabOrder, FormDialog):
         return [e.value() for e in self.editors]
 
     def show_service_error(self, exc: ValidationError):
-        unplaced = []
-        for e in exc.errors:
-            if e.path.startswith("parties["):
-                idx = int(e.path[8:e.path.index("]")])
-                field = self.editors[idx].field_for(e.path.split(".")[-1]) if idx < len(self.editors) else None
-                if field:
-                    field.show_error(e.message)
-                    continue
-            unplaced.append(e.describe())
+        unplaced = [e.describe() for e in place_party_errors(self.editors, exc.errors)]
         self.error.setText(translate("intake", "；").join(unplaced) if unplaced
                            else translate("intake", "请按红色提示修改后再保存。"))

@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self.home = HomePage(station_app, self.tasks)
         self.cases = CaseListPage(station_app, self.tasks)
         self.settings = SettingsPage(station_app, user, self.tasks)
-        self.stats = StatsPage(station_app, self.tasks)
+        self.stats = StatsPage(station_app, self.tasks, user)
         self.stats.open_case.connect(self.open_case)
         # 设置 is the one tall page: it scrolls, so the window fits a 1366×768 kiosk screen
         scroll = QScrollArea()

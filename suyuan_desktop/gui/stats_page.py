@@ -78,9 +78,10 @@ class ExplainDialog(QDialog):
 class StatsPage(QWidget):
     open_case = Signal(str)
 
-    def __init__(self, station_app, tasks, parent=None):
+    def __init__(self, station_app, tasks, user=None, parent=None):
         super().__init__(parent)
-        self.station_app, self.tasks = station_app, tasks
+        self.station_app, self.tasks, self.user = station_app, tasks, user
+        self.user_name = user.display_name if user else ""
         self.report = None
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -118,6 +119,24 @@ class StatsPage(QWidget):
         self.charts_row = QHBoxLayout(self.charts)
         self.chart_views: list = []
         self.tabs.addTab(self.charts, theme.icon("chart"), translate("stats", "图表"))
+        # 排查: the period's screening rounds, and the form to record one
+        screening = QWidget()
+        box = QVBoxLayout(screening)
+        row = QHBoxLayout()
+        self.screening_button = QPushButton(theme.icon("add"), translate("stats", "登记排查…"))
+        self.screening_button.clicked.connect(self.record_screening)
+        row.addWidget(self.screening_button)
+        row.addStretch(1)
+        box.addLayout(row)
+        self.screenings = QTableWidget(0, 5)
+        self.screenings.setHorizontalHeaderLabels([translate("stats", "排查日期"), translate("stats", "地点"),
+                                                   translate("stats", "排查人"), translate("stats", "发现纠纷"),
+                                                   translate("stats", "预防纠纷")])
+        self.screenings.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.screenings.verticalHeader().setVisible(False)
+        self.screenings.horizontalHeader().setStretchLastSection(True)
+        box.addWidget(self.screenings)
+        self.tabs.addTab(screening, translate("stats", "排查记录"))
         outer.addWidget(self.tabs, 1)
         self.notes = QLabel()
         self.notes.setWordWrap(True)
@@ -157,6 +176,25 @@ class StatsPage(QWidget):
         self.notes.setText("　".join(report.notes))
         self.export_button.setEnabled(True)
         self._draw_charts(report)
+        self.tasks.run(self.station_app.screening.list, report.period.start, report.period.end,
+                       on_done=self._show_screenings)
+
+    def _show_screenings(self, rows) -> None:
+        self.screenings.setRowCount(len(rows))
+        for r, s in enumerate(rows):
+            for c, text in enumerate((s.screened_on.isoformat(), s.place, s.screeners, str(s.disputes_found),
+                                      str(s.disputes_prevented))):
+                self.screenings.setItem(r, c, QTableWidgetItem(text))
+
+    def record_screening(self) -> None:
+        from ..core.services.users import actor_for
+        from .dialogs import ScreeningDialog
+        dlg = ScreeningDialog(self.station_app.today(), getattr(self, "user_name", ""), self)
+        dlg.submit = lambda value: self.tasks.run_write(self.station_app.screening.record, actor_for(self.user), value,
+                                                        on_done=lambda _: dlg.saved(), on_error=dlg.failed)
+        self.screening_dialog = dlg
+        if dlg.exec():
+            self.refresh()
 
     def _fill(self, widget: QTableWidget, table) -> None:
         summary = table.key == "summary"
@@ -185,6 +223,9 @@ class StatsPage(QWidget):
         if table is None or c == 0:
             return
         row = table.rows[r]
+        if row.key.startswith("screening."):  # rounds of 排查, not cases: their own tab lists them
+            self.tabs.setCurrentIndex(self.tabs.count() - 1)
+            return
         ref = f"{table.key}.{row.key}.{(table.column_keys or table.columns)[c - 1]}"
         title = f"{row.label} · {widget.horizontalHeaderItem(c).text()}"
         report = self.report

@@ -272,3 +272,18 @@ def test_stats_from_the_command_line_text_explain_and_excel(demo_station, tmp_pa
                       (["--period", "2026", "--explain", "summary.nothing.current"], "--explain list")):
         r = run("--data-dir", d, "stats", *bad, env_extra=env)
         assert r.returncode == 2 and says in r.stderr and r.stderr.startswith("错误：") and not r.stdout, r.stderr
+
+
+def test_screening_rounds_from_the_command_line(tmp_path):
+    d = init(tmp_path / "st")
+    r = run("--data-dir", d, "screening", "add", "--place", "东村", "--by", "王建国", "--found", "3", "--prevented", "2",
+            "--date", "2026-11-20")
+    assert r.returncode == 0 and "发现纠纷 3 件" in r.stdout, r.stderr
+    r = run("--data-dir", d, "screening", "add", "--place", "西村", "--by", "王建国", "--found", "很多")
+    assert r.returncode == 1 and "发现纠纷" in r.stderr and "不是整数" in r.stderr
+    r = run("--data-dir", d, "screening", "add", "--place", "西村", "--by", "王建国", "--date", "2026-12-25")
+    assert r.returncode == 1 and "不能晚于今天" in r.stderr          # the station clock says 2026-11-28
+    assert run("--data-dir", d, "screening", "list").stdout.count("\n") == 1
+    r = run("--data-dir", d, "stats", "--period", "2026-11")
+    line = next(x for x in r.stdout.splitlines() if x.startswith("矛盾纠纷排查"))
+    assert line.split("\t")[1] == "1"

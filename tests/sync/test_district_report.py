@@ -6,13 +6,15 @@ from district_server import cli
 from suyuan_desktop.core.domain.statistics import parse_period
 from suyuan_desktop.core.services.demo import generate_demo
 from suyuan_desktop.core.services.inputs import EscalationInput
+from suyuan_desktop.core.services.screening import ScreeningInput
 from tests.conftest import TODAY
 from tests.helpers.builders import concluded_case
 from tests.sync.util import MEDIATOR
 
 COUNTS = ("received", "source.referred", "outcome.success", "outcome.failed", "outcome.withdrawn", "outcome.refused",
           "outcome.open", "amount", "confirmation.applied", "performance.partial", "escalation.cases",
-          "escalation.criminal.persons", "timeliness.referral_overdue", "timeliness.confirmation_missed")
+          "escalation.criminal.persons", "timeliness.referral_overdue", "timeliness.confirmation_missed",
+          "screening.rounds", "screening.found", "screening.prevented")
 
 
 def test_the_district_report_equals_what_each_station_counts(stations, district, tmp_path):
@@ -22,6 +24,8 @@ def test_the_district_report_equals_what_each_station_counts(stations, district,
     generate_demo(two, MEDIATOR, 25, seed=4)
     case = concluded_case(one, MEDIATOR)
     one.cases.record_escalation_prevention(MEDIATOR, case.id, EscalationInput(kind="criminal", persons=4))
+    one.screening.record(MEDIATOR, ScreeningInput(place="东村", screeners="王建国", disputes_found=3, disputes_prevented=2))
+    two.screening.record(MEDIATOR, ScreeningInput(place="北街社区", screeners="李调解", disputes_found=1))
     one.sync.sync()
     two.sync.sync()
     year = parse_period(str(TODAY.year))
@@ -37,6 +41,7 @@ def test_the_district_report_equals_what_each_station_counts(stations, district,
                           "outcome.open": "open", "amount": "amount"}[row]
                 assert whole.cell(f"station.{code}.{column}").value == value, (row, code)
     assert whole.cell("summary.escalation.criminal.persons.current").value >= 4
+    assert whole.cell("summary.screening.found.current").value == 4
     only_two = district.district_report(year, stations=("S2",), as_of=TODAY)
     assert only_two.cell("summary.received.current").value == by_station["S2"].cell("summary.received.current").value
     assert set(only_two.cell("summary.received.current").case_ids).isdisjoint(

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from suyuan_desktop.core.domain.statistics import CaseFacts, PeriodError, parse_period, report
+from suyuan_desktop.core.domain.statistics import CaseFacts, PeriodError, ScreeningFacts, parse_period, report
 
 D = dt.date
 AS_OF = D(2026, 12, 2)
@@ -49,9 +49,16 @@ CASES = [
 ]
 
 
+SCREENINGS = [
+    ScreeningFacts("s1", "410703001", D(2026, 10, 9), found=3, prevented=2),
+    ScreeningFacts("s2", "410703001", D(2026, 11, 30), found=1, prevented=1),
+    ScreeningFacts("s3", "410703001", D(2026, 8, 1), found=4, prevented=0),    # Q3
+]
+
+
 @pytest.fixture(scope="module")
 def q4():
-    return report(CASES, parse_period("2026Q4"), as_of=AS_OF)
+    return report(CASES, parse_period("2026Q4"), as_of=AS_OF, screenings=SCREENINGS)
 
 
 def values(result, table: str, row: str):
@@ -103,6 +110,9 @@ def test_every_summary_figure_of_the_quarter(q4):
         "escalation.group_petition.persons": [25, 0, None, 0, None],
         "escalation.group_fight": [0, 0, None, 0, None],
         "escalation.group_fight.persons": [0, 0, None, 0, None],
+        "screening.rounds": [2, 1, n("100.0"), 0, None],           # s1, s2; s3 in Q3
+        "screening.found": [4, 4, n("0.0"), 0, None],              # 3 + 1; 4
+        "screening.prevented": [3, 0, None, 0, None],              # 2 + 1
     }
     table = q4.tables[0]
     assert [r.key for r in table.rows] == list(expected)

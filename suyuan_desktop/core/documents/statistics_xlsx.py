@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from ..domain.statistics import Report, Table
 
-FORMATS = {"件": "#,##0", "人": "#,##0", "万元": "#,##0.00", "%": '0.0"%"', "天": "0.0"}
+FORMATS = {"件": "#,##0", "人": "#,##0", "次": "#,##0", "万元": "#,##0.00", "%": '0.0"%"', "天": "0.0"}
 CHANGE_FORMAT = '+0.0"%";-0.0"%";0.0"%"'
 POINTS_FORMAT = "+0.0;-0.0;0.0"
 

@@ -8,7 +8,7 @@ ENTITY_LABELS = {
     "parties": "当事人", "investigations": "调查记录", "mediation_sessions": "调解记录", "fact_records": "无争议事实记载",
     "facts": "无争议事实", "fact_confirmations": "事实确认", "agreements": "调解协议", "agreement_clauses": "协议条款",
     "agreement_signatures": "协议签字", "judicial_confirmations": "司法确认", "court_referrals": "法院委派/委托",
-    "follow_ups": "回访", "attachments": "附件", "issued_documents": "出具文书", "escalation_preventions": "防激化",
+    "follow_ups": "回访", "attachments": "附件", "issued_documents": "出具文书", "escalation_preventions": "防激化", "screenings": "矛盾纠纷排查",
 }
 
 # Fields a person never needs to read about: keys, links and bookkeeping.
@@ -37,7 +37,8 @@ FIELD_LABELS = {
     "outcome_date": "结果日期", "pages": "页数", "participants": "参加人", "performance_deadline": "履行期限",
     "performance_method": "履行方式", "performance_place": "履行地点", "performance_status": "履行情况",
     "persons": "涉及人数", "phone": "联系电话", "place": "地点", "procedure": "程序", "received_date": "收案日期",
-    "record": "记录内容", "recorded_date": "登记日期",
+    "record": "记录内容", "recorded_date": "登记日期", "screened_on": "排查日期", "screeners": "排查人",
+    "disputes_found": "发现纠纷", "disputes_prevented": "预防纠纷",
     "record_date": "记载日期", "recorder": "记录人", "reference_number": "委派/委托文号", "refusal_reason": "不予受理理由",
     "registered_by": "登记人", "result": "调解结果", "risk_of_escalation": "激化风险", "risk_reported": "已上报风险",
     "role": "身份", "satisfaction": "满意度", "sealed_date": "盖章日期", "signed_date": "签字日期",

@@ -122,6 +122,17 @@ def build_facts(cases, agreements, referrals, confirmations, follow_ups, escalat
     return out
 
 
+@dataclass(frozen=True)
+class ScreeningFacts:
+    """One round of 排查: when, and the disputes it found and prevented."""
+
+    id: str
+    station_code: str
+    screened_on: dt.date
+    found: int
+    prevented: int
+
+
 # --- periods ---------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -451,8 +462,18 @@ SUMMARY_COLUMNS = ("本期", "上期", "环比", "去年同期", "同比")
 SUMMARY_KEYS = ("current", "previous", "mom", "year_ago", "yoy")
 
 
-def summary(cases: list[CaseFacts], period: Period, basis: str, as_of: dt.date | None = None) -> Table:
-    now, before, last_year = (_summary_rows(_Window(cases, p, basis, as_of))
+def _screening_rows(screenings: list[ScreeningFacts], period: Period) -> list[tuple[str, str, Cell, str, int]]:
+    """排查 in ``period`` (by its date, whatever the report's basis): rounds, disputes found, prevented."""
+    rounds = [s for s in screenings if s.screened_on in period]
+    ids = tuple(s.id for s in rounds)
+    return [("screening.rounds", "矛盾纠纷排查", Cell(len(rounds), ids), "次", 0),
+            ("screening.found", "发现纠纷", Cell(sum(s.found for s in rounds), ids), "件", 1),
+            ("screening.prevented", "预防纠纷", Cell(sum(s.prevented for s in rounds), ids), "件", 1)]
+
+
+def summary(cases: list[CaseFacts], period: Period, basis: str, as_of: dt.date | None = None,
+            screenings: list[ScreeningFacts] = ()) -> Table:
+    now, before, last_year = (_summary_rows(_Window(cases, p, basis, as_of)) + _screening_rows(list(screenings), p)
                               for p in (period, period.previous(), period.year_ago()))
     rows = []
     for (key, label, cur, unit, level), (_, _, prev, _, _), (_, _, ago, _, _) in zip(now, before, last_year):
@@ -519,13 +540,14 @@ def breakdown(cases: list[CaseFacts], period: Period, basis: str, by: str) -> Ta
 
 
 def report(cases: Iterable[CaseFacts], period: Period, *, basis: str = "received",
-           by: Iterable[str] = ("type", "source", "month"), as_of: dt.date | None = None) -> Report:
+           by: Iterable[str] = ("type", "source", "month"), as_of: dt.date | None = None,
+           screenings: Iterable[ScreeningFacts] = ()) -> Report:
     """The report for ``period`` over ``cases`` (any set of stations)."""
     if basis not in ("received", "closed"):
         raise ValueError(basis)
     cases = list(cases)
     result = Report(period, basis, tuple(sorted({c.station_code for c in cases})))
-    result.tables.append(summary(cases, period, basis, as_of))
+    result.tables.append(summary(cases, period, basis, as_of, list(screenings)))
     for b in by:
         result.tables.append(breakdown(cases, period, basis, b))
     result.notes = [

@@ -175,6 +175,14 @@ class StationApp:
         return settings
 
     @property
+    def screening(self):
+        """排查, created on first use."""
+        if getattr(self, "_screening", None) is None:
+            from .screening import ScreeningService
+            self._screening = ScreeningService(self)
+        return self._screening
+
+    @property
     def stats(self):
         """统计, created on first use."""
         if getattr(self, "_stats", None) is None:

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from ..domain import deadlines
-from ..domain.statistics import CaseFacts, Period, Report, build_facts, report
+from ..domain.statistics import CaseFacts, Period, Report, ScreeningFacts, build_facts, report
 from ..store.models import (
-    Agreement, Case, CourtReferral, EscalationPrevention, FollowUp, JudicialConfirmation,
+    Agreement, Case, CourtReferral, EscalationPrevention, FollowUp, JudicialConfirmation, Screening,
 )
 
 @dataclass(frozen=True)
@@ -70,9 +70,17 @@ class StatsService:
                      EscalationPrevention.recorded_date, model=EscalationPrevention),
                 deadline)
 
+    def screenings(self, start: dt.date, end: dt.date) -> list[ScreeningFacts]:
+        with self.app.store.read() as s:
+            return [ScreeningFacts(*row) for row in s.execute(
+                select(Screening.id, Screening.station_code, Screening.screened_on, Screening.disputes_found,
+                       Screening.disputes_prevented)
+                .where(Screening.deleted_at.is_(None), Screening.screened_on >= start, Screening.screened_on <= end))]
+
     def report(self, period: Period, *, basis: str = "received", by=("type", "source", "month")) -> Report:
         earliest = min(period.start, period.previous().start, period.year_ago().start)
-        return report(self.facts(earliest, period.end, basis), period, basis=basis, by=by, as_of=self.app.today())
+        return report(self.facts(earliest, period.end, basis), period, basis=basis, by=by, as_of=self.app.today(),
+                      screenings=self.screenings(earliest, period.end))
 
     def workbook(self, result: Report) -> bytes:
         """``result`` as an Excel workbook (docs/statistics.md, "Output")."""

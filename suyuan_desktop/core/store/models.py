@@ -354,6 +354,19 @@ class FollowUp(SyncMixin, Base):
     next_visit_date: Mapped[dt.date | None] = mapped_column(Date)
 
 
+class Screening(SyncMixin, Base):
+    """排查: a round of dispute screening in a village or place, and what it found and prevented."""
+
+    __tablename__ = "screenings"
+    station_code: Mapped[str] = mapped_column(String(32), nullable=False)
+    screened_on: Mapped[dt.date] = mapped_column(Date, nullable=False, index=True)
+    place: Mapped[str] = mapped_column(String(200), nullable=False)
+    screeners: Mapped[str] = mapped_column(String(200), nullable=False)
+    disputes_found: Mapped[int] = mapped_column(Integer, nullable=False)
+    disputes_prevented: Mapped[int] = mapped_column(Integer, nullable=False)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
 class EscalationPrevention(SyncMixin, Base):
     """防激化: an escalation the mediation prevented, and how many people it concerned."""
 

@@ -62,6 +62,7 @@ ENTITY_FIELDS: dict[str, dict[str, str]] = {
     "judicial_confirmations": {"case_id": "ref:cases!", "agreement_id": "ref:agreements!", "court": "str:100!", "applied_date": "date!", "deadline": "date!", "court_case_number": "str:80", "outcome": "str:16!", "outcome_date": "date", "note": "text:5000", "deleted_at": "datetime"},
     "court_referrals": {"case_id": "ref:cases!", "kind": "str:16!", "procedure": "str:16", "court": "str:100!", "reference_number": "str:80!", "judge": "str:64", "signed_for_date": "date!", "limit_days": "int!", "extension_days": "int", "deadline": "date!", "deleted_at": "datetime"},
     "follow_ups": {"case_id": "ref:cases!", "visit_date": "date!", "visited": "str:200!", "method": "str:32", "performance_status": "str:16!", "satisfaction": "str:32", "notes": "text:10000!", "visitor": "str:64!", "next_visit_date": "date", "deleted_at": "datetime"},
+    "screenings": {"station_code": "str:32!", "screened_on": "date!", "place": "str:200!", "screeners": "str:200!", "disputes_found": "int!", "disputes_prevented": "int!", "notes": "text:5000", "deleted_at": "datetime"},
     "escalation_preventions": {"case_id": "ref:cases!", "kind": "str:16!", "persons": "int!", "recorded_date": "date!", "note": "text:2000", "deleted_at": "datetime"},
     "attachments": {"case_id": "ref:cases!", "kind": "str:32!", "filename": "str:255!", "mime": "str:100!", "size": "int!", "sha256": "str:64!", "description": "text:2000", "deleted_at": "datetime"},
     "issued_documents": {"case_id": "ref:cases!", "doc_type": "str:32!", "target_key": "str:36", "doc_version": "int!", "template_version": "str:32!", "data": "json!", "data_hash": "str:64!", "pdf_sha256": "str:64!", "attachment_id": "ref:attachments!", "payload": "str:300!", "pages": "int!", "issued_by": "str:64", "deleted_at": "datetime"},
@@ -74,14 +75,15 @@ PARENT: dict[str, tuple[str, str]] = {
     "agreement_clauses": ("agreement_id", "agreements"),
     "agreement_signatures": ("agreement_id", "agreements"),
 }
-STATION_SCOPED = {"mediators"}           # belong to a station, not a case
+STATION_SCOPED = {"mediators", "screenings"}   # belong to a station, not a case
 # Every field that points at another record, from the declaration above: the ownership rule
 # (docs/protocol.md) checks each of them on every insert and update.
 REFERENCES: dict[str, dict[str, str]] = {
     etype: {f: spec.rstrip("!").partition(":")[2] for f, spec in fields.items() if spec.startswith("ref:")}
     for etype, fields in ENTITY_FIELDS.items()
 }
-DISTRICT_OWNED_FIELDS = {("cases", "station_code")}  # only the district reassigns a case
+# only the district reassigns a case (or a station's own record)
+DISTRICT_OWNED_FIELDS = {("cases", "station_code"), ("screenings", "station_code")}
 FIELD_LABELS = {"station_code": "所属调委会", "status": "案件状态", "deleted_at": "作废时间"}
 
 

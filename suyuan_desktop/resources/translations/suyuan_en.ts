@@ -961,6 +961,38 @@
         <source>计入统计报表的“防激化”项（件数与人数）。</source>
         <translation>Counted in the statistics under escalations prevented (cases and people).</translation>
     </message>
+    <message>
+        <source>登记矛盾纠纷排查</source>
+        <translation>Record a dispute screening</translation>
+    </message>
+    <message>
+        <source>如：东村、幸福社区、某厂</source>
+        <translation>e.g. a village, a community, a factory</translation>
+    </message>
+    <message>
+        <source> 件</source>
+        <translation> disputes</translation>
+    </message>
+    <message>
+        <source>排查发现的主要矛盾、采取的措施</source>
+        <translation>Main tensions found, measures taken</translation>
+    </message>
+    <message>
+        <source>排查日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>排查人</source>
+        <translation>Screened by</translation>
+    </message>
+    <message>
+        <source>发现纠纷</source>
+        <translation>Disputes found</translation>
+    </message>
+    <message>
+        <source>预防纠纷</source>
+        <translation>Disputes prevented</translation>
+    </message>
 </context>
 <context>
     <name>drafts</name>
@@ -1848,6 +1880,26 @@ Choosing No deletes this draft.</translation>
     <message>
         <source>登记日期</source>
         <translation>Date recorded</translation>
+    </message>
+    <message>
+        <source>矛盾纠纷排查</source>
+        <translation>Dispute screening</translation>
+    </message>
+    <message>
+        <source>排查日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>排查人</source>
+        <translation>Screened by</translation>
+    </message>
+    <message>
+        <source>发现纠纷</source>
+        <translation>Disputes found</translation>
+    </message>
+    <message>
+        <source>预防纠纷</source>
+        <translation>Disputes prevented</translation>
     </message>
 </context>
 <context>
@@ -2757,6 +2809,34 @@ Cases: {cases}, attachments: {attachments}, audit entries: {audit}. Keep the fil
     <message>
         <source>导出统计</source>
         <translation>Export statistics</translation>
+    </message>
+    <message>
+        <source>登记排查…</source>
+        <translation>Record a screening…</translation>
+    </message>
+    <message>
+        <source>排查日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>排查人</source>
+        <translation>Screened by</translation>
+    </message>
+    <message>
+        <source>发现纠纷</source>
+        <translation>Disputes found</translation>
+    </message>
+    <message>
+        <source>预防纠纷</source>
+        <translation>Disputes prevented</translation>
+    </message>
+    <message>
+        <source>排查记录</source>
+        <translation>Screening log</translation>
     </message>
 </context>
 <context>

@@ -1224,7 +1224,8 @@ def test_every_kiosk_form_fits_above_the_on_screen_keyboard(qtbot, gui_station):
              dialogs.AgreementEditor(case, today, win), dialogs.OralAgreementDialog(case, today, win),
              dialogs.FactsEditor(case, win), dialogs.TerminateDialog(today, win),
              dialogs.FollowUpDialog(case, user, today, win), dialogs.ConfirmationDialog(today, today, win),
-             dialogs.OutcomeDialog(today, win), dialogs.EscalationDialog(today, win), AddUserDialog(win),
+             dialogs.OutcomeDialog(today, win), dialogs.EscalationDialog(today, win),
+             dialogs.ScreeningDialog(today, "王建国", win), AddUserDialog(win),
              PasswordDialog("admin", win),
              BackupDialog("/tmp/backup.suyuan", win)]
     for dlg in forms:
@@ -1312,3 +1313,29 @@ def test_an_escalation_prevented_is_recorded_in_the_window_and_counted(qtbot, wi
     result = station.stats.report(parse_period("2026-11"))
     assert result.cell("summary.escalation.group_fight.current").value == 1
     assert result.cell("summary.escalation.group_fight.persons.current").value == 12
+
+
+def test_a_screening_round_is_recorded_on_the_statistics_page_and_counted(qtbot, window, gui_station):
+    """排查: 登记排查 on the 统计 page; an empty place is refused on the form; the round is listed and
+    its disputes found and prevented counted."""
+    from suyuan_desktop.gui import dialogs
+    station, user = gui_station
+    window.nav_buttons["stats"].click()
+    page = window.stats
+    qtbot.waitUntil(lambda: page.report is not None, timeout=10000)
+
+    def fill(dlg):
+        assert dlg.screeners.text() == user.display_name
+        dlg.found.setValue(3)
+        dlg.prevented.setValue(2)
+        ok_button(dlg).click()                       # no place yet
+        qtbot.waitUntil(lambda: "排查地点" in dlg.error.text(), timeout=5000)
+        dlg.place.setText("东村")
+        ok_button(dlg).click()
+    run_modal(qtbot, dialogs.ScreeningDialog, fill)
+    page.screening_button.click()
+    qtbot.waitUntil(lambda: page.screenings.rowCount() == 1, timeout=10000)
+    assert [page.screenings.item(0, c).text() for c in range(1, 5)] == ["东村", user.display_name, "3", "2"]
+    rows = {page.summary.item(r, 0).text().strip(): page.summary.item(r, 1).text()
+            for r in range(page.summary.rowCount())}
+    assert rows["矛盾纠纷排查（次）"] == "1" and rows["发现纠纷（件）"] == "3" and rows["预防纠纷（件）"] == "2"
