@@ -26,7 +26,7 @@ from . import messages
 from .form_dialog import FormDialog
 from .forms.ui_intake import Ui_IntakeDialog
 from .forms.ui_party_editor import Ui_PartyEditor
-from .widgets import DateEdit, ExplicitTabOrder, Field, fill_enum
+from .widgets import DateEdit, ExplicitTabOrder, Field, fill_enum, mark_required
 from .i18n import translate
 
 
@@ -78,6 +78,7 @@ class PartyEditor(QFrame):
         self.role.currentIndexChanged.connect(self.changed.emit)
         self._no_id_fields()
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        mark_required(self.form, self.name, self.legal_rep)
         self._kind_changed()
 
     def tab_widgets(self) -> list[QWidget]:
@@ -122,16 +123,22 @@ class PartyEditor(QFrame):
         try:
             info = parse_id_number(text, today=self.today)
         except ValidationError:
-            self.derived.setText("")
+            self._show_derived("")
             raise
-        self.derived.setText(translate("intake", "{gender}，{birth_date:%Y年%m月%d日}出生，{v}岁").format(gender=translate("enums", info.gender), birth_date=Formattable(info.birth_date), v=info.age_on(self.today)))
+        self._show_derived(translate("intake", "{gender}，{birth_date:%Y年%m月%d日}出生，{v}岁").format(gender=translate("enums", info.gender), birth_date=Formattable(info.birth_date), v=info.age_on(self.today)))
+
+    def _show_derived(self, text: str) -> None:
+        """性别、出生日期、年龄 read from the ID number, under it; an empty line takes no space."""
+        self.derived.setText(text)
+        self.derived.setVisible(bool(text) and not self.is_org())
 
     def is_org(self) -> bool:
         return self.kind.currentData() == PartyKind.ORGANISATION.value
 
     def _kind_changed(self):
         org = self.is_org()
-        for widget, visible in ((self.id_number, not org), (self.derived, not org), (self.ethnicity, not org),
+        for widget, visible in ((self.id_number, not org), (self.derived, not org and bool(self.derived.text())),
+                                (self.ethnicity, not org),
                                 (self.credit_code, org), (self.legal_rep, org)):
             widget.setVisible(visible)
             label = self.form.labelForField(widget)
@@ -292,6 +299,8 @@ class IntakeDialog(ExplicitTabOrder, QDialog):
             signal.connect(lambda *_: self.is_court() and self._preview_referral_deadline())
         for text in (self.summary, self.claims):
             text.setTabChangesFocus(True)  # Tab moves on; these fields need no tab characters
+        mark_required(ui.basicForm, self.title, self.summary)
+        mark_required(ui.referralForm, self.court, self.ref_number)
         self._update()
 
     @property

@@ -105,6 +105,19 @@ class Field(QWidget):
         self.edit.setStyleSheet(INVALID_EDIT if message else "")
 
 
+REQUIRED_MARK = '<span style="color:#b3261e">*</span>'
+
+
+def mark_required(form, *fields) -> None:
+    """A red asterisk before the labels of the fields a form cannot be saved without."""
+    for field in fields:
+        label = form.labelForField(field)
+        if label is not None and not label.text().startswith(REQUIRED_MARK):
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setText(f"{REQUIRED_MARK} {label.text()}")
+            label.setToolTip(translate("widgets", "必填"))
+
+
 class DateEdit(QDateEdit):
     """A date field that Tab leaves (QDateEdit's own Tab walks through year, month and day; typing
     the digits already moves from one to the next)."""

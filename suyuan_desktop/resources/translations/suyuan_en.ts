@@ -3135,6 +3135,10 @@ Cases: {cases}, attachments: {attachments}, audit entries: {audit}. Keep the fil
         <source>正在取消…</source>
         <translation>Cancelling...</translation>
     </message>
+    <message>
+        <source>必填</source>
+        <translation>Required</translation>
+    </message>
 </context>
 <context>
     <name>workspace</name>

@@ -1339,3 +1339,22 @@ def test_a_screening_round_is_recorded_on_the_statistics_page_and_counted(qtbot,
     rows = {page.summary.item(r, 0).text().strip(): page.summary.item(r, 1).text()
             for r in range(page.summary.rowCount())}
     assert rows["矛盾纠纷排查（次）"] == "1" and rows["发现纠纷（件）"] == "3" and rows["预防纠纷（件）"] == "2"
+
+
+def test_required_fields_of_the_intake_form_are_marked(qtbot, gui_station, tasks):
+    from suyuan_desktop.gui.intake import IntakeDialog
+    from suyuan_desktop.gui.widgets import REQUIRED_MARK
+    station, user = gui_station
+    dlg = IntakeDialog(station, user, tasks)
+    qtbot.addWidget(dlg)
+    party = dlg.party_editors[0]
+
+    def marked(form, field) -> bool:
+        label = form.labelForField(field)
+        return label is not None and label.text().startswith(REQUIRED_MARK)
+    assert marked(dlg.ui.basicForm, dlg.title) and marked(dlg.ui.referralForm, dlg.court)
+    assert marked(party.form, party.name) and marked(party.form, party.legal_rep)
+    assert not marked(party.form, party.phone) and not marked(party.form, party.address)
+    summary_label = next(label for label in dlg.findChildren(type(dlg.ui.summaryLabel)) if "纠纷简要情况" in label.text())
+    assert summary_label.text().startswith(REQUIRED_MARK)
+    dlg.draft.discard()
