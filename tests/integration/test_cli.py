@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import TODAY
 from tests.helpers.builders import intake_data
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,15 +39,18 @@ def case_new(d, tmp_path, data=None):
 
 @pytest.fixture(scope="module")
 def demo_station(tmp_path_factory):
-    """One 200-case demo station shared by the read-only tests of this module."""
+    """One 200-case demo station shared by the read-only tests of this module. Built before any
+    test's clock is set (the fixture outlives them), so it names the tests' date itself: the demo's
+    dates follow the station clock, never the computer's."""
     home = tmp_path_factory.mktemp("home")  # the module's own keyring file
     d = tmp_path_factory.mktemp("cli") / "station"
     r = run("--data-dir", d, "init", "--code", "410703001", "--name", "平原调处中心", "--township", "平原镇",
-            "--short-name", "平原", "--admin", "admin", "--admin-name", "王建国", env_extra={"XDG_DATA_HOME": str(home)})
+            "--short-name", "平原", "--admin", "admin", "--admin-name", "王建国",
+            env_extra={"XDG_DATA_HOME": str(home), "SUYUAN_CLOCK": TODAY.isoformat()})
     assert r.returncode == 0, r.stderr
-    r = run("--data-dir", d, "demo", "--cases", 200, env_extra={"XDG_DATA_HOME": str(home)})
+    r = run("--data-dir", d, "demo", "--cases", 200, env_extra={"XDG_DATA_HOME": str(home), "SUYUAN_CLOCK": TODAY.isoformat()})
     assert r.returncode == 0 and "200" in r.stdout, r.stderr
-    return d, {"XDG_DATA_HOME": str(home)}
+    return d, {"XDG_DATA_HOME": str(home), "SUYUAN_CLOCK": TODAY.isoformat()}
 
 
 def test_demo_station_lists_200_cases(demo_station):
