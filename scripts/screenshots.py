@@ -115,7 +115,7 @@ def main() -> None:
         shot(win, f"{prefix}stats", size)
         win.stats.tabs.setCurrentIndex(1)
         shot(win, f"{prefix}stats-by-type", size)
-        win.stats.tabs.setCurrentIndex(3)
+        win.stats.tabs.setCurrentWidget(win.stats.charts)
         shot(win, f"{prefix}stats-charts", size)
         win.show_page(win.settings)
         shot(win, f"{prefix}settings", size)

@@ -114,6 +114,8 @@ class StatsPage(QWidget):
         self.tabs.addTab(self.summary, translate("stats", "总体情况"))
         self.tabs.addTab(self.by_type, translate("stats", "按纠纷类型"))
         self.tabs.addTab(self.by_month, translate("stats", "按月份"))
+        self.by_quarter = self._table()  # a quarter against the four before it
+        self.tabs.addTab(self.by_quarter, translate("stats", "近五个季度"))
         # the three charts side by side on a tab of their own, with the page's whole width
         self.charts = QWidget()
         self.charts_row = QHBoxLayout(self.charts)
@@ -171,8 +173,12 @@ class StatsPage(QWidget):
         self.status.setText(translate("stats", "{label}，{basis}：共受理 {n} 件。双击任一数字，列出其中的案件。").format(
             label=report.period.label, basis=report.basis_label,
             n=report.cell("summary.received.current").value))
-        for table, widget in zip(report.tables, (self.summary, self.by_type, self.by_month)):
-            self._fill(widget, table)
+        widgets = {"summary": self.summary, "type": self.by_type, "month": self.by_month, "trend": self.by_quarter}
+        for table in report.tables:
+            if table.key in widgets:
+                self._fill(widgets[table.key], table)
+        has_trend = any(t.key == "trend" for t in report.tables)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.by_quarter), has_trend)
         self.notes.setText("　".join(report.notes))
         self.export_button.setEnabled(True)
         self._draw_charts(report)

@@ -539,6 +539,16 @@ def breakdown(cases: list[CaseFacts], period: Period, basis: str, by: str) -> Ta
     return Table(by, title, BREAKDOWN_COLUMNS, tuple(rows), BREAKDOWN_KEYS)
 
 
+def trend(cases: list[CaseFacts], period: Period, basis: str, as_of: dt.date | None = None) -> Table:
+    """A quarter against the four before it (the 联席会议's trend), each counted as of its own end."""
+    quarters = [period]
+    for _ in range(4):
+        quarters.insert(0, quarters[0].previous())
+    rows = [_breakdown_row(f"{q.start.year}Q{(q.start.month - 1) // 3 + 1}", q.label, _Window(cases, q, basis, as_of),
+                           _Window(cases, q, basis, as_of).cases) for q in quarters]
+    return Table("trend", "近五个季度", BREAKDOWN_COLUMNS, tuple(rows), BREAKDOWN_KEYS)
+
+
 def report(cases: Iterable[CaseFacts], period: Period, *, basis: str = "received",
            by: Iterable[str] = ("type", "source", "month"), as_of: dt.date | None = None,
            screenings: Iterable[ScreeningFacts] = ()) -> Report:
@@ -550,6 +560,8 @@ def report(cases: Iterable[CaseFacts], period: Period, *, basis: str = "received
     result.tables.append(summary(cases, period, basis, as_of, list(screenings)))
     for b in by:
         result.tables.append(breakdown(cases, period, basis, b))
+    if period.kind == "quarter":
+        result.tables.append(trend(cases, period, basis, as_of))
     result.notes = [
         f"统计口径：{result.basis_label}；案件结果以期末（{period.end.isoformat()}）状态为准，期末后结案的计为期末未结。",
         "调解成功率 = 调解成功 ÷（调解成功 + 调解不成）；撤回、不予受理不计入。",

@@ -78,6 +78,7 @@ class StatsService:
                 .where(Screening.deleted_at.is_(None), Screening.screened_on >= start, Screening.screened_on <= end))]
 
     def report(self, period: Period, *, basis: str = "received", by=("type", "source", "month")) -> Report:
+        # the period, the one before, a year before and (for a quarter) the four quarters before
         earliest = min(period.start, period.previous().start, period.year_ago().start)
         return report(self.facts(earliest, period.end, basis), period, basis=basis, by=by, as_of=self.app.today(),
                       screenings=self.screenings(earliest, period.end))

@@ -2838,6 +2838,10 @@ Cases: {cases}, attachments: {attachments}, audit entries: {audit}. Keep the fil
         <source>排查记录</source>
         <translation>Screening log</translation>
     </message>
+    <message>
+        <source>近五个季度</source>
+        <translation>Last five quarters</translation>
+    </message>
 </context>
 <context>
     <name>sync_ui</name>

@@ -1259,6 +1259,8 @@ def test_the_statistics_page_counts_lists_the_cases_behind_a_figure_and_exports(
     assert rows["受理纠纷（件）"][0] == "3" and rows["调解成功（件）"][0] == "1" and rows["调解不成（终止）（件）"][0] == "1"
     assert rows["调解成功率（%）"][0] == "50.0%" and rows["协议涉及金额（万元）"][0] == "1.20"
     assert len(page.chart_views) == 3
+    assert page.by_quarter.rowCount() == 5 and page.by_quarter.item(4, 0).text() == "2026年第四季度"
+    assert page.tabs.isTabVisible(page.tabs.indexOf(page.by_quarter))
     success_row = next(r for r in range(page.summary.rowCount()) if page.summary.item(r, 0).text() == "调解成功（件）")
 
     def pick(dlg):
