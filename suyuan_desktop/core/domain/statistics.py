@@ -297,17 +297,11 @@ class Report:
 
 
 SUCCESS = ("success_written", "success_oral")
-COURT = ("court_assigned", "court_entrusted")
 REFERRED = ("court_assigned", "court_entrusted", "police", "government", "petition")
 
 
 def _ids(cases: Iterable[CaseFacts]) -> tuple[str, ...]:
     return tuple(c.id for c in cases)
-
-
-def _count(cases: list[CaseFacts], pred: Callable[[CaseFacts], bool]) -> Cell:
-    hit = [c for c in cases if pred(c)]
-    return Cell(len(hit), _ids(hit))
 
 
 def wan(amount: Decimal) -> Decimal:
@@ -331,10 +325,8 @@ class _Window:
         self.cases = [c for c in cases if (c.received_date if basis == "received" else c.closed_date) in period]
 
     def outcome(self, c: CaseFacts) -> str:
+        """The case's outcome at the period's end: one reached later is still 未结 then."""
         return c.outcome if c.closed_date is not None and c.closed_date <= self.period.end else "open"
-
-    def count(self, pred) -> Cell:
-        return _count(self.cases, pred)
 
 
 SUMMARY_ROWS = (  # key, label, unit, level
@@ -380,7 +372,7 @@ def _buckets(w: _Window) -> tuple[dict[str, list[str]], Decimal, list[int], dict
         b[f"source.{src}" if f"source.{src}" in b else "source.other"].append(i)
         if src in REFERRED:
             b["source.referred"].append(i)
-        outcome = c.outcome if c.closed_date is not None and c.closed_date <= end else "open"
+        outcome = w.outcome(c)
         b[f"outcome.{outcome}"].append(i)
         success = outcome in SUCCESS
         if success:
@@ -492,9 +484,8 @@ def _breakdown_row(key: str, label: str, w: _Window, cases: list[CaseFacts]) -> 
     by: dict[str, list[str]] = {"success": [], "failed": [], "withdrawn": [], "refused": [], "open": []}
     agreed: list[str] = []
     total = Decimal(0)
-    end = w.period.end
     for c in cases:
-        outcome = c.outcome if c.closed_date is not None and c.closed_date <= end else "open"
+        outcome = w.outcome(c)
         if outcome in SUCCESS:
             by["success"].append(c.id)
             if c.amount is not None:
