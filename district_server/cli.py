@@ -184,7 +184,7 @@ def cmd_report(args) -> int:
             print(f"# {table.title}")
             print("\t".join(("项目", *table.columns)))
             for row in table.rows:
-                label = known.get(row.key, row.label) if table.key == "station" else row.label
+                label = known.get(row.key, row.label) if table.key in ("station", "overdue") else row.label
                 print("\t".join((label, *("—" if c.value is None else str(c.value) for c in row.cells))))
             print()
         for note in result.notes:

@@ -261,7 +261,10 @@ def test_stats_from_the_command_line_text_explain_and_excel(demo_station, tmp_pa
     listed = r.stdout.splitlines()[1:]
     assert len(listed) == success > 0 and all(line.startswith("（20") for line in listed)
     assert "仅供授权人员" in r.stdout.splitlines()[0]
-    type_rows = [line.split("\t") for line in lines if line and line.split("\t")[0].endswith("纠纷")]
+    by_type = lines[lines.index("# 按纠纷类型"):]
+    by_type = by_type[:by_type.index("")]  # up to the blank line after the table
+    type_rows = [line.split("\t") for line in by_type if line.split("\t")[0].endswith("纠纷")]
+    assert len(type_rows) == 15
     assert sum(int(row[1]) for row in type_rows) == int(received[1])
     out = tmp_path / "统计.xlsx"
     r = run("--data-dir", d, "stats", "--period", "2026Q4", "--basis", "closed", "-o", out, env_extra=env)

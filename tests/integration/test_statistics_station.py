@@ -37,7 +37,7 @@ def test_a_months_figures_from_the_records_and_the_workbook(station, admin):
 
     from suyuan_desktop.core.documents.statistics_xlsx import write_xlsx
     book = load_workbook(io.BytesIO(write_xlsx(result, "平原镇矛盾纠纷调处中心")))
-    assert book.sheetnames == ["总体情况", "按纠纷类型", "按受理方式", "按月份"]
+    assert book.sheetnames == ["总体情况", "按纠纷类型", "按受理方式", "按月份", "类型同比变化"]
     ws = book["总体情况"]
     rows = {ws.cell(r, 1).value.strip(): [ws.cell(r, c).value for c in range(2, 8)] for r in range(5, ws.max_row + 1)
             if ws.cell(r, 7).value}  # the table's rows have a unit; the notes below it do not

@@ -145,6 +145,21 @@ def test_a_quarter_comes_with_the_four_before_it(q4):
     assert "trend" not in [t.key for t in report(CASES, parse_period("2026-11"), as_of=AS_OF).tables]
 
 
+def test_the_types_that_grew_most_come_first_and_each_stations_overruns(q4):
+    changes = [(r.key, [c.value for c in r.cells]) for r in next(t for t in q4.tables if t.key == "type_change").rows]
+    # 2026 Q4 against 2025 Q4: 邻里 3 vs 1 (A, B, G; K), 道路交通 2 vs 0 (E, F), then 03, 04, 10 one each
+    assert changes[:5] == [("02", [3, 1, 2]), ("13", [2, 0, 2]), ("03", [1, 0, 1]), ("04", [1, 0, 1]),
+                           ("10", [1, 0, 1])]
+    assert all(v[2] == 0 for _, v in changes[5:]) and len(changes) == 15
+    other = case("Z", "02", "court_assigned", D(2026, 10, 2), None, "open", referral_kind="assigned",
+                 referral_deadline=D(2026, 11, 1))
+    other = CaseFacts(**{**other.__dict__, "station_code": "410703002"})
+    both = report(CASES + [other], parse_period("2026Q4"), as_of=AS_OF, by=("station",))
+    overdue = [(r.key, [c.value for c in r.cells]) for r in next(t for t in both.tables if t.key == "overdue").rows]
+    # 410703001: C late, D open past its limit; H's 30 days let pass; D and G open at the end
+    assert overdue == [("410703001", [2, 1, 2]), ("410703002", [1, 0, 1])]
+
+
 def test_every_cell_names_its_cases(q4):
     assert set(q4.cell("summary.outcome.open.current").case_ids) == {"D", "G"}
     assert set(q4.cell("summary.received.previous").case_ids) == {"I", "J"}
@@ -213,7 +228,7 @@ def test_the_rows_of_every_breakdown_add_up_to_the_total(cases, period, basis):
     assert sum(values(result, "summary", p)[0] for p in parts) == total
     sources = ["source.own_initiative", "source.application", "source.referred", "source.other"]
     assert sum(values(result, "summary", s)[0] for s in sources) == total
-    for table in (t for t in result.tables[1:] if t.key != "trend"):  # the trend's rows are other quarters
+    for table in (t for t in result.tables[1:] if any(r.key == "total" for r in t.rows)):  # the breakdowns
         body = [r for r in table.rows if r.key != "total"]
         totals = values(result, table.key, "total")
         for col in range(6):  # the counts

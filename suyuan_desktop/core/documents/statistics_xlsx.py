@@ -83,7 +83,8 @@ def write_xlsx(report: Report, station_name: str) -> bytes:
         ws.print_area(0, 0, last_row + 1 + len(report.notes), last_col)
 
     names = {"summary": "总体情况", "type": "按纠纷类型", "source": "按受理方式", "month": "按月份",
-             "station": "按调委会", "trend": "近五个季度"}
+             "station": "按调委会", "trend": "近五个季度", "type_change": "类型同比变化",
+             "overdue": "各调委会超期情况"}
     for table in report.tables:
         sheet_for(table, names.get(table.key, table.key))
     book.close()

@@ -540,6 +540,36 @@ def trend(cases: list[CaseFacts], period: Period, basis: str, as_of: dt.date | N
     return Table("trend", "近五个季度", BREAKDOWN_COLUMNS, tuple(rows), BREAKDOWN_KEYS)
 
 
+def type_changes(cases: list[CaseFacts], period: Period, basis: str) -> Table:
+    """The dispute types by how much they grew or shrank against the same period a year earlier,
+    the largest change first (the 联席会议 asks which kinds of dispute are rising)."""
+    now, before = _Window(cases, period, basis), _Window(cases, period.year_ago(), basis)
+    rows = []
+    for t in DisputeType:
+        a = [c.id for c in now.cases if c.dispute_type == t.value]
+        b = [c.id for c in before.cases if c.dispute_type == t.value]
+        rows.append(Row(t.value, t.label, (Cell(len(a), tuple(a)), Cell(len(b), tuple(b)),
+                                           Cell(len(a) - len(b), tuple(a)))))
+    rows.sort(key=lambda r: (-abs(r.cells[2].value), r.key))
+    return Table("type_change", "纠纷类型同比变化", ("本期", "去年同期", "增减（件）"), tuple(rows),
+                 ("current", "year_ago", "change"))
+
+
+def overdue_by_station(cases: list[CaseFacts], period: Period, basis: str, as_of: dt.date | None = None) -> Table:
+    """Each station's overrun limits, the most first: court referrals past their limit, 30-day
+    windows of 司法确认 let pass, cases still open at the period's end."""
+    w = _Window(cases, period, basis, as_of)
+    rows = []
+    for code in sorted({c.station_code for c in w.cases}):
+        b, *_ = _buckets(_Window([c for c in w.cases if c.station_code == code], period, basis, as_of))
+        cells = tuple(Cell(len(b[k]), tuple(b[k])) for k in ("timeliness.referral_overdue",
+                                                              "timeliness.confirmation_missed", "outcome.open"))
+        rows.append(Row(code, code, cells))
+    rows.sort(key=lambda r: (-r.cells[0].value, -r.cells[1].value, r.key))
+    return Table("overdue", "各调委会超期情况", ("超过委派/委托调解期限", "司法确认30日内未申请", "期末未结"), tuple(rows),
+                 ("referral_overdue", "confirmation_missed", "open"))
+
+
 def report(cases: Iterable[CaseFacts], period: Period, *, basis: str = "received",
            by: Iterable[str] = ("type", "source", "month"), as_of: dt.date | None = None,
            screenings: Iterable[ScreeningFacts] = ()) -> Report:
@@ -553,6 +583,9 @@ def report(cases: Iterable[CaseFacts], period: Period, *, basis: str = "received
         result.tables.append(breakdown(cases, period, basis, b))
     if period.kind == "quarter":
         result.tables.append(trend(cases, period, basis, as_of))
+    result.tables.append(type_changes(cases, period, basis))
+    if "station" in by:
+        result.tables.append(overdue_by_station(cases, period, basis, as_of))
     result.notes = [
         f"统计口径：{result.basis_label}；案件结果以期末（{period.end.isoformat()}）状态为准，期末后结案的计为期末未结。",
         "调解成功率 = 调解成功 ÷（调解成功 + 调解不成）；撤回、不予受理不计入。",
