@@ -28,7 +28,7 @@ class ReasonDialog(FormDialog):
         super().__init__(title, parent)
         self.reason = self.text_area(placeholder, 80)
         self.form.addRow(label, self.reason)
-        self.finish_layout()
+        self.finish_layout(required=(self.reason,))
 
     def collect(self):
         text = self.reason.toPlainText().strip()
@@ -106,7 +106,7 @@ class SessionDialog(FormDialog):
                          (translate("dialogs", "参加人"), self.participants), (translate("dialogs", "调解记录"), self.content), (translate("dialogs", "调解结果"), self.result_edit),
                          (translate("dialogs", "记录人"), self.recorder)):
             self.form.addRow(label, w)
-        self.finish_layout()
+        self.finish_layout(required=(self.place, self.attendees, self.content))
         self.resize(680, 560)
 
     def collect(self):
@@ -136,7 +136,7 @@ class InvestigationDialog(FormDialog):
                          (translate("dialogs", "参加人"), self.participants), (translate("dialogs", "调查记录"), self.record),
                          (translate("dialogs", "记录人"), self.recorder)):
             self.form.addRow(label, w)
-        self.finish_layout()
+        self.finish_layout(required=(self.place, self.subject, self.investigators, self.record))
         self.resize(680, 560)
 
     def collect(self):
@@ -212,7 +212,7 @@ class AgreementEditor(FormDialog):
         self.sign_date = self.date_edit()
         self.form.addRow(self.signed, self.sign_date)
         self.clauses.itemChanged.connect(self._amounts_changed)
-        self.finish_layout()
+        self.finish_layout(required=(self.facts, self.clauses))
         self.resize(760, 700)
         self._amounts_changed()
 
@@ -311,7 +311,7 @@ class FactsEditor(FormDialog):
         self.form.addRow(translate("dialogs", "调解不成原因"), self.reason)
         self.form.addRow("", self.consent)
         self.add_fact()
-        self.finish_layout()
+        self.finish_layout(required=(self.statement,))
         self.resize(760, 680)
 
     def _draft_rows(self) -> int:
@@ -379,7 +379,7 @@ class ScreeningDialog(FormDialog):
                          (translate("dialogs", "排查人"), self.screeners), (translate("dialogs", "发现纠纷"), self.found),
                          (translate("dialogs", "预防纠纷"), self.prevented), (translate("dialogs", "情况说明"), self.notes)):
             self.form.addRow(label, w)
-        self.finish_layout()
+        self.finish_layout(required=(self.place, self.screeners))
 
     def collect(self):
         from ..core.services.screening import ScreeningInput
@@ -407,7 +407,7 @@ class EscalationDialog(FormDialog):
         self.form.addRow(translate("dialogs", "登记日期"), self.day)
         self.form.addRow(translate("dialogs", "情况说明"), self.note)
         self.form.addRow("", muted(translate("dialogs", "计入统计报表的“防激化”项（件数与人数）。")))
-        self.finish_layout()
+        self.finish_layout(required=(self.kind, self.persons))
 
     def collect(self):
         return EscalationInput(kind=self.kind.currentData(), persons=self.persons.value(),
@@ -432,7 +432,7 @@ class FollowUpDialog(FormDialog):
                          (translate("dialogs", "满意程度"), self.satisfaction), (translate("dialogs", "回访情况"), self.notes), (translate("dialogs", "回访日期"), self.day),
                          (self.plan_next, self.next_visit), (translate("dialogs", "回访人"), self.visitor)):
             self.form.addRow(label, w)
-        self.finish_layout()
+        self.finish_layout(required=(self.visited, self.notes, self.visitor))
 
     def collect(self):
         return FollowUpInput(visited=self.visited.text(), method=self.method.currentText(),
@@ -452,7 +452,7 @@ class ConfirmationDialog(FormDialog):
         self.form.addRow(translate("dialogs", "共同申请日期"), self.day)
         if deadline:
             self.form.addRow("", muted(translate("dialogs", "须由双方当事人在 {deadline:%Y年%m月%d日} 前共同申请（协议生效之日起30日内，第33条）。").format(deadline=Formattable(deadline))))
-        self.finish_layout()
+        self.finish_layout(required=(self.court,))
 
     def collect(self):
         return self.court.text().strip(), self.day.date().toPython()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.domain.errors import ValidationError
-from .widgets import ERROR_STYLE, DateEdit, DateTimeEdit
+from .widgets import ERROR_STYLE, DateEdit, DateTimeEdit, mark_required
 from .i18n import translate
 
 
@@ -76,7 +76,9 @@ class FormDialog(QDialog):
         edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         return edit
 
-    def finish_layout(self):
+    def finish_layout(self, required=()):
+        """Error line and buttons under the form; the ``required`` fields' labels get the red mark."""
+        mark_required(self.form, *required)
         self.outer.addWidget(self.error)
         self.outer.addWidget(self.buttons)
 

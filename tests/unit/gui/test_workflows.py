@@ -1360,3 +1360,26 @@ def test_required_fields_of_the_intake_form_are_marked(qtbot, gui_station, tasks
     summary_label = next(label for label in dlg.findChildren(type(dlg.ui.summaryLabel)) if "纠纷简要情况" in label.text())
     assert summary_label.text().startswith(REQUIRED_MARK)
     dlg.draft.discard()
+
+
+def test_required_fields_of_the_record_forms_are_marked(qtbot, gui_station):
+    from suyuan_desktop.core.services.users import actor_for
+    from suyuan_desktop.gui import dialogs
+    from suyuan_desktop.gui.widgets import REQUIRED_MARK
+    station, user = gui_station
+    case = mediating_case(station, actor_for(user))
+    now, today = station.clock.now(), station.today()
+
+    def marked(dlg, field) -> bool:
+        label = dlg.form.labelForField(field)
+        return label is not None and label.text().startswith(REQUIRED_MARK)
+    inv = dialogs.InvestigationDialog(case, now)
+    assert all(marked(inv, f) for f in (inv.place, inv.subject, inv.investigators, inv.record))
+    assert not marked(inv, inv.participants)
+    session = dialogs.SessionDialog(case, now)
+    assert marked(session, session.content) and marked(session, session.attendees)
+    assert not marked(session, session.result_edit)
+    follow = dialogs.FollowUpDialog(case, user, today)
+    assert marked(follow, follow.notes) and marked(follow, follow.visitor)
+    for dlg in (inv, session, follow):
+        qtbot.addWidget(dlg)
