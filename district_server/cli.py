@@ -153,7 +153,7 @@ def cmd_conflicts(args) -> int:
 def cmd_report(args) -> int:
     """The district's figures across its stations (docs/statistics.md), as text, xlsx or PDF."""
     from suyuan_desktop.core.domain.clock import system
-    from suyuan_desktop.core.domain.statistics import PeriodError, parse_period
+    from suyuan_desktop.core.domain.statistics import PeriodError, parse_period, text_lines
     try:
         period = parse_period(args.period)
     except PeriodError as exc:
@@ -180,15 +180,7 @@ def cmd_report(args) -> int:
         from suyuan_desktop.core.documents.statistics_pdf import write_pdf
         Path(out).write_bytes(write_pdf(result, title, default_fonts(), system().today()))
     else:
-        for table in result.tables:
-            print(f"# {table.title}")
-            print("\t".join(("项目", *table.columns)))
-            for row in table.rows:
-                label = known.get(row.key, row.label) if table.key in ("station", "overdue") else row.label
-                print("\t".join((label, *("—" if c.value is None else str(c.value) for c in row.cells))))
-            print()
-        for note in result.notes:
-            print(f"注：{note}")
+        print("\n".join(text_lines(result, known)))
         return 0
     print(f"已写入 {out}（{period.label}，{result.basis_label}，{len(result.stations)} 个调委会）。", file=sys.stderr)
     return 0

@@ -251,16 +251,8 @@ def cmd_screening(args) -> int:
     return 0
 
 
-def _stat_text(value, unit: str, change: bool = False) -> str:
-    if value is None:
-        return "—"
-    if change:
-        return f"{value:+}" + ("%" if unit not in ("%", "天") else "")
-    return f"{value}%" if unit == "%" else str(value)
-
-
 def cmd_stats(args) -> int:
-    from ..core.domain.statistics import PeriodError, parse_period
+    from ..core.domain.statistics import PeriodError, parse_period, text_lines
     try:
         period = parse_period(args.period)
     except PeriodError as exc:
@@ -305,19 +297,7 @@ def cmd_stats(args) -> int:
             Path(output).write_bytes(app.stats.pdf(result) if pdf else app.stats.workbook(result))
             print(f"已写入 {output}（{period.label}，{result.basis_label}）。", file=sys.stderr)
             return 0
-        for table in result.tables:
-            print(f"# {table.title}")
-            print("\t".join(("项目", *table.columns)))
-            for row in table.rows:
-                if table.key == "summary":
-                    cells = [_stat_text(c.value, row.unit, change=i in (2, 4)) for i, c in enumerate(row.cells)]
-                else:
-                    cells = [_stat_text(c.value, "%" if k == "rate" else "") for c, k in zip(row.cells, table.column_keys)]
-                print("\t".join(("　" * row.level + row.label + (f"（{row.unit}）" if table.key == "summary" else ""),
-                                 *cells)))
-            print()
-        for note in result.notes:
-            print(f"注：{note}")
+        print("\n".join(text_lines(result)))
     return 0
 
 

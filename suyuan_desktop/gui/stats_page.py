@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.domain.enums import CaseSource, CaseStatus, DisputeType
-from ..core.domain.statistics import month, parse_period, quarter, year
+from ..core.domain.statistics import cell_text, month, parse_period, quarter, row_label, year
 from . import messages, theme
 from .i18n import label_of, translate
 
@@ -35,14 +35,6 @@ def period_choices(today: dt.date) -> list[tuple[str, str]]:
         out.append((month(y, m).label, f"{y}-{m:02d}"))
         y, m = (y, m - 1) if m > 1 else (y - 1, 12)
     return out
-
-
-def _text(value, unit: str = "", change: bool = False) -> str:
-    if value is None:
-        return "—"
-    if change:
-        return f"{value:+}" + ("" if unit in ("%", "天") else "%")
-    return f"{value}%" if unit == "%" else str(value)
 
 
 class ExplainDialog(QDialog):
@@ -203,18 +195,15 @@ class StatsPage(QWidget):
             self.refresh()
 
     def _fill(self, widget: QTableWidget, table) -> None:
-        summary = table.key == "summary"
         widget.clear()
         widget.setColumnCount(len(table.columns) + 1)
         widget.setRowCount(len(table.rows))
         widget.setHorizontalHeaderLabels([translate("stats", "项目"), *table.columns])
         widget.table_key = table
         for r, row in enumerate(table.rows):
-            label = "　" * row.level + row.label + (f"（{row.unit}）" if summary else "")
-            widget.setItem(r, 0, QTableWidgetItem(label))
+            widget.setItem(r, 0, QTableWidgetItem("　" * row.level + row_label(table, row)))
             for c, cell in enumerate(row.cells, start=1):
-                unit = row.unit if summary else ("%" if table.column_keys[c - 1] == "rate" else "")
-                item = QTableWidgetItem(_text(cell.value, unit, change=summary and c in (3, 5)))
+                item = QTableWidgetItem(cell_text(table, row, c - 1))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if cell.case_ids:
                     item.setToolTip(translate("stats", "双击列出这 {n} 件案件").format(n=len(cell.case_ids)))

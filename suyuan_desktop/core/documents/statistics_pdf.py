@@ -14,18 +14,10 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from ..domain.statistics import Report
+from ..domain.statistics import Report, cell_text, row_label
 from .fonts import FontSet
-
-
-def _text(value, unit: str = "", change: bool = False) -> str:
-    if value is None:
-        return "—"
-    if change:
-        return f"{value:+}" + ("" if unit in ("%", "天") else "%")
-    return f"{value}%" if unit == "%" else (f"{value:,}" if isinstance(value, int) else str(value))
 
 
 def write_pdf(report: Report, station_name: str, fonts: FontSet, made_on: dt.date) -> bytes:
@@ -36,7 +28,8 @@ def write_pdf(report: Report, station_name: str, fonts: FontSet, made_on: dt.dat
                             subject=f"{report.basis_label}；{report.period.start.isoformat()} 至 {report.period.end.isoformat()}")
     s_title = ParagraphStyle("t", fontName=fonts.title, fontSize=18, leading=26, alignment=TA_CENTER)
     s_meta = ParagraphStyle("m", fontName=fonts.body, fontSize=10.5, leading=15, alignment=TA_CENTER)
-    s_head = ParagraphStyle("h", fontName=fonts.title, fontSize=13, leading=20, spaceBefore=6, spaceAfter=4)
+    s_head = ParagraphStyle("h", fontName=fonts.title, fontSize=13, leading=20, spaceBefore=6, spaceAfter=4,
+                            keepWithNext=1)  # a heading never ends a page without its table
     s_cell = ParagraphStyle("c", fontName=fonts.body, fontSize=10, leading=13)
     indented = [ParagraphStyle(f"c{level}", parent=s_cell, leftIndent=12 * level) for level in range(3)]
     s_note = ParagraphStyle("n", fontName=fonts.body, fontSize=9.5, leading=14, textColor=colors.HexColor("#3e4c59"))
@@ -52,12 +45,8 @@ def write_pdf(report: Report, station_name: str, fonts: FontSet, made_on: dt.dat
         header = ["项目", *table.columns]
         rows = [[p(h, s_cell) for h in header]]
         for row in table.rows:
-            label = row.label + (f"（{row.unit}）" if summary else "")
-            cells = []
-            for i, cell in enumerate(row.cells):
-                unit = row.unit if summary else ("%" if table.column_keys[i] == "rate" else "")
-                cells.append(_text(cell.value, unit, change=summary and i in (2, 4)))
-            rows.append([p(label, indented[min(row.level, 2)]), *cells])
+            cells = [cell_text(table, row, i, thousands=True) for i in range(len(row.cells))]
+            rows.append([p(row_label(table, row), indented[min(row.level, 2)]), *cells])
         first = width * (0.34 if summary else 0.2)
         rest = (width - first) / len(table.columns)
         grid = Table(rows, colWidths=[first] + [rest] * len(table.columns), repeatRows=1)
@@ -69,7 +58,7 @@ def write_pdf(report: Report, station_name: str, fonts: FontSet, made_on: dt.dat
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f7f9fc")]),
         ]))
-        story += [KeepTogether([p(table.title if not summary else "总体情况", s_head)]), grid, Spacer(1, 4 * mm)]
+        story += [p(table.title if not summary else "总体情况", s_head), grid, Spacer(1, 4 * mm)]
     story.append(p("说明", s_head))
     story += [p(f"{i}. {note}", s_note) for i, note in enumerate(report.notes, start=1)]
 

@@ -296,6 +296,39 @@ class Report:
         return [f"{t.key}.{r.key}.{c}" for t in self.tables for r in t.rows for c in (t.column_keys or t.columns)]
 
 
+def cell_text(table: Table, row: Row, column: int, *, thousands: bool = False) -> str:
+    """A cell as a person reads it, wherever a report is shown: "—" for no value, rates with
+    "%", the summary's 环比/同比 with a sign (percent for counts and amounts, points for rates and
+    days). ``column`` indexes ``row.cells``."""
+    value = row.cells[column].value
+    if value is None:
+        return "—"
+    summary = table.key == "summary"
+    unit = row.unit if summary else ("%" if table.column_keys[column] == "rate" else "")
+    if summary and table.column_keys[column] in ("mom", "yoy"):
+        return f"{value:+}" + ("" if unit in ("%", "天") else "%")
+    if unit == "%":
+        return f"{value}%"
+    return f"{value:,}" if thousands and isinstance(value, int) else str(value)
+
+
+def row_label(table: Table, row: Row, names: dict[str, str] | None = None) -> str:
+    """A row's label: a station's name where known, the unit after a summary row's label."""
+    label = (names or {}).get(row.key, row.label) if table.key in ("station", "overdue") else row.label
+    return label + (f"（{row.unit}）" if table.key == "summary" else "")
+
+
+def text_lines(result: "Report", names: dict[str, str] | None = None) -> list[str]:
+    """The report as tab-separated text, one table after the other, then its counting rules."""
+    lines = []
+    for table in result.tables:
+        lines += [f"# {table.title}", "\t".join(("项目", *table.columns))]
+        lines += ["\t".join(("　" * row.level + row_label(table, row, names),
+                             *(cell_text(table, row, i) for i in range(len(row.cells))))) for row in table.rows]
+        lines.append("")
+    return lines + [f"注：{note}" for note in result.notes]
+
+
 SUCCESS = ("success_written", "success_oral")
 REFERRED = ("court_assigned", "court_entrusted", "police", "government", "petition")
 
