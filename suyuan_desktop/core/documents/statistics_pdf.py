@@ -28,8 +28,7 @@ def write_pdf(report: Report, station_name: str, fonts: FontSet, made_on: dt.dat
                             subject=f"{report.basis_label}；{report.period.start.isoformat()} 至 {report.period.end.isoformat()}")
     s_title = ParagraphStyle("t", fontName=fonts.title, fontSize=18, leading=26, alignment=TA_CENTER)
     s_meta = ParagraphStyle("m", fontName=fonts.body, fontSize=10.5, leading=15, alignment=TA_CENTER)
-    s_head = ParagraphStyle("h", fontName=fonts.title, fontSize=13, leading=20, spaceBefore=6, spaceAfter=4,
-                            keepWithNext=1)  # a heading never ends a page without its table
+    s_head = ParagraphStyle("h", fontName=fonts.title, fontSize=13, leading=20, spaceBefore=6, spaceAfter=4)
     s_cell = ParagraphStyle("c", fontName=fonts.body, fontSize=10, leading=13)
     indented = [ParagraphStyle(f"c{level}", parent=s_cell, leftIndent=12 * level) for level in range(3)]
     s_note = ParagraphStyle("n", fontName=fonts.body, fontSize=9.5, leading=14, textColor=colors.HexColor("#3e4c59"))
