@@ -13,7 +13,7 @@ log = logging.getLogger(__name__)
 MIN_CLIENT_VERSION = "0.1.0"
 DISTRICT_SCOPE_ACTOR = "district"
 REFERENCE_DATASETS = {"dispute_catalogue": "纠纷类型目录", "mediator_roster": "调解员名册",
-                      "holiday_calendar": "节假日日历"}
+                      "holiday_calendar": "节假日日历", "assessment_weights": "考核权重"}
 
 
 class ApiError(Exception):

@@ -6,6 +6,7 @@ import datetime as dt
 from sqlalchemy import insert, select, update
 
 from suyuan_desktop.core.domain.canonical import canonical_json, sha256_hex
+from suyuan_desktop.core.domain.district_tables import WeightsError, parse_weights
 from suyuan_desktop.core.domain.enums import DisputeType
 
 from .. import db
@@ -63,6 +64,11 @@ def _check_reference(dataset: str, data) -> None:
                 ok = False
         if not ok:
             raise ApiError(400, "invalid_reference", "节假日日历应为 {version, days:[{day: YYYY-MM-DD, is_holiday: true/false}]}。")
+    elif dataset == "assessment_weights":
+        try:
+            parse_weights(data)
+        except WeightsError as exc:
+            raise ApiError(400, "invalid_reference", str(exc)) from None
     elif dataset == "mediator_roster":
         if not (isinstance(data, list) and all(isinstance(d, dict) and "name" in d and "station_code" in d for d in data)):
             raise ApiError(400, "invalid_reference", "调解员名册应为列表，每项含 name、station_code。")

@@ -9,9 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from suyuan_desktop.core.domain import deadlines
+from suyuan_desktop.core.domain.clock import CHINA_TZ
+from suyuan_desktop.core.domain.district_tables import Weights, assessment, court_handoff, parse_weights
+from suyuan_desktop.core.domain.enums import DisputeType
 from suyuan_desktop.core.domain.statistics import (
     CaseFacts, Period, Report, ScreeningFacts, build_facts, report,
 )
@@ -68,11 +71,44 @@ class StatsOps:
         deadline = functools.lru_cache(maxsize=None)(lambda day: deadlines.judicial_confirmation_deadline(day, calendar))
         return build_facts(cases, *(related[t] for t in RELATED), deadline), screenings
 
+    def assessment_weights(self) -> Weights | None:
+        """The 考核 weights the district has published, or None before it has."""
+        try:
+            return parse_weights(self.get_reference("assessment_weights").data)
+        except ApiError:
+            return None
+
+    def last_syncs(self, stations: tuple[str, ...] | None = None) -> dict[str, dt.date | None]:
+        """Each station's last successful sync: the latest a device of it that is not revoked was
+        seen (a device is seen when it says hello, pushes or acknowledges what it pulled)."""
+        def read(conn):
+            q = select(db.stations.c.code, func.max(db.devices.c.last_seen_at)).select_from(
+                db.stations.outerjoin(db.devices, (db.devices.c.station_code == db.stations.c.code)
+                                      & db.devices.c.revoked_at.is_(None))).group_by(db.stations.c.code)
+            if stations:
+                q = q.where(db.stations.c.code.in_(stations))
+            return conn.execute(q).all()
+        return {code: (_local_day(seen) if seen else None) for code, seen in db.run_tx(self.engine, read)}
+
     def district_report(self, period: Period, *, basis: str = "received", stations: tuple[str, ...] | None = None,
                         by=("station", "type", "source", "month"), as_of: dt.date | None = None) -> Report:
+        """The district's report; by station it ends with the 考核 table and the 诉调对接 listing."""
         earliest = min(period.start, period.previous().start, period.year_ago().start)
         facts, screenings = self.report_facts(earliest, period.end, basis=basis, stations=stations)
-        return report(facts, period, basis=basis, by=by, as_of=as_of, screenings=screenings)
+        today = as_of or period.end
+
+        def more(index):
+            if "station" not in by:
+                return []
+            types = {t.value: t.label for t in DisputeType}
+            return [assessment(index, period, today, self.assessment_weights(), self.last_syncs(stations)),
+                    court_handoff(index, period, types)]
+        return report(facts, period, basis=basis, by=by, as_of=as_of, screenings=screenings, more=more)
 
     def station_names(self) -> dict[str, str]:
         return dict(db.run_tx(self.engine, lambda conn: conn.execute(select(db.stations.c.code, db.stations.c.name)).all()))
+
+
+def _local_day(at: dt.datetime) -> dt.date:
+    """The district's day (China Standard Time) of a stored UTC time."""
+    return (at.replace(tzinfo=dt.timezone.utc) if at.tzinfo is None else at).astimezone(CHINA_TZ).date()

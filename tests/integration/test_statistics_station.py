@@ -71,3 +71,41 @@ def test_the_pdf_report_holds_the_figures_and_no_names(station, admin, tmp_path)
     png = tmp_path / "page"
     subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", "-", str(png)], input=pdf, check=True)
     assert (tmp_path / "page-1.png").stat().st_size > 2000
+
+
+def test_the_figures_follow_every_change_made_after_a_report(station, admin):
+    """The station keeps the facts it counts between reports; whatever writes a case afterwards
+    (a service, another program on the same station, a raw statement as sync applies) is counted
+    in the next report."""
+    import datetime as dt
+
+    from sqlalchemy import update
+
+    from suyuan_desktop.core.services.station import StationApp
+    from suyuan_desktop.core.store.models import Case
+    month = parse_period("2026-11")
+    done = concluded_case(station, admin)
+    first = station.stats.report(month)
+    assert first.cell("summary.received.current").value == 1
+    assert first.cell("summary.outcome.success_written.current").value == 1
+
+    failed = failed_case(station, admin)
+    station.cases.withdraw(admin, new_case(station, admin, title="孙七与周八消费纠纷").id, "双方已自行和解")
+    other = StationApp.open(station.data_dir, today=station.today())  # a second program on the same station
+    try:
+        other.cases.archive(admin, failed.id)
+        late = new_case(other, admin, title="王五与赵六物业纠纷", dispute_type="14")
+    finally:
+        other.close()
+    second = station.stats.report(month)
+    assert second.cell("summary.received.current").value == 4
+    assert [second.cell(f"summary.outcome.{o}.current").value for o in ("success_written", "failed", "withdrawn", "open")] \
+        == [1, 1, 1, 1]
+    assert second.cell("summary.outcome.open.current").case_ids == (late.id,)
+
+    with station.store.write(admin) as s:  # as sync applies a pulled deletion: no service involved
+        s.execute(update(Case).where(Case.id == done.id).values(deleted_at=dt.datetime(2026, 11, 28, 9)))
+    third = station.stats.report(month)
+    assert third.cell("summary.received.current").value == 3
+    assert third.cell("summary.outcome.success_written.current").value == 0
+    assert third.cell("summary.amount.current").value == Decimal("0.00")

@@ -2,6 +2,8 @@
 cases exactly as the station counts them, per station and in total (SQLite and PostgreSQL)."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 from district_server import cli
 from suyuan_desktop.core.domain.statistics import parse_period
 from suyuan_desktop.core.services.demo import generate_demo
@@ -59,3 +61,34 @@ def test_the_district_report_equals_what_each_station_counts(stations, district,
     assert cli.main(["report", "--database-url", url, "--blob-dir", str(tmp_path / "b"), "--period", "2026Q9"]) == 2
     assert cli.main(["report", "--database-url", url, "--blob-dir", str(tmp_path / "b"), "--period", "2026",
                      "--stations", "S9"]) == 2
+
+
+def test_the_assessment_scores_with_the_published_weights_and_each_stations_last_sync(stations, district, tmp_path):
+    import json
+
+    district.add_station("S2", "北站调委会")
+    one = stations.make("S1")
+    concluded_case(one, MEDIATOR)         # a written agreement, applied for and confirmed in time
+    one.sync.sync()
+    year = parse_period(str(TODAY.year))
+
+    def assessment():
+        result = district.district_report(year, as_of=TODAY)
+        return {r.key: [c.value for c in r.cells] for r in next(t for t in result.tables if t.key == "assessment").rows}
+    before = assessment()
+    assert set(before) == {"S1", "S2"} and all(v[-1] is None for v in before.values())   # no weights: no score
+
+    url = district.engine.url.render_as_string(hide_password=False)
+    common = ["--database-url", url, "--blob-dir", str(tmp_path / "b")]
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"version": "2026", "weights": {"speed": 5}}), encoding="utf-8")
+    assert cli.main(["reference", *common, "publish", "assessment_weights", str(bad)]) != 0
+    weights = tmp_path / "weights.json"
+    weights.write_text(json.dumps({"version": "2026年度", "weights": {"success_rate": 50, "sync_freshness": 50}}),
+                       encoding="utf-8")
+    assert cli.main(["reference", *common, "publish", "assessment_weights", str(weights)]) == 0
+    after = assessment()
+    # S1: every concluded case succeeded (100.0) and it synced today: (50×1 + 50×1)/100 → 100.0.
+    # S2 has no device and no case: freshness 0 is all that applies → 0.0
+    assert after["S1"][0] == Decimal("100.0") and after["S1"][5] == 0 and after["S1"][-1] == Decimal("100.0")
+    assert after["S2"][5] is None and after["S2"][-1] == Decimal("0.0")

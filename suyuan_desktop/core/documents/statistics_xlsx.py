@@ -10,9 +10,9 @@ from __future__ import annotations
 import io
 from decimal import Decimal
 
-from ..domain.statistics import Report, Table
+from ..domain.statistics import Report, Table, column_unit
 
-FORMATS = {"件": "#,##0", "人": "#,##0", "次": "#,##0", "万元": "#,##0.00", "%": '0.0"%"', "天": "0.0"}
+FORMATS = {"件": "#,##0", "人": "#,##0", "次": "#,##0", "万元": "#,##0.00", "%": '0.0"%"', "天": "0.0", "分": "0.0"}
 CHANGE_FORMAT = '+0.0"%";-0.0"%";0.0"%"'
 POINTS_FORMAT = "+0.0;-0.0;0.0"
 
@@ -63,10 +63,11 @@ def write_xlsx(report: Report, station_name: str) -> bytes:
                     fmt = FORMATS[row.unit] if c in (1, 2, 4) else (
                         POINTS_FORMAT if row.unit in ("%", "天") else CHANGE_FORMAT)
                 else:
-                    fmt = FORMATS["%"] if table.column_keys[c - 1] == "rate" else (
-                        FORMATS["万元"] if table.column_keys[c - 1] == "amount" else FORMATS["件"])
+                    fmt = FORMATS[column_unit(table, row, c - 1)]
                 value = _number(cell.value)
-                if value is None:
+                if isinstance(value, str):
+                    ws.write_string(r, c, value, label[0])
+                elif value is None:
                     ws.write_blank(r, c, None, number_format(fmt))
                 else:
                     ws.write_number(r, c, value, number_format(fmt))

@@ -15,19 +15,22 @@ Counting rules, in short:
 from __future__ import annotations
 
 import datetime as dt
-import re
 import statistics as pystats
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from operator import attrgetter
 
 from .enums import CaseSource, DisputeType, EscalationKind
+from .periods import HOW_TO_WRITE, Period, PeriodError, month, parse_period, quarter, year  # noqa: F401
+from .report_model import Cell, Report, Row, Table, cell_text, column_unit, row_label, text_lines  # noqa: F401
 
 TEN_THOUSAND = Decimal(10000)
 CENT = Decimal("0.01")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CaseFacts:
     """One case as statistics sees it. ``outcome`` is the final one (success_written,
     success_oral, failed, withdrawn, refused) or ``open``; ``closed_date`` is when it was reached."""
@@ -51,6 +54,10 @@ class CaseFacts:
     performance_deadline: dt.date | None = None
     first_follow_up: dt.date | None = None
     escalations: tuple[tuple[str, int, dt.date], ...] = ()  # 防激化: (kind, persons, recorded date)
+    status: str = ""
+    termination_reason: str | None = None       # why mediation ended without agreement (a code)
+    court: str | None = None                    # the referring court and its case number (诉调对接)
+    court_reference: str | None = None
 
 
 SUCCESS_STATUSES = {"agreed", "confirm_applied", "confirmed", "confirm_rejected", "performing", "performed"}
@@ -118,7 +125,9 @@ def build_facts(cases, agreements, referrals, confirmations, follow_ups, escalat
             confirmation_deadline=confirmation_deadline(effective_on) if written else None,
             confirmation_applied=jc[0] if jc else None, confirmation_outcome=jc[1] if jc else None,
             performance=latest.get(i), performance_deadline=_day(ag.get("performance_deadline")) if ag else None,
-            first_follow_up=first_visit.get(i), escalations=tuple(prevented.get(i, ()))))
+            first_follow_up=first_visit.get(i), escalations=tuple(prevented.get(i, ())), status=c["status"],
+            termination_reason=c.get("termination_reason") or None, court=ref.get("court") if ref else None,
+            court_reference=ref.get("reference_number") if ref else None))
     return out
 
 
@@ -133,202 +142,6 @@ class ScreeningFacts:
     prevented: int
 
 
-# --- periods ---------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Period:
-    start: dt.date
-    end: dt.date      # inclusive
-    label: str
-    kind: str         # month / quarter / year / range
-
-    def __contains__(self, day: dt.date | None) -> bool:
-        return day is not None and self.start <= day <= self.end
-
-    def previous(self) -> "Period":
-        """The period just before (环比)."""
-        if self.kind == "month":
-            return month(*_add_months(self.start.year, self.start.month, -1))
-        if self.kind == "quarter":
-            y, m = _add_months(self.start.year, self.start.month, -3)
-            return quarter(y, (m - 1) // 3 + 1)
-        if self.kind == "year":
-            return year(self.start.year - 1)
-        days = (self.end - self.start).days + 1
-        end = self.start - dt.timedelta(days=1)
-        start = end - dt.timedelta(days=days - 1)
-        return Period(start, end, f"{start.isoformat()}至{end.isoformat()}", "range")
-
-    def year_ago(self) -> "Period":
-        """The same period a year earlier (同比)."""
-        if self.kind == "month":
-            return month(self.start.year - 1, self.start.month)
-        if self.kind == "quarter":
-            return quarter(self.start.year - 1, (self.start.month - 1) // 3 + 1)
-        if self.kind == "year":
-            return year(self.start.year - 1)
-        start, end = _same_day_year_before(self.start), _same_day_year_before(self.end)
-        return Period(start, end, f"{start.isoformat()}至{end.isoformat()}", "range")
-
-    def months(self) -> list[tuple[int, int]]:
-        out, (y, m) = [], (self.start.year, self.start.month)
-        while (y, m) <= (self.end.year, self.end.month):
-            out.append((y, m))
-            y, m = _add_months(y, m, 1)
-        return out
-
-
-def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
-    index = y * 12 + (m - 1) + n
-    return index // 12, index % 12 + 1
-
-
-def _month_end(y: int, m: int) -> dt.date:
-    ny, nm = _add_months(y, m, 1)
-    return dt.date(ny, nm, 1) - dt.timedelta(days=1)
-
-
-def _same_day_year_before(day: dt.date) -> dt.date:
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - 1, day=28)
-
-
-def month(y: int, m: int) -> Period:
-    return Period(dt.date(y, m, 1), _month_end(y, m), f"{y}年{m}月", "month")
-
-
-def quarter(y: int, q: int) -> Period:
-    first = 3 * (q - 1) + 1
-    return Period(dt.date(y, first, 1), _month_end(y, first + 2), f"{y}年第{'一二三四'[q - 1]}季度", "quarter")
-
-
-def year(y: int) -> Period:
-    return Period(dt.date(y, 1, 1), dt.date(y, 12, 31), f"{y}年", "year")
-
-
-class PeriodError(ValueError):
-    """The period as typed cannot be read; the message says how to write one."""
-
-
-HOW_TO_WRITE = "统计期间的写法：2026Q4（季度）、2026-11（月）、2026（年）或 2026-10-01:2026-12-31（起止日期）。"
-
-
-def parse_period(text: str) -> Period:
-    t = (text or "").strip().upper()
-    try:
-        if m := re.fullmatch(r"(\d{4})Q([1-4])", t):
-            return quarter(int(m[1]), int(m[2]))
-        if m := re.fullmatch(r"(\d{4})-(\d{1,2})", t):
-            if not 1 <= int(m[2]) <= 12:
-                raise PeriodError(f"月份“{m[2]}”不在 1-12 之间。{HOW_TO_WRITE}")
-            return month(int(m[1]), int(m[2]))
-        if re.fullmatch(r"\d{4}", t):
-            return year(int(t))
-        if m := re.fullmatch(r"(\d{4}-\d{2}-\d{2})(?::|\.\.|至)(\d{4}-\d{2}-\d{2})", t):
-            start, end = dt.date.fromisoformat(m[1]), dt.date.fromisoformat(m[2])
-            if end < start:
-                raise PeriodError(f"结束日期 {end.isoformat()} 早于开始日期 {start.isoformat()}。{HOW_TO_WRITE}")
-            return Period(start, end, f"{start.isoformat()}至{end.isoformat()}", "range")
-    except ValueError as exc:
-        if isinstance(exc, PeriodError):
-            raise
-        raise PeriodError(f"“{text}”中的日期不存在。{HOW_TO_WRITE}") from None
-    raise PeriodError(f"看不懂统计期间“{text}”。{HOW_TO_WRITE}")
-
-
-# --- the report --------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Cell:
-    value: int | Decimal | None           # None: not defined (a rate over no cases)
-    case_ids: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Row:
-    key: str          # e.g. outcome.success; a table's cells are "<table>.<row>.<column>" for --explain
-    label: str
-    cells: tuple[Cell, ...]
-    unit: str = "件"
-    level: int = 0    # 1: a part of the row above it
-
-
-@dataclass(frozen=True)
-class Table:
-    key: str
-    title: str
-    columns: tuple[str, ...]
-    rows: tuple[Row, ...]
-    column_keys: tuple[str, ...] = ()
-
-
-@dataclass
-class Report:
-    period: Period
-    basis: str                       # received / closed
-    stations: tuple[str, ...]        # the station codes counted (empty: none had cases)
-    tables: list[Table] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def basis_label(self) -> str:
-        return "按收案日期统计" if self.basis == "received" else "按结案日期统计"
-
-    def cell(self, ref: str) -> Cell:
-        """A cell by its reference ``<table>.<row>.<column>`` (``summary.outcome.success.current``,
-        ``type.02.received``), as ``--explain`` takes it."""
-        for table in self.tables:
-            prefix = table.key + "."
-            if not ref.startswith(prefix):
-                continue
-            rest = ref[len(prefix):]
-            for row in table.rows:
-                if rest.startswith(row.key + "."):
-                    column = rest[len(row.key) + 1:]
-                    keys = table.column_keys or table.columns
-                    if column in keys:
-                        return row.cells[keys.index(column)]
-        raise KeyError(ref)
-
-    def references(self) -> list[str]:
-        return [f"{t.key}.{r.key}.{c}" for t in self.tables for r in t.rows for c in (t.column_keys or t.columns)]
-
-
-def cell_text(table: Table, row: Row, column: int, *, thousands: bool = False) -> str:
-    """A cell as a person reads it, wherever a report is shown: "—" for no value, rates with
-    "%", the summary's 环比/同比 with a sign (percent for counts and amounts, points for rates and
-    days). ``column`` indexes ``row.cells``."""
-    value = row.cells[column].value
-    if value is None:
-        return "—"
-    summary = table.key == "summary"
-    unit = row.unit if summary else ("%" if table.column_keys[column] == "rate" else "")
-    if summary and table.column_keys[column] in ("mom", "yoy"):
-        return f"{value:+}" + ("" if unit in ("%", "天") else "%")
-    if unit == "%":
-        return f"{value}%"
-    return f"{value:,}" if thousands and isinstance(value, int) else str(value)
-
-
-def row_label(table: Table, row: Row, names: dict[str, str] | None = None) -> str:
-    """A row's label: a station's name where known, the unit after a summary row's label."""
-    label = (names or {}).get(row.key, row.label) if table.key in ("station", "overdue") else row.label
-    return label + (f"（{row.unit}）" if table.key == "summary" else "")
-
-
-def text_lines(result: "Report", names: dict[str, str] | None = None) -> list[str]:
-    """The report as tab-separated text, one table after the other, then its counting rules."""
-    lines = []
-    for table in result.tables:
-        lines += [f"# {table.title}", "\t".join(("项目", *table.columns))]
-        lines += ["\t".join(("　" * row.level + row_label(table, row, names),
-                             *(cell_text(table, row, i) for i in range(len(row.cells))))) for row in table.rows]
-        lines.append("")
-    return lines + [f"注：{note}" for note in result.notes]
-
-
 SUCCESS = ("success_written", "success_oral")
 REFERRED = ("court_assigned", "court_entrusted", "police", "government", "petition")
 
@@ -341,25 +154,49 @@ def wan(amount: Decimal) -> Decimal:
     return (amount / TEN_THOUSAND).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def _rate(part: Cell, whole: Cell) -> Cell:
+def rate_cell(part: Cell, whole: Cell) -> Cell:
     if not whole.value:
         return Cell(None, whole.case_ids)
     pct = (Decimal(part.value) * 100 / Decimal(whole.value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     return Cell(pct, part.case_ids)
 
 
-class _Window:
-    """The cases a period counts, and each one's outcome as of the period's end. ``as_of`` (the
-    station's today) bounds what can have been missed: a deadline after it has not passed yet."""
+class Window:
+    """The cases a period counts, and each one's outcome as of the period's end (one reached later
+    is still 未结 then). ``as_of`` (the station's today) bounds what can have been missed: a
+    deadline after it has not passed yet."""
 
-    def __init__(self, cases: list[CaseFacts], period: Period, basis: str, as_of: dt.date | None = None):
+    def __init__(self, cases: list[CaseFacts], period: Period, as_of: dt.date | None = None):
         self.period = period
         self.as_of = min(period.end, as_of) if as_of else period.end
-        self.cases = [c for c in cases if (c.received_date if basis == "received" else c.closed_date) in period]
+        self.cases = cases
+        end = period.end
+        self.outcomes = [c.outcome if c.closed_date is not None and c.closed_date <= end else "open" for c in cases]
+        self._total: Row | None = None
 
-    def outcome(self, c: CaseFacts) -> str:
-        """The case's outcome at the period's end: one reached later is still 未结 then."""
-        return c.outcome if c.closed_date is not None and c.closed_date <= self.period.end else "open"
+    def total_row(self) -> Row:
+        """The 合计 row every breakdown of this period ends with."""
+        if self._total is None:
+            self._total = _breakdown_row("total", "合计", list(zip(self.cases, self.outcomes)))
+        return self._total
+
+
+class CaseIndex:
+    """A report's cases sorted by the date it counts them by, so that a period's cases are a slice
+    of them; each period's window is made once per report however many tables use it."""
+
+    def __init__(self, cases: Iterable[CaseFacts], basis: str):
+        key = attrgetter("received_date" if basis == "received" else "closed_date")
+        self.all = sorted((c for c in cases if key(c) is not None), key=key)
+        self._days = [key(c) for c in self.all]
+        self._windows: dict[tuple, Window] = {}
+
+    def window(self, period: Period, as_of: dt.date | None = None) -> Window:
+        k = (period.start, period.end, as_of)
+        if k not in self._windows:
+            lo, hi = bisect_left(self._days, period.start), bisect_right(self._days, period.end)
+            self._windows[k] = Window(self.all[lo:hi], period, as_of)
+        return self._windows[k]
 
 
 SUMMARY_ROWS = (  # key, label, unit, level
@@ -388,7 +225,7 @@ SUMMARY_ROWS = (  # key, label, unit, level
 MONTH_GRACE = dt.timedelta(days=30)
 
 
-def _buckets(w: _Window) -> tuple[dict[str, list[str]], Decimal, list[int], dict[str, int]]:
+def period_buckets(w: Window) -> tuple[dict[str, list[str]], Decimal, list[int], dict[str, int]]:
     """One pass over the period's cases: the ids behind every count, the agreements' total, the
     closed cases' days from receipt to closing, and the persons of each kind of 防激化."""
     b: dict[str, list[str]] = {key: [] for key, *_ in SUMMARY_ROWS}
@@ -398,18 +235,19 @@ def _buckets(w: _Window) -> tuple[dict[str, list[str]], Decimal, list[int], dict
     days: list[int] = []
     persons = {k.value: 0 for k in EscalationKind}
     end, as_of = w.period.end, w.as_of
-    for c in w.cases:
+    b["received"] = [c.id for c in w.cases]
+    by_source = {s.value: b.get(f"source.{s.value}", b["source.other"]) for s in CaseSource}
+    by_outcome = {o: b[f"outcome.{o}"] for o in (*SUCCESS, "failed", "withdrawn", "refused", "open")}
+    referred, success_ids, closed = b["source.referred"], b["outcome.success"], b["closed"]
+    for c, outcome in zip(w.cases, w.outcomes):
         i = c.id
-        b["received"].append(i)
         src = c.source
-        b[f"source.{src}" if f"source.{src}" in b else "source.other"].append(i)
+        by_source.get(src, b["source.other"]).append(i)
         if src in REFERRED:
-            b["source.referred"].append(i)
-        outcome = w.outcome(c)
-        b[f"outcome.{outcome}"].append(i)
-        success = outcome in SUCCESS
-        if success:
-            b["outcome.success"].append(i)
+            referred.append(i)
+        by_outcome[outcome].append(i)
+        if outcome in SUCCESS:
+            success_ids.append(i)
             if c.amount is not None:
                 b["amount"].append(i)
                 total += c.amount
@@ -420,7 +258,7 @@ def _buckets(w: _Window) -> tuple[dict[str, list[str]], Decimal, list[int], dict
                 if c.first_follow_up and c.first_follow_up <= c.performance_deadline + MONTH_GRACE:
                     b["follow_up.in_time"].append(i)
         if outcome != "open":
-            b["closed"].append(i)
+            closed.append(i)
             days.append((c.closed_date - c.received_date).days)
         applied = c.confirmation_applied
         if applied is not None and applied <= end:
@@ -447,18 +285,18 @@ def _buckets(w: _Window) -> tuple[dict[str, list[str]], Decimal, list[int], dict
     return b, total, days, persons
 
 
-def _summary_rows(w: _Window) -> list[tuple[str, str, Cell, str, int]]:
+def _summary_rows(w: Window) -> list[tuple[str, str, Cell, str, int]]:
     """(key, label, cell, unit, level) for one period."""
-    b, total, days, persons = _buckets(w)
+    b, total, days, persons = period_buckets(w)
 
     def cell(key: str) -> Cell:
         return Cell(len(b[key]), tuple(b[key]))
     success, failed = cell("outcome.success"), cell("outcome.failed")
     special = {
-        "rate.success": _rate(success, Cell(len(success.case_ids) + len(failed.case_ids),
+        "rate.success": rate_cell(success, Cell(len(success.case_ids) + len(failed.case_ids),
                                             success.case_ids + failed.case_ids)),
         "amount": Cell(wan(total), tuple(b["amount"])),
-        "follow_up.in_time": _rate(cell("follow_up.in_time"), cell("follow_up.due")),
+        "follow_up.in_time": rate_cell(cell("follow_up.in_time"), cell("follow_up.due")),
         "timeliness.median_days": Cell(Decimal(str(pystats.median(days))).quantize(Decimal("0.1")) if days else None,
                                        tuple(b["closed"])),
         **{f"escalation.{k.value}.persons": Cell(persons[k.value], tuple(b[f"escalation.{k.value}.persons"]))
@@ -496,29 +334,33 @@ def _screening_rows(screenings: list[ScreeningFacts], period: Period) -> list[tu
             ("screening.prevented", "预防纠纷", Cell(sum(s.prevented for s in rounds), ids), "件", 1)]
 
 
-def summary(cases: list[CaseFacts], period: Period, basis: str, as_of: dt.date | None = None,
+def summary(index: CaseIndex, period: Period, basis: str, as_of: dt.date | None = None,
             screenings: list[ScreeningFacts] = ()) -> Table:
-    now, before, last_year = (_summary_rows(_Window(cases, p, basis, as_of)) + _screening_rows(list(screenings), p)
-                              for p in (period, period.previous(), period.year_ago()))
-    rows = []
+    memo: dict[Period, list] = {}  # a year's 环比 and 同比 are the same year
+
+    def rows(p: Period) -> list:
+        if p not in memo:
+            memo[p] = _summary_rows(index.window(p, as_of)) + _screening_rows(list(screenings), p)
+        return memo[p]
+    now, before, last_year = rows(period), rows(period.previous()), rows(period.year_ago())
+    out = []
     for (key, label, cur, unit, level), (_, _, prev, _, _), (_, _, ago, _, _) in zip(now, before, last_year):
         change = _change if unit in ("%", "天") else _pct_change
-        rows.append(Row(key, label, (cur, prev, change(cur, prev), ago, change(cur, ago)), unit, level))
+        out.append(Row(key, label, (cur, prev, change(cur, prev), ago, change(cur, ago)), unit, level))
     return Table("summary", f"{period.label}（{'按收案日期' if basis == 'received' else '按结案日期'}）",
-                 SUMMARY_COLUMNS, tuple(rows), SUMMARY_KEYS)
+                 SUMMARY_COLUMNS, tuple(out), SUMMARY_KEYS)
 
 
 BREAKDOWN_COLUMNS = ("受理", "调解成功", "调解不成", "撤回", "不予受理", "期末未结", "调解成功率", "协议金额（万元）")
 BREAKDOWN_KEYS = ("received", "success", "failed", "withdrawn", "refused", "open", "rate", "amount")
 
 
-def _breakdown_row(key: str, label: str, w: _Window, cases: list[CaseFacts]) -> Row:
-    """One row of a breakdown over ``cases`` (one group of the period's cases), in one pass."""
+def _breakdown_row(key: str, label: str, pairs: list[tuple[CaseFacts, str]]) -> Row:
+    """One row of a breakdown over one group of a period's cases (each with its outcome), in one pass."""
     by: dict[str, list[str]] = {"success": [], "failed": [], "withdrawn": [], "refused": [], "open": []}
     agreed: list[str] = []
     total = Decimal(0)
-    for c in cases:
-        outcome = w.outcome(c)
+    for c, outcome in pairs:
         if outcome in SUCCESS:
             by["success"].append(c.id)
             if c.amount is not None:
@@ -528,73 +370,79 @@ def _breakdown_row(key: str, label: str, w: _Window, cases: list[CaseFacts]) -> 
             by[outcome].append(c.id)
     success, failed = Cell(len(by["success"]), tuple(by["success"])), Cell(len(by["failed"]), tuple(by["failed"]))
     return Row(key, label, (
-        Cell(len(cases), _ids(cases)), success, failed,
+        Cell(len(pairs), tuple([c.id for c, _ in pairs])), success, failed,
         *(Cell(len(by[k]), tuple(by[k])) for k in ("withdrawn", "refused", "open")),
-        _rate(success, Cell(success.value + failed.value, success.case_ids + failed.case_ids)),
+        rate_cell(success, Cell(success.value + failed.value, success.case_ids + failed.case_ids)),
         Cell(wan(total), tuple(agreed))))
 
 
-def breakdown(cases: list[CaseFacts], period: Period, basis: str, by: str) -> Table:
-    w = _Window(cases, period, basis)
+def _groups(w: Window, group: Callable[[CaseFacts], str], keys: Iterable[str]) -> dict[str, list]:
+    out: dict[str, list] = {k: [] for k in keys}
+    for pair in zip(w.cases, w.outcomes):
+        out.setdefault(group(pair[0]), []).append(pair)
+    return out
+
+
+def breakdown(index: CaseIndex, period: Period, basis: str, by: str) -> Table:
+    w = index.window(period)
     if by == "type":
         keys = [(t.value, t.label) for t in DisputeType]
-        group = lambda c: c.dispute_type  # noqa: E731
-        title = "按纠纷类型"
+        group, title = attrgetter("dispute_type"), "按纠纷类型"
     elif by == "source":
         keys = [(s.value, s.label) for s in CaseSource]
-        group = lambda c: c.source  # noqa: E731
-        title = "按受理方式"
+        group, title = attrgetter("source"), "按受理方式"
     elif by == "month":
-        field_ = "received_date" if basis == "received" else "closed_date"
+        day = attrgetter("received_date" if basis == "received" else "closed_date")
+        months = {(y, m): f"{y}-{m:02d}" for y, m in period.months()}
         keys = [(f"{y}-{m:02d}", f"{y}年{m}月") for y, m in period.months()]
-        group = lambda c: getattr(c, field_).strftime("%Y-%m")  # noqa: E731
-        title = "按月份"
+        group, title = (lambda c: months[day(c).year, day(c).month]), "按月份"
     elif by == "station":
         keys = [(code, code) for code in sorted({c.station_code for c in w.cases})]
-        group = lambda c: c.station_code  # noqa: E731
-        title = "按调委会"
+        group, title = attrgetter("station_code"), "按调委会"
     else:
         raise ValueError(by)
-    groups: dict[str, list[CaseFacts]] = {k: [] for k, _ in keys}
-    for c in w.cases:
-        groups.setdefault(group(c), []).append(c)
-    rows = [_breakdown_row(k, label, w, groups[k]) for k, label in keys]
-    rows.append(_breakdown_row("total", "合计", w, w.cases))
+    groups = _groups(w, group, (k for k, _ in keys))
+    rows = [_breakdown_row(k, label, groups[k]) for k, label in keys]
+    rows.append(w.total_row())
     return Table(by, title, BREAKDOWN_COLUMNS, tuple(rows), BREAKDOWN_KEYS)
 
 
-def trend(cases: list[CaseFacts], period: Period, basis: str, as_of: dt.date | None = None) -> Table:
+def trend(index: CaseIndex, period: Period, basis: str, as_of: dt.date | None = None) -> Table:
     """A quarter against the four before it (the 联席会议's trend), each counted as of its own end."""
     quarters = [period]
     for _ in range(4):
         quarters.insert(0, quarters[0].previous())
-    rows = [_breakdown_row(f"{q.start.year}Q{(q.start.month - 1) // 3 + 1}", q.label, _Window(cases, q, basis, as_of),
-                           _Window(cases, q, basis, as_of).cases) for q in quarters]
+    rows = []
+    for q in quarters:
+        w = index.window(q)
+        rows.append(_breakdown_row(f"{q.start.year}Q{(q.start.month - 1) // 3 + 1}", q.label,
+                                   list(zip(w.cases, w.outcomes))))
     return Table("trend", "近五个季度", BREAKDOWN_COLUMNS, tuple(rows), BREAKDOWN_KEYS)
 
 
-def type_changes(cases: list[CaseFacts], period: Period, basis: str) -> Table:
+def type_changes(index: CaseIndex, period: Period, basis: str) -> Table:
     """The dispute types by how much they grew or shrank against the same period a year earlier,
     the largest change first (the 联席会议 asks which kinds of dispute are rising)."""
-    now, before = _Window(cases, period, basis), _Window(cases, period.year_ago(), basis)
+    types = [t.value for t in DisputeType]
+    now = _groups(index.window(period), attrgetter("dispute_type"), types)
+    before = _groups(index.window(period.year_ago()), attrgetter("dispute_type"), types)
     rows = []
     for t in DisputeType:
-        a = [c.id for c in now.cases if c.dispute_type == t.value]
-        b = [c.id for c in before.cases if c.dispute_type == t.value]
-        rows.append(Row(t.value, t.label, (Cell(len(a), tuple(a)), Cell(len(b), tuple(b)),
-                                           Cell(len(a) - len(b), tuple(a)))))
+        a = tuple(c.id for c, _ in now[t.value])
+        b = tuple(c.id for c, _ in before[t.value])
+        rows.append(Row(t.value, t.label, (Cell(len(a), a), Cell(len(b), b), Cell(len(a) - len(b), a))))
     rows.sort(key=lambda r: (-abs(r.cells[2].value), r.key))
     return Table("type_change", "纠纷类型同比变化", ("本期", "去年同期", "增减（件）"), tuple(rows),
                  ("current", "year_ago", "change"))
 
 
-def overdue_by_station(cases: list[CaseFacts], period: Period, basis: str, as_of: dt.date | None = None) -> Table:
+def overdue_by_station(index: CaseIndex, period: Period, basis: str, as_of: dt.date | None = None) -> Table:
     """Each station's overrun limits, the most first: court referrals past their limit, 30-day
     windows of 司法确认 let pass, cases still open at the period's end."""
-    w = _Window(cases, period, basis, as_of)
+    w = index.window(period, as_of)
     rows = []
-    for code in sorted({c.station_code for c in w.cases}):
-        b, *_ = _buckets(_Window([c for c in w.cases if c.station_code == code], period, basis, as_of))
+    for code, pairs in sorted(_groups(w, attrgetter("station_code"), ()).items()):
+        b, *_ = period_buckets(Window([c for c, _ in pairs], period, as_of))
         cells = tuple(Cell(len(b[k]), tuple(b[k])) for k in ("timeliness.referral_overdue",
                                                               "timeliness.confirmation_missed", "outcome.open"))
         rows.append(Row(code, code, cells))
@@ -605,20 +453,25 @@ def overdue_by_station(cases: list[CaseFacts], period: Period, basis: str, as_of
 
 def report(cases: Iterable[CaseFacts], period: Period, *, basis: str = "received",
            by: Iterable[str] = ("type", "source", "month"), as_of: dt.date | None = None,
-           screenings: Iterable[ScreeningFacts] = ()) -> Report:
-    """The report for ``period`` over ``cases`` (any set of stations)."""
+           screenings: Iterable[ScreeningFacts] = (),
+           more: Callable[[CaseIndex], Iterable[Table]] | None = None) -> Report:
+    """The report for ``period`` over ``cases`` (any set of stations); ``more`` adds the tables
+    only some reports have (the district's), from the same index of the cases."""
     if basis not in ("received", "closed"):
         raise ValueError(basis)
     cases = list(cases)
+    index = CaseIndex(cases, basis)
     result = Report(period, basis, tuple(sorted({c.station_code for c in cases})))
-    result.tables.append(summary(cases, period, basis, as_of, list(screenings)))
+    result.tables.append(summary(index, period, basis, as_of, list(screenings)))
     for b in by:
-        result.tables.append(breakdown(cases, period, basis, b))
+        result.tables.append(breakdown(index, period, basis, b))
     if period.kind == "quarter":
-        result.tables.append(trend(cases, period, basis, as_of))
-    result.tables.append(type_changes(cases, period, basis))
+        result.tables.append(trend(index, period, basis, as_of))
+    result.tables.append(type_changes(index, period, basis))
     if "station" in by:
-        result.tables.append(overdue_by_station(cases, period, basis, as_of))
+        result.tables.append(overdue_by_station(index, period, basis, as_of))
+    if more is not None:
+        result.tables.extend(more(index))
     result.notes = [
         f"统计口径：{result.basis_label}；案件结果以期末（{period.end.isoformat()}）状态为准，期末后结案的计为期末未结。",
         "调解成功率 = 调解成功 ÷（调解成功 + 调解不成）；撤回、不予受理不计入。",

@@ -8,15 +8,50 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import threading
 from dataclasses import dataclass
+from operator import attrgetter
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ..domain import deadlines
 from ..domain.statistics import CaseFacts, Period, Report, ScreeningFacts, build_facts, report
 from ..store.models import (
-    Agreement, Case, CourtReferral, EscalationPrevention, FollowUp, JudicialConfirmation, Screening,
+    Agreement, Case, CourtReferral, EscalationPrevention, FollowUp, JudicialConfirmation, Screening, StatsChange,
 )
+
+def _read_facts(s, ids: list[str] | None, calendar) -> list[CaseFacts]:
+    """The facts of the live cases ``ids`` (all when None), from column queries."""
+    deadline = functools.lru_cache(maxsize=None)(lambda day: deadlines.judicial_confirmation_deadline(day, calendar))
+
+    def dicts(query) -> list[dict]:
+        # plain dicts: a SQLAlchemy RowMapping costs several times as much to read a field from
+        result = s.execute(query)
+        keys = list(result.keys())
+        return [dict(zip(keys, row)) for row in result.all()]
+
+    def live(*columns, model):
+        query = select(*columns).where(model.deleted_at.is_(None))
+        # all at once the related rows are read whole and matched in memory: an IN (subquery) per
+        # table costs a lookup per case in every one of them (docs/statistics.md, "Speed")
+        return dicts(query if ids is None else query.where(model.case_id.in_(ids)))
+    cases = select(Case.id, Case.case_number, Case.station_code, Case.dispute_type, Case.source, Case.status,
+                   Case.received_date, Case.closed_date, Case.refusal_reason.is_not(None).label("refusal_reason"),
+                   Case.withdrawal_reason.is_not(None).label("withdrawal_reason"), Case.termination_reason
+                   ).where(Case.deleted_at.is_(None))
+    return build_facts(
+        dicts(cases if ids is None else cases.where(Case.id.in_(ids))),
+        live(Agreement.case_id, Agreement.kind, Agreement.state, Agreement.total_amount, Agreement.effective_date,
+             Agreement.performance_deadline, model=Agreement),
+        live(CourtReferral.case_id, CourtReferral.kind, CourtReferral.deadline, CourtReferral.court,
+             CourtReferral.reference_number, model=CourtReferral),
+        live(JudicialConfirmation.case_id, JudicialConfirmation.applied_date, JudicialConfirmation.outcome,
+             model=JudicialConfirmation),
+        live(FollowUp.case_id, FollowUp.visit_date, FollowUp.performance_status, model=FollowUp),
+        live(EscalationPrevention.case_id, EscalationPrevention.kind, EscalationPrevention.persons,
+             EscalationPrevention.recorded_date, model=EscalationPrevention),
+        deadline)
+
 
 @dataclass(frozen=True)
 class ExplainLine:
@@ -32,43 +67,44 @@ class ExplainLine:
 
 
 class StatsService:
+    """The station's figures. The facts of every live case are kept in memory after the first
+    report and brought up to date before each one from ``stats_changes`` (the cases written since,
+    recorded by triggers on every path that writes them), so a report re-reads only what changed
+    (docs/statistics.md, "Speed")."""
+
     def __init__(self, app):
         self.app = app
+        self._lock = threading.Lock()
+        self._facts: dict[str, CaseFacts] = {}
+        self._seen = -1          # the last change read; -1: nothing read yet
+        self._calendar = None    # the calendar the 30-day windows were computed with
 
     def facts(self, start: dt.date, end: dt.date, basis: str = "received") -> list[CaseFacts]:
         """Every live case received (or closed) between ``start`` and ``end``."""
-        column = Case.received_date if basis == "received" else Case.closed_date
-        calendar = self.app.calendar()
-        deadline = functools.lru_cache(maxsize=None)(lambda day: deadlines.judicial_confirmation_deadline(day, calendar))
+        day = attrgetter("received_date" if basis == "received" else "closed_date")
+        return [f for f in self._current() if (d := day(f)) is not None and start <= d <= end]
 
-        def dicts(query) -> list[dict]:
-            # plain dicts: a SQLAlchemy RowMapping costs several times as much to read a field from
-            result = s.execute(query)
-            keys = list(result.keys())
-            return [dict(zip(keys, row)) for row in result.all()]
-
-        def live(*columns, model):
-            # the related rows are read whole and matched in memory: an IN (subquery) per table
-            # costs a lookup per case in every one of them (docs/statistics.md, "Speed")
-            return dicts(select(*columns).where(model.deleted_at.is_(None)))
-        with self.app.store.read() as session:
-            s = session.connection()  # Core rows: the ORM's row processing costs a third as much again
-            cases = dicts(select(Case.id, Case.case_number, Case.station_code, Case.dispute_type, Case.source,
-                                     Case.status, Case.received_date, Case.closed_date, Case.refusal_reason.is_not(None)
-                                     .label("refusal_reason"), Case.withdrawal_reason.is_not(None).label("withdrawal_reason"),
-                                     Case.termination_reason.is_not(None).label("termination_reason"))
-                          .where(Case.deleted_at.is_(None), column >= start, column <= end))
-            return build_facts(
-                cases,
-                live(Agreement.case_id, Agreement.kind, Agreement.state, Agreement.total_amount, Agreement.effective_date,
-                     Agreement.performance_deadline, model=Agreement),
-                live(CourtReferral.case_id, CourtReferral.kind, CourtReferral.deadline, model=CourtReferral),
-                live(JudicialConfirmation.case_id, JudicialConfirmation.applied_date, JudicialConfirmation.outcome,
-                     model=JudicialConfirmation),
-                live(FollowUp.case_id, FollowUp.visit_date, FollowUp.performance_status, model=FollowUp),
-                live(EscalationPrevention.case_id, EscalationPrevention.kind, EscalationPrevention.persons,
-                     EscalationPrevention.recorded_date, model=EscalationPrevention),
-                deadline)
+    def _current(self) -> list[CaseFacts]:
+        with self._lock:
+            calendar = self.app.calendar()
+            with self.app.store.read() as session:
+                s = session.connection()  # Core rows: the ORM's row processing costs a third as much again
+                # the changes are read before the records: one landing in between is read again next time
+                if self._seen < 0 or calendar is not self._calendar:
+                    last = s.execute(select(func.coalesce(func.max(StatsChange.seq), 0))).scalar_one()
+                    self._facts = {f.id: f for f in _read_facts(s, None, calendar)}
+                else:
+                    changed = s.execute(select(StatsChange.seq, StatsChange.case_id)
+                                        .where(StatsChange.seq > self._seen)).all()
+                    last = max((seq for seq, _ in changed), default=self._seen)
+                    ids = [case_id for _, case_id in changed]
+                    for i in range(0, len(ids), 500):
+                        chunk = ids[i:i + 500]
+                        for case_id in chunk:
+                            self._facts.pop(case_id, None)
+                        self._facts.update((f.id, f) for f in _read_facts(s, chunk, calendar))
+            self._seen, self._calendar = last, calendar
+            return list(self._facts.values())
 
     def screenings(self, start: dt.date, end: dt.date) -> list[ScreeningFacts]:
         with self.app.store.read() as s:

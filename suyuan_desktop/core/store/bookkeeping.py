@@ -142,6 +142,18 @@ class NameGram(Base):
     case_id: Mapped[str] = mapped_column(String(36), primary_key=True)
 
 
+class StatsChange(Base):
+    """Statistics: the cases whose figures may have changed, newest last (``seq``), one row per
+    case. Written by triggers on cases and the records a report reads (migration 0013), on every
+    path that writes them; the statistics service re-reads the cases after the last ``seq`` it has
+    seen (docs/statistics.md, "Speed"). Derived data: never synced, never audited."""
+
+    __tablename__ = "stats_changes"
+    __table_args__ = {"sqlite_autoincrement": True}
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(String(36), nullable=False, unique=True)
+
+
 class GramPosition(Base):
     """1..100: the character positions the name-gram triggers take pieces at (SQLite triggers
     cannot use a recursive WITH)."""
