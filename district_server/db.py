@@ -16,7 +16,7 @@ import random
 import time
 
 from sqlalchemy import (
-    JSON, BigInteger, Boolean, Column, DateTime, Index, Integer, MetaData, String, Table, Text,
+    JSON, BigInteger, Boolean, Column, Date, DateTime, Index, Integer, MetaData, String, Table, Text,
     UniqueConstraint, create_engine, event,
 )
 from sqlalchemy.dialects.postgresql import JSONB
@@ -172,6 +172,34 @@ reference_data = Table("reference_data", metadata,
                        Column("data", Json, nullable=False),
                        Column("published_at", DateTime, nullable=False))
 
+# What statistics counts of each live case, kept in step with the entities by the one function
+# every entity-changing transaction ends with (docs/statistics.md, "District"): read by period
+# through the date indexes instead of every case's whole state.
+case_facts = Table("case_facts", metadata,
+                   Column("case_id", String(36), primary_key=True),
+                   Column("station_code", String(32), nullable=False),
+                   Column("case_number", String(64), nullable=False),
+                   Column("dispute_type", String(4), nullable=False),
+                   Column("source", String(32), nullable=False),
+                   Column("status", String(32), nullable=False),
+                   Column("received_date", Date, nullable=False),
+                   Column("closed_date", Date),
+                   Column("outcome", String(16), nullable=False),
+                   Column("referral_kind", String(16)),
+                   Column("referral_deadline", Date),
+                   Column("amount", String(24)),                    # Decimal as text: exact on both databases
+                   Column("written_agreement_effective", Date),
+                   Column("confirmation_applied", Date),
+                   Column("confirmation_outcome", String(16)),
+                   Column("performance", String(16)),
+                   Column("performance_deadline", Date),
+                   Column("first_follow_up", Date),
+                   Column("escalations", Json),                     # [[kind, persons, "YYYY-MM-DD"], ...] or null
+                   Column("termination_reason", String(32)),
+                   Column("court", String(100)),
+                   Column("court_reference", String(80)),
+                   Index("ix_case_facts_received", "received_date", "station_code"),
+                   Index("ix_case_facts_closed", "closed_date", "station_code"))
 
 
 def make_engine(url: str):

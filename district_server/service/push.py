@@ -148,6 +148,7 @@ class PushOps:
         before COMMIT: the counter row stays locked until commit, so commits happen in seq order."""
         if not work.feed_rows:
             return
+        self._refresh_facts(conn, work)
         n = len(work.feed_rows)
         top = conn.execute(update(sync_counter).where(sync_counter.c.id == 1)
                            .values(value=sync_counter.c.value + n).returning(sync_counter.c.value)).scalar_one()

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, insert, select
 
 from suyuan_desktop.core.domain import deadlines
 from suyuan_desktop.core.domain.clock import CHINA_TZ
@@ -20,10 +21,54 @@ from suyuan_desktop.core.domain.statistics import (
 )
 
 from .. import db
-from ..db import entities
+from ..db import case_facts, entities
 from .common import ApiError
 
 RELATED = ("agreements", "court_referrals", "judicial_confirmations", "follow_ups", "escalation_preventions")
+CHUNK = 500
+# the case_facts columns that are CaseFacts fields of the same name
+_SAME = tuple(c.name for c in case_facts.columns if c.name not in ("case_id", "amount", "escalations"))
+
+
+def _facts_of(row, deadline) -> CaseFacts:
+    values = {name: getattr(row, name) for name in _SAME}
+    effective = row.written_agreement_effective
+    return CaseFacts(id=row.case_id, amount=Decimal(row.amount) if row.amount is not None else None,
+                     escalations=tuple((k, int(n), dt.date.fromisoformat(d)) for k, n, d in row.escalations or ()),
+                     confirmation_deadline=deadline(effective) if effective is not None else None, **values)
+
+
+def refresh_case_facts(conn, case_ids: list[str]) -> None:
+    """Rewrite the ``case_facts`` rows of ``case_ids`` from their entities' current states: the
+    live ones get a row (under the station that holds the case now), deleted ones none."""
+    for i in range(0, len(case_ids), CHUNK):
+        ids = case_ids[i:i + CHUNK]
+        rows = conn.execute(select(entities.c.entity_type, entities.c.entity_id, entities.c.scope, entities.c.state)
+                            .where(entities.c.case_id.in_(ids), entities.c.entity_type.in_(("cases", *RELATED)),
+                                   entities.c.deleted.is_(False))).all()
+        cases, related = [], {t: [] for t in RELATED}
+        for etype, eid, scope, state in rows:
+            if etype == "cases":
+                cases.append({**state, "id": eid, "station_code": scope})
+            else:
+                related[etype].append(state)
+        facts = build_facts(cases, *(related[t] for t in RELATED), lambda day: None)
+        conn.execute(delete(case_facts).where(case_facts.c.case_id.in_(ids)))
+        if facts:
+            conn.execute(insert(case_facts), [
+                {"case_id": f.id, **{name: getattr(f, name) for name in _SAME},
+                 "amount": str(f.amount) if f.amount is not None else None,
+                 "escalations": [[k, n, d.isoformat()] for k, n, d in f.escalations] or None} for f in facts])
+
+
+def rebuild_case_facts(conn) -> int:
+    """Fill ``case_facts`` for every case held (after the table is created, or to repair it)."""
+    conn.execute(delete(case_facts))
+    ids = conn.execute(select(entities.c.entity_id).where(entities.c.entity_type == "cases")
+                       .order_by(entities.c.entity_id)).scalars().all()
+    for i in range(0, len(ids), 2000):
+        refresh_case_facts(conn, ids[i:i + 2000])
+    return len(ids)
 
 
 class StatsOps:
@@ -42,34 +87,42 @@ class StatsOps:
                      stations: tuple[str, ...] | None = None) -> tuple[list[CaseFacts], list[ScreeningFacts]]:
         """Every live case of ``stations`` (all when None) received (or closed) between ``start``
         and ``end``, as the district holds it, and their 排查 rounds in those dates."""
-        field = "received_date" if basis == "received" else "closed_date"
-        lo, hi = start.isoformat(), end.isoformat()
-
-        def states(conn, etypes):
-            q = select(entities.c.entity_type, entities.c.entity_id, entities.c.scope, entities.c.state).where(
-                entities.c.entity_type.in_(etypes), entities.c.deleted.is_(False))
-            if stations:
-                q = q.where(entities.c.scope.in_(stations))
-            return conn.execute(q).all()
+        column = case_facts.c.received_date if basis == "received" else case_facts.c.closed_date
 
         def read(conn):
-            cases, related, screenings = [], {t: [] for t in RELATED}, []
-            for _, eid, scope, state in states(conn, ("screenings",)):
+            q = select(case_facts).where(column >= start, column <= end)
+            if stations:
+                q = q.where(case_facts.c.station_code.in_(stations))
+            rows = conn.execute(q).all()
+            q = select(entities.c.entity_id, entities.c.scope, entities.c.state).where(
+                entities.c.entity_type == "screenings", entities.c.deleted.is_(False))
+            if stations:
+                q = q.where(entities.c.scope.in_(stations))
+            screenings = []
+            for eid, scope, state in conn.execute(q):
                 day = dt.date.fromisoformat(state["screened_on"][:10])
                 if start <= day <= end:
                     screenings.append(ScreeningFacts(eid, scope, day, int(state["disputes_found"]),
                                                      int(state["disputes_prevented"])))
-            for _, eid, scope, state in states(conn, ("cases",)):
-                day = state.get(field)
-                if day and lo <= day[:10] <= hi:
-                    cases.append({**state, "id": eid, "station_code": state.get("station_code") or scope})
-            for etype, _, _, state in states(conn, RELATED):
-                related[etype].append(state)
-            return cases, related, screenings
-        cases, related, screenings = db.run_tx(self.engine, read)
+            return rows, screenings
+        rows, screenings = db.run_tx(self.engine, read)
         calendar = self.holiday_calendar()
         deadline = functools.lru_cache(maxsize=None)(lambda day: deadlines.judicial_confirmation_deadline(day, calendar))
-        return build_facts(cases, *(related[t] for t in RELATED), deadline), screenings
+        return [_facts_of(r, deadline) for r in rows], screenings
+
+    def _refresh_facts(self, conn, work) -> None:
+        """Rewrite the ``case_facts`` of every case this transaction changed or moved (a case, or
+        one of the records counted with it); called by the feed's publishing, which every
+        entity-changing transaction ends with."""
+        cases = {eid for (_, etype, eid) in work.feed_rows if etype == "cases"}
+        for etype in RELATED:
+            ids = sorted({eid for (_, t, eid) in work.feed_rows if t == etype})
+            for i in range(0, len(ids), CHUNK):
+                cases.update(conn.execute(select(entities.c.case_id).where(
+                    entities.c.entity_type == etype, entities.c.entity_id.in_(ids[i:i + CHUNK]))).scalars())
+        cases.discard(None)
+        if cases:
+            refresh_case_facts(conn, sorted(cases))
 
     def assessment_weights(self) -> Weights | None:
         """The 考核 weights the district has published, or None before it has."""

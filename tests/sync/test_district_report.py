@@ -92,3 +92,46 @@ def test_the_assessment_scores_with_the_published_weights_and_each_stations_last
     # S2 has no device and no case: freshness 0 is all that applies → 0.0
     assert after["S1"][0] == Decimal("100.0") and after["S1"][5] == 0 and after["S1"][-1] == Decimal("100.0")
     assert after["S2"][5] is None and after["S2"][-1] == Decimal("0.0")
+
+
+def test_the_districts_kept_facts_follow_every_later_change_move_and_deletion(stations, district):
+    """The district reads a report from facts it keeps per case; they must follow a station's later
+    changes, a case moved to another station and a case voided at the district, and be exactly
+    what a full rebuild from the synced records gives."""
+    from sqlalchemy import select
+
+    from district_server.db import case_facts
+    from district_server.service.stats import rebuild_case_facts
+    from tests.helpers.builders import new_case
+    district.add_station("S2", "北站调委会")
+    one = stations.make("S1")
+    generate_demo(one, MEDIATOR, 30, seed=5)
+    done = concluded_case(one, MEDIATOR)
+    later = new_case(one, MEDIATOR, title="孙七与周八消费纠纷")
+    one.sync.sync()
+    year = parse_period(str(TODAY.year))
+
+    def station_ids(code: str, column: str = "received") -> set[str]:
+        result = district.district_report(year, as_of=TODAY)
+        try:
+            return set(result.cell(f"station.{code}.{column}").case_ids)
+        except KeyError:  # no row: the station has no case in the period
+            return set()
+    assert {done.id, later.id} <= station_ids("S1") and later.id in station_ids("S1", "open")
+
+    one.cases.withdraw(MEDIATOR, later.id, "双方已自行和解")      # a change after the first sync
+    one.sync.sync()
+    assert later.id in station_ids("S1", "withdrawn") and later.id not in station_ids("S1", "open")
+    assert district.district_report(year, as_of=TODAY).cell("summary.outcome.withdrawn.current").value == \
+        one.stats.report(year).cell("summary.outcome.withdrawn.current").value
+
+    district.assign_case(done.id, "S2")                          # moved: counted where it is now
+    assert done.id in station_ids("S2") and done.id not in station_ids("S1")
+    district.district_delete_case(later.id)                      # voided at the district: gone
+    assert later.id not in station_ids("S1") | station_ids("S2")
+
+    with district.engine.begin() as conn:
+        kept = sorted(tuple(r) for r in conn.execute(select(case_facts)).all())
+        rebuild_case_facts(conn)
+        rebuilt = sorted(tuple(r) for r in conn.execute(select(case_facts)).all())
+    assert kept == rebuilt and len(kept) == 31  # the 30 demo cases and done; later is voided
