@@ -41,10 +41,12 @@ def write_pdf(report: Report, station_name: str, fonts: FontSet, made_on: dt.dat
     width = doc.width
     for table in report.tables:
         summary = table.key == "summary"
-        header = ["项目", *table.columns]
+        header = [table.first_heading, *table.columns]
         rows = [[p(h, s_cell) for h in header]]
         for row in table.rows:
-            cells = [cell_text(table, row, i, thousands=True) for i in range(len(row.cells))]
+            # a listing's text wraps in its cell, left to right; figures stand right-aligned
+            cells = [p(c.value, s_cell) if isinstance(c.value, str) else cell_text(table, row, i, thousands=True)
+                     for i, c in enumerate(row.cells)]
             rows.append([p(row_label(table, row), indented[min(row.level, 2)]), *cells])
         first = width * (0.34 if summary else 0.2)
         rest = (width - first) / len(table.columns)

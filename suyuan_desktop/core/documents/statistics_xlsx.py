@@ -51,7 +51,8 @@ def write_xlsx(report: Report, station_name: str) -> bytes:
         ws.write(1, 0, f"{report.basis_label}；统计期间 {report.period.start.isoformat()} 至 "
                        f"{report.period.end.isoformat()}", meta)
         header_row = 3
-        ws.write(header_row, 0, "项目" if table.key == "summary" else table.title.removeprefix("按"), head)
+        ws.write(header_row, 0, table.row_heading or ("项目" if table.key == "summary" else table.title.removeprefix("按")),
+                 head)
         for c, column in enumerate(table.columns, start=1):
             ws.write(header_row, c, column, head)
         if table.key == "summary":

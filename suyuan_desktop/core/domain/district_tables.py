@@ -130,8 +130,8 @@ def assessment(index: CaseIndex, period: Period, as_of: dt.date, weights: Weight
                     Decimal("0.1"), rounding=ROUND_HALF_UP)
         rows.append(Row(code, code, (*(m[k] for k in METRICS), Cell(score))))
     rows.sort(key=lambda r: (r.cells[-1].value is None, -(r.cells[-1].value or 0), r.key))
-    title = f"调委会考核（权重 {weights.version} 版）" if weights else "调委会考核（区中心尚未发布考核权重，只列指标，不计得分）"
-    return Table("assessment", title, (*METRICS.values(), SCORE_COLUMN), tuple(rows), (*METRICS, "score"))
+    title = f"调委会考核（考核权重：{weights.version}）" if weights else "调委会考核（区中心尚未发布考核权重，只列指标，不计得分）"
+    return Table("assessment", title, (*METRICS.values(), SCORE_COLUMN), tuple(rows), (*METRICS, "score"), "调委会")
 
 
 HANDOFF_COLUMNS = ("调委会", "纠纷类型", "来源", "法院", "法院案号", "收案日期", "调解终结日期", "终止原因")
@@ -154,4 +154,5 @@ def court_handoff(index: CaseIndex, period: Period, type_labels: Mapping[str, st
         c.court or "—", c.court_reference or "—", c.received_date.isoformat(),
         c.closed_date.isoformat() if c.closed_date else "—",
         reasons.get(c.termination_reason or "", c.termination_reason or "—")))) for c in chosen)
-    return Table("handoff", "诉调对接案件（调解不成转入诉讼；列有案号，仅供授权人员使用）", HANDOFF_COLUMNS, rows, HANDOFF_KEYS)
+    return Table("handoff", "诉调对接案件（调解不成转入诉讼；列有案号，仅供授权人员使用）", HANDOFF_COLUMNS, rows, HANDOFF_KEYS,
+                 "案号")

@@ -30,6 +30,11 @@ class Table:
     columns: tuple[str, ...]
     rows: tuple[Row, ...]
     column_keys: tuple[str, ...] = ()
+    row_heading: str = ""     # the first column's heading; "项目" when empty
+
+    @property
+    def first_heading(self) -> str:
+        return self.row_heading or "项目"
 
 
 @dataclass
@@ -101,7 +106,7 @@ def text_lines(result: "Report", names: dict[str, str] | None = None) -> list[st
     """The report as tab-separated text, one table after the other, then its counting rules."""
     lines = []
     for table in result.tables:
-        lines += [f"# {table.title}", "\t".join(("项目", *table.columns))]
+        lines += [f"# {table.title}", "\t".join((table.first_heading, *table.columns))]
         lines += ["\t".join(("　" * row.level + row_label(table, row, names),
                              *(cell_text(table, row, i) for i in range(len(row.cells))))) for row in table.rows]
         lines.append("")
