@@ -79,12 +79,40 @@ def main() -> None:
     app = StationApp.open(DATA_DIR / f"station-{args.cases}")
     year = parse_period(str(app.today().year))
     quarter = parse_period(f"{app.today().year}Q{(app.today().month - 1) // 3 + 1}")
-    app.stats.report(year)  # warm the page cache
-    year_times, report = timed(lambda: app.stats.report(year), 7)
-    quarter_times, _ = timed(lambda: app.stats.report(quarter), 7)
-    counted = report.cell("summary.received.current").value
-    read_times, facts = timed(lambda: app.stats.facts(year.year_ago().start, year.end), 5)
+    from sqlalchemy import text
+
     from suyuan_desktop.core.domain.statistics import report as compute
+    from suyuan_desktop.core.services.stats import _read_facts
+
+    def afresh(period):
+        app.stats._reports.clear()   # count again: no report kept from the run before
+        return app.stats.report(period)
+
+    def without_kept_facts():
+        # the alternative: every case's facts read from the database for each report
+        with app.store.read() as session:
+            facts = _read_facts(session.connection(), None, app.calendar())
+        return compute([f for f in facts if year.year_ago().start <= f.received_date <= year.end], year,
+                       as_of=app.today())
+    from bench.common import rss_mb
+    before_mb = rss_mb()
+    t = time.perf_counter()
+    report = app.stats.report(year)  # the process's first: every case read
+    first_ms = (time.perf_counter() - t) * 1000
+    kept_mb = rss_mb() - before_mb
+    year_times, report = timed(lambda: afresh(year), 7)
+    again_times, _ = timed(lambda: app.stats.report(year), 7)
+    case_id = report.cell("summary.received.current").case_ids[0]
+
+    def after_a_change():
+        with app.store.write() as s:
+            s.execute(text("UPDATE cases SET title = title WHERE id = :i"), {"i": case_id})
+        return app.stats.report(year)
+    changed_times, _ = timed(after_a_change, 7)
+    quarter_times, _ = timed(lambda: afresh(quarter), 7)
+    old_times, _ = timed(without_kept_facts, 3)
+    counted = report.cell("summary.received.current").value
+    facts = app.stats.facts(year.year_ago().start, year.end)
     compute_times, _ = timed(lambda: compute(facts, year, as_of=app.today()), 5)
     xw_times, xw = timed(lambda: write_xlsx(report, "基准测试站"), 15)
     op_times, op = timed(lambda: write_openpyxl(report, "基准测试站"), 15)
@@ -99,14 +127,21 @@ Station: {info['cases']:,} cases (`bench/build_station.py`); the report counts {
 {year.label} and compares them with the year before (so about {len(facts):,} cases are read).
 Times are whole service calls, warm, one process.
 
-| operation | result |
+| a year's report (`StatsService.report`: summary with 环比/同比, by type, source, month) | result |
 |---|---|
-| a year's report (`StatsService.report`: summary with 环比/同比, by type, source, month) | {summary_ms(year_times)} |
-| a quarter's report | {summary_ms(quarter_times)} |
-| of the year: reading the facts (column queries) | {summary_ms(read_times)} |
-| of the year: counting (`domain.statistics.report`) | {summary_ms(compute_times)} |
+| the first in a process: every case's facts read (SQLCipher), then counted | {first_ms:.0f} ms (n=1) |
+| **shipped**, counted afresh (facts kept in memory, brought up to date from `stats_changes`) | {summary_ms(year_times)} |
+| **shipped**, asked again with nothing changed (the counted report kept) | {summary_ms(again_times)} |
+| **shipped**, after one case was written (that case re-read, the year recounted) | {summary_ms(changed_times)} |
+| alternative: every case's facts read from the database for each report (the previous design) | {summary_ms(old_times)} |
+| of which counting alone (`domain.statistics.report`) | {summary_ms(compute_times)} |
+| a quarter's report, counted afresh | {summary_ms(quarter_times)} |
 
-Target: a year's report on the 100k station ≤ 300 ms.
+Target: a year's report on the 100k station ≤ 300 ms. The facts of every case, kept after the
+first report, and the database pages read for them, grow the process by {kept_mb:.0f} MB. The counting reads them by columns; the facts
+are made in the order of their dates, sharing one object per day and per code, which alone took
+the year's counting from about 0.8 s to under 0.3 s on this machine (memory locality: a plain
+Python loop of 10 million additions takes about 0.6 s here).
 
 The workbook, same report and layout (4 sheets, number formats, frozen header, A4 landscape, print titles):
 

@@ -109,3 +109,16 @@ def test_the_figures_follow_every_change_made_after_a_report(station, admin):
     assert third.cell("summary.received.current").value == 3
     assert third.cell("summary.outcome.success_written.current").value == 0
     assert third.cell("summary.amount.current").value == Decimal("0.00")
+
+
+def test_a_report_asked_again_is_recounted_after_any_change_it_counts(station, admin):
+    from suyuan_desktop.core.services.screening import ScreeningInput
+    month = parse_period("2026-11")
+    concluded_case(station, admin)
+    first = station.stats.report(month)
+    assert station.stats.report(month) is first                      # nothing changed: the same report
+    station.screening.record(admin, ScreeningInput(place="东村", screeners="王建国", disputes_found=2))
+    second = station.stats.report(month)
+    assert second is not first and second.cell("summary.screening.found.current").value == 2
+    new_case(station, admin, title="王五与赵六物业纠纷", dispute_type="14")
+    assert station.stats.report(month).cell("summary.received.current").value == 2

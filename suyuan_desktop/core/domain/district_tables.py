@@ -102,7 +102,7 @@ def assessment(index: CaseIndex, period: Period, as_of: dt.date, weights: Weight
         overdue_ids = tuple(dict.fromkeys(b["timeliness.referral_overdue"] + b["timeliness.confirmation_missed"]))
         synced = last_sync.get(code)
         measured[code] = {
-            "success_rate": rate_cell(success, Cell(success.value + failed.value, success.case_ids + failed.case_ids)),
+            "success_rate": rate_cell(success, Cell(success.value + failed.value)),
             "confirmation_rate": rate_cell(Cell(len(applied), applied), Cell(len(written), written)),
             "follow_up_rate": rate_cell(cell("follow_up.in_time"), cell("follow_up.due")),
             "overdue": Cell(len(overdue_ids), overdue_ids),

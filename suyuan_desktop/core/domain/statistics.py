@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics as pystats
+import sys
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -78,10 +80,25 @@ def outcome_of(status: str, agreement_kind: str | None, refused: bool, withdrawn
     return "failed"  # failed, returned to court, or archived after either (terminated or not)
 
 
+_DAYS: dict = {}
+
+
 def _day(value) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
+    """A date, one object per day: the facts of 100,000 cases then share a few thousand date
+    objects, and counting reads them from the processor's cache rather than from all over memory."""
+    if value is None:
+        return None
+    day = _DAYS.get(value)
+    if day is None:
+        day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+        if len(_DAYS) < 100_000:
+            day = _DAYS.setdefault(value, _DAYS.setdefault(day, day))
+    return day
+
+
+def _word(value: str | None) -> str | None:
+    """A code (type, source, outcome, status), one object per distinct code, for the same reason."""
+    return sys.intern(value) if value is not None else None
 
 
 def build_facts(cases, agreements, referrals, confirmations, follow_ups, escalations,
@@ -115,17 +132,18 @@ def build_facts(cases, agreements, referrals, confirmations, follow_ups, escalat
         written = ag is not None and ag["kind"] == "written" and effective_on is not None
         amount = ag.get("total_amount") if ag else None
         out.append(CaseFacts(
-            id=i, case_number=c["case_number"], station_code=c["station_code"], dispute_type=c["dispute_type"],
-            source=c["source"], received_date=_day(c["received_date"]), closed_date=_day(c.get("closed_date")),
-            outcome=outcome_of(c["status"], ag["kind"] if ag else None, bool(c.get("refusal_reason")),
-                               bool(c.get("withdrawal_reason")), bool(c.get("termination_reason"))),
+            id=i, case_number=c["case_number"], station_code=_word(c["station_code"]),
+            dispute_type=_word(c["dispute_type"]), source=_word(c["source"]), received_date=_day(c["received_date"]),
+            closed_date=_day(c.get("closed_date")),
+            outcome=_word(outcome_of(c["status"], ag["kind"] if ag else None, bool(c.get("refusal_reason")),
+                                     bool(c.get("withdrawal_reason")), bool(c.get("termination_reason")))),
             referral_kind=ref["kind"] if ref else None, referral_deadline=_day(ref["deadline"]) if ref else None,
             amount=Decimal(str(amount)) if amount is not None else None,
             written_agreement_effective=effective_on if written else None,
             confirmation_deadline=confirmation_deadline(effective_on) if written else None,
             confirmation_applied=jc[0] if jc else None, confirmation_outcome=jc[1] if jc else None,
-            performance=latest.get(i), performance_deadline=_day(ag.get("performance_deadline")) if ag else None,
-            first_follow_up=first_visit.get(i), escalations=tuple(prevented.get(i, ())), status=c["status"],
+            performance=_word(latest.get(i)), performance_deadline=_day(ag.get("performance_deadline")) if ag else None,
+            first_follow_up=first_visit.get(i), escalations=tuple(prevented.get(i, ())), status=_word(c["status"]),
             termination_reason=c.get("termination_reason") or None, court=ref.get("court") if ref else None,
             court_reference=ref.get("reference_number") if ref else None))
     return out
@@ -142,8 +160,8 @@ class ScreeningFacts:
     prevented: int
 
 
-SUCCESS = ("success_written", "success_oral")
-REFERRED = ("court_assigned", "court_entrusted", "police", "government", "petition")
+SUCCESS = frozenset(("success_written", "success_oral"))
+REFERRED = frozenset(("court_assigned", "court_entrusted", "police", "government", "petition"))
 
 
 def _ids(cases: Iterable[CaseFacts]) -> tuple[str, ...]:
@@ -164,21 +182,41 @@ def rate_cell(part: Cell, whole: Cell) -> Cell:
 class Window:
     """The cases a period counts, and each one's outcome as of the period's end (one reached later
     is still 未结 then). ``as_of`` (the station's today) bounds what can have been missed: a
-    deadline after it has not passed yet."""
+    deadline after it has not passed yet. The counting reads the cases by columns (``col``), each
+    taken once: a figure is then a comprehension over a few columns rather than a pass of Python
+    over every field of every case."""
 
     def __init__(self, cases: list[CaseFacts], period: Period, as_of: dt.date | None = None):
         self.period = period
         self.as_of = min(period.end, as_of) if as_of else period.end
         self.cases = cases
+        self.ids = [c.id for c in cases]
+        self._cols: dict[str, list] = {}
         end = period.end
-        self.outcomes = [c.outcome if c.closed_date is not None and c.closed_date <= end else "open" for c in cases]
+        self.outcomes = [o if d is not None and d <= end else "open"
+                         for o, d in zip(self.col("outcome"), self.col("closed_date"))]
+        # the breakdowns' columns: both kinds of agreement are one 调解成功
+        self.kinds = ["success" if o in SUCCESS else o for o in self.outcomes]
         self._total: Row | None = None
+
+    def col(self, name: str) -> list:
+        if name not in self._cols:
+            self._cols[name] = list(map(attrgetter(name), self.cases))
+        return self._cols[name]
 
     def total_row(self) -> Row:
         """The 合计 row every breakdown of this period ends with."""
         if self._total is None:
-            self._total = _breakdown_row("total", "合计", list(zip(self.cases, self.outcomes)))
+            self._total = _breakdown_rows(self, [None] * len(self.ids), [(None, "total", "合计")])[0]
         return self._total
+
+
+def _group(ids: list[str], keys: Iterable) -> dict:
+    """The ids by their key, in their order."""
+    out: defaultdict = defaultdict(list)
+    for i, k in zip(ids, keys):
+        out[k].append(i)
+    return out
 
 
 class CaseIndex:
@@ -226,54 +264,51 @@ MONTH_GRACE = dt.timedelta(days=30)
 
 
 def period_buckets(w: Window) -> tuple[dict[str, list[str]], Decimal, list[int], dict[str, int]]:
-    """One pass over the period's cases: the ids behind every count, the agreements' total, the
-    closed cases' days from receipt to closing, and the persons of each kind of 防激化."""
+    """The ids behind every count of the period, the agreements' total, the closed cases' days from
+    receipt to closing, and the persons of each kind of 防激化."""
     b: dict[str, list[str]] = {key: [] for key, *_ in SUMMARY_ROWS}
-    for extra in ("follow_up.due", "amount", "closed"):
-        b[extra] = []
-    total = Decimal(0)
-    days: list[int] = []
-    persons = {k.value: 0 for k in EscalationKind}
+    ids, outcomes, closed = w.ids, w.outcomes, w.col("closed_date")
     end, as_of = w.period.end, w.as_of
-    b["received"] = [c.id for c in w.cases]
-    by_source = {s.value: b.get(f"source.{s.value}", b["source.other"]) for s in CaseSource}
-    by_outcome = {o: b[f"outcome.{o}"] for o in (*SUCCESS, "failed", "withdrawn", "refused", "open")}
-    referred, success_ids, closed = b["source.referred"], b["outcome.success"], b["closed"]
-    for c, outcome in zip(w.cases, w.outcomes):
-        i = c.id
-        src = c.source
-        by_source.get(src, b["source.other"]).append(i)
-        if src in REFERRED:
-            referred.append(i)
-        by_outcome[outcome].append(i)
-        if outcome in SUCCESS:
-            success_ids.append(i)
-            if c.amount is not None:
-                b["amount"].append(i)
-                total += c.amount
-            if c.performance in ("performed", "partial", "refused"):
-                b[f"performance.{c.performance}"].append(i)
-            if c.performance_deadline and c.performance_deadline + MONTH_GRACE < as_of:
-                b["follow_up.due"].append(i)
-                if c.first_follow_up and c.first_follow_up <= c.performance_deadline + MONTH_GRACE:
-                    b["follow_up.in_time"].append(i)
-        if outcome != "open":
-            closed.append(i)
-            days.append((c.closed_date - c.received_date).days)
-        applied = c.confirmation_applied
-        if applied is not None and applied <= end:
-            b["confirmation.applied"].append(i)
-            if c.confirmation_outcome in ("confirmed", "rejected"):
-                b[f"confirmation.{c.confirmation_outcome}"].append(i)
-        deadline = c.referral_deadline
-        if deadline is not None and ((c.closed_date is not None and c.closed_date > deadline)
-                                     or (outcome == "open" and as_of > deadline)):
-            b["timeliness.referral_overdue"].append(i)
-        window = c.confirmation_deadline
-        if window is not None and window < as_of and (applied is None or applied > window):
-            b["timeliness.confirmation_missed"].append(i)
+    b["received"] = list(ids)
+    sources = w.col("source")
+    for src, members in _group(ids, sources).items():
+        b[f"source.{src}" if f"source.{src}" in b else "source.other"] += members
+    b["source.referred"] = [i for i, src in zip(ids, sources) if src in REFERRED]
+    for outcome, members in _group(ids, outcomes).items():
+        b[f"outcome.{outcome}"] = members
+    success = [k == "success" for k in w.kinds]
+    b["outcome.success"] = [i for i, ok in zip(ids, success) if ok]
+    # (no tuples in these comprehensions: each would be one more object for the garbage collector)
+    amounts = w.col("amount")
+    b["amount"] = [i for i, ok, a in zip(ids, success, amounts) if ok and a is not None]
+    total = sum([a for ok, a in zip(success, amounts) if ok and a is not None], Decimal(0))
+    for i, ok, performance in zip(ids, success, w.col("performance")):
+        if ok and performance in ("performed", "partial", "refused"):
+            b[f"performance.{performance}"].append(i)
+    due_by = as_of - MONTH_GRACE   # a performance deadline before this is 30 days past
+    deadlines, firsts = w.col("performance_deadline"), w.col("first_follow_up")
+    b["follow_up.due"] = [i for i, ok, d in zip(ids, success, deadlines) if ok and d is not None and d < due_by]
+    b["follow_up.in_time"] = [i for i, ok, d, f in zip(ids, success, deadlines, firsts)
+                              if ok and d is not None and d < due_by and f is not None and f <= d + MONTH_GRACE]
+    b["closed"] = [i for i, o in zip(ids, outcomes) if o != "open"]
+    days = [(c - r).days for o, c, r in zip(outcomes, closed, w.col("received_date")) if o != "open"]
+    applied_on, results = w.col("confirmation_applied"), w.col("confirmation_outcome")
+    b["confirmation.applied"] = [i for i, a in zip(ids, applied_on) if a is not None and a <= end]
+    for result in ("confirmed", "rejected"):
+        b[f"confirmation.{result}"] = [i for i, a, o in zip(ids, applied_on, results)
+                                       if o == result and a is not None and a <= end]
+    b["timeliness.referral_overdue"] = [
+        i for i, limit, c, o in zip(ids, w.col("referral_deadline"), closed, outcomes)
+        if limit is not None and ((c is not None and c > limit) or (o == "open" and as_of > limit))]
+    b["timeliness.confirmation_missed"] = [
+        i for i, window, a in zip(ids, w.col("confirmation_deadline"), applied_on)
+        if window is not None and window < as_of and (a is None or a > window)]
+    persons = {k.value: 0 for k in EscalationKind}
+    for i, escalations in zip(ids, w.col("escalations")):
+        if not escalations:
+            continue
         kinds = set()
-        for kind, n, day in c.escalations:
+        for kind, n, day in escalations:
             if day <= end and kind in persons:
                 kinds.add(kind)
                 persons[kind] += n
@@ -293,8 +328,7 @@ def _summary_rows(w: Window) -> list[tuple[str, str, Cell, str, int]]:
         return Cell(len(b[key]), tuple(b[key]))
     success, failed = cell("outcome.success"), cell("outcome.failed")
     special = {
-        "rate.success": rate_cell(success, Cell(len(success.case_ids) + len(failed.case_ids),
-                                            success.case_ids + failed.case_ids)),
+        "rate.success": rate_cell(success, Cell(success.value + failed.value)),
         "amount": Cell(wan(total), tuple(b["amount"])),
         "follow_up.in_time": rate_cell(cell("follow_up.in_time"), cell("follow_up.due")),
         "timeliness.median_days": Cell(Decimal(str(pystats.median(days))).quantize(Decimal("0.1")) if days else None,
@@ -355,54 +389,48 @@ BREAKDOWN_COLUMNS = ("受理", "调解成功", "调解不成", "撤回", "不予
 BREAKDOWN_KEYS = ("received", "success", "failed", "withdrawn", "refused", "open", "rate", "amount")
 
 
-def _breakdown_row(key: str, label: str, pairs: list[tuple[CaseFacts, str]]) -> Row:
-    """One row of a breakdown over one group of a period's cases (each with its outcome), in one pass."""
-    by: dict[str, list[str]] = {"success": [], "failed": [], "withdrawn": [], "refused": [], "open": []}
-    agreed: list[str] = []
-    total = Decimal(0)
-    for c, outcome in pairs:
-        if outcome in SUCCESS:
-            by["success"].append(c.id)
-            if c.amount is not None:
-                agreed.append(c.id)
-                total += c.amount
-        else:
-            by[outcome].append(c.id)
-    success, failed = Cell(len(by["success"]), tuple(by["success"])), Cell(len(by["failed"]), tuple(by["failed"]))
-    return Row(key, label, (
-        Cell(len(pairs), tuple([c.id for c, _ in pairs])), success, failed,
-        *(Cell(len(by[k]), tuple(by[k])) for k in ("withdrawn", "refused", "open")),
-        rate_cell(success, Cell(success.value + failed.value, success.case_ids + failed.case_ids)),
-        Cell(wan(total), tuple(agreed))))
+def _breakdown_rows(w: Window, keys: list, groups: list[tuple]) -> list[Row]:
+    """The breakdown rows of ``groups`` ((group key, row key, label)) over the period's cases,
+    each case in the group its ``keys`` entry names."""
+    received = _group(w.ids, keys)
+    kinds, amounts = _group(w.kinds, keys), _group(w.col("amount"), keys)   # in the same order as received
+    rows = []
+    for group, key, label in groups:
+        members = received.get(group, [])
+        by = _group(members, kinds.get(group, []))
+        agreed = [(i, a) for i, k, a in zip(members, kinds.get(group, []), amounts.get(group, []))
+                  if k == "success" and a is not None]
 
-
-def _groups(w: Window, group: Callable[[CaseFacts], str], keys: Iterable[str]) -> dict[str, list]:
-    out: dict[str, list] = {k: [] for k in keys}
-    for pair in zip(w.cases, w.outcomes):
-        out.setdefault(group(pair[0]), []).append(pair)
-    return out
+        def cell(kind: str, by=by) -> Cell:
+            ids = by.get(kind, ())
+            return Cell(len(ids), tuple(ids))
+        success, failed = cell("success"), cell("failed")
+        rows.append(Row(key, label, (
+            Cell(len(members), tuple(members)), success, failed, cell("withdrawn"), cell("refused"), cell("open"),
+            rate_cell(success, Cell(success.value + failed.value)),
+            Cell(wan(sum([a for _, a in agreed], Decimal(0))), tuple([i for i, _ in agreed])))))
+    return rows
 
 
 def breakdown(index: CaseIndex, period: Period, basis: str, by: str) -> Table:
     w = index.window(period)
     if by == "type":
-        keys = [(t.value, t.label) for t in DisputeType]
-        group, title = attrgetter("dispute_type"), "按纠纷类型"
+        keys, title = w.col("dispute_type"), "按纠纷类型"
+        groups = [(t.value, t.value, t.label) for t in DisputeType]
     elif by == "source":
-        keys = [(s.value, s.label) for s in CaseSource]
-        group, title = attrgetter("source"), "按受理方式"
+        keys, title = w.col("source"), "按受理方式"
+        groups = [(s.value, s.value, s.label) for s in CaseSource]
     elif by == "month":
-        day = attrgetter("received_date" if basis == "received" else "closed_date")
-        months = {(y, m): f"{y}-{m:02d}" for y, m in period.months()}
-        keys = [(f"{y}-{m:02d}", f"{y}年{m}月") for y, m in period.months()]
-        group, title = (lambda c: months[day(c).year, day(c).month]), "按月份"
+        days = w.col("received_date" if basis == "received" else "closed_date")
+        month_of = {d: f"{d.year}-{d.month:02d}" for d in set(days)}   # a few hundred days, not every case
+        keys, title = [month_of[d] for d in days], "按月份"
+        groups = [(f"{y}-{m:02d}", f"{y}-{m:02d}", f"{y}年{m}月") for y, m in period.months()]
     elif by == "station":
-        keys = [(code, code) for code in sorted({c.station_code for c in w.cases})]
-        group, title = attrgetter("station_code"), "按调委会"
+        keys, title = w.col("station_code"), "按调委会"
+        groups = [(code, code, code) for code in sorted(set(keys))]
     else:
         raise ValueError(by)
-    groups = _groups(w, group, (k for k, _ in keys))
-    rows = [_breakdown_row(k, label, groups[k]) for k, label in keys]
+    rows = _breakdown_rows(w, keys, groups)
     rows.append(w.total_row())
     return Table(by, title, BREAKDOWN_COLUMNS, tuple(rows), BREAKDOWN_KEYS)
 
@@ -414,22 +442,18 @@ def trend(index: CaseIndex, period: Period, basis: str, as_of: dt.date | None = 
         quarters.insert(0, quarters[0].previous())
     rows = []
     for q in quarters:
-        w = index.window(q)
-        rows.append(_breakdown_row(f"{q.start.year}Q{(q.start.month - 1) // 3 + 1}", q.label,
-                                   list(zip(w.cases, w.outcomes))))
+        total = index.window(q).total_row()
+        rows.append(Row(f"{q.start.year}Q{(q.start.month - 1) // 3 + 1}", q.label, total.cells))
     return Table("trend", "近五个季度", BREAKDOWN_COLUMNS, tuple(rows), BREAKDOWN_KEYS)
 
 
 def type_changes(index: CaseIndex, period: Period, basis: str) -> Table:
     """The dispute types by how much they grew or shrank against the same period a year earlier,
     the largest change first (the 联席会议 asks which kinds of dispute are rising)."""
-    types = [t.value for t in DisputeType]
-    now = _groups(index.window(period), attrgetter("dispute_type"), types)
-    before = _groups(index.window(period.year_ago()), attrgetter("dispute_type"), types)
+    now, before = (_group(w.ids, w.col("dispute_type")) for w in (index.window(period), index.window(period.year_ago())))
     rows = []
     for t in DisputeType:
-        a = tuple(c.id for c, _ in now[t.value])
-        b = tuple(c.id for c, _ in before[t.value])
+        a, b = tuple(now.get(t.value, ())), tuple(before.get(t.value, ()))
         rows.append(Row(t.value, t.label, (Cell(len(a), a), Cell(len(b), b), Cell(len(a) - len(b), a))))
     rows.sort(key=lambda r: (-abs(r.cells[2].value), r.key))
     return Table("type_change", "纠纷类型同比变化", ("本期", "去年同期", "增减（件）"), tuple(rows),
@@ -441,8 +465,11 @@ def overdue_by_station(index: CaseIndex, period: Period, basis: str, as_of: dt.d
     windows of 司法确认 let pass, cases still open at the period's end."""
     w = index.window(period, as_of)
     rows = []
-    for code, pairs in sorted(_groups(w, attrgetter("station_code"), ()).items()):
-        b, *_ = period_buckets(Window([c for c, _ in pairs], period, as_of))
+    by_station: dict[str, list[CaseFacts]] = {}
+    for c in w.cases:
+        by_station.setdefault(c.station_code, []).append(c)
+    for code, cases in sorted(by_station.items()):
+        b, *_ = period_buckets(Window(cases, period, as_of))
         cells = tuple(Cell(len(b[k]), tuple(b[k])) for k in ("timeliness.referral_overdue",
                                                               "timeliness.confirmation_missed", "outcome.open"))
         rows.append(Row(code, code, cells))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -38,7 +39,7 @@ def _read_facts(s, ids: list[str] | None, calendar) -> list[CaseFacts]:
     cases = select(Case.id, Case.case_number, Case.station_code, Case.dispute_type, Case.source, Case.status,
                    Case.received_date, Case.closed_date, Case.refusal_reason.is_not(None).label("refusal_reason"),
                    Case.withdrawal_reason.is_not(None).label("withdrawal_reason"), Case.termination_reason
-                   ).where(Case.deleted_at.is_(None))
+                   ).where(Case.deleted_at.is_(None)).order_by(Case.received_date)  # made in the order counted
     return build_facts(
         dicts(cases if ids is None else cases.where(Case.id.in_(ids))),
         live(Agreement.case_id, Agreement.kind, Agreement.state, Agreement.total_amount, Agreement.effective_date,
@@ -78,13 +79,19 @@ class StatsService:
         self._facts: dict[str, CaseFacts] = {}
         self._seen = -1          # the last change read; -1: nothing read yet
         self._calendar = None    # the calendar the 30-day windows were computed with
+        self._reports: OrderedDict[tuple, Report] = OrderedDict()  # the last reports, valid until a change
 
     def facts(self, start: dt.date, end: dt.date, basis: str = "received") -> list[CaseFacts]:
         """Every live case received (or closed) between ``start`` and ``end``."""
-        day = attrgetter("received_date" if basis == "received" else "closed_date")
-        return [f for f in self._current() if (d := day(f)) is not None and start <= d <= end]
+        return self._facts_between(start, end, basis)[0]
 
-    def _current(self) -> list[CaseFacts]:
+    def _facts_between(self, start: dt.date, end: dt.date, basis: str) -> tuple[list[CaseFacts], tuple]:
+        """The facts, and what they were read as of (the last change, the calendar)."""
+        day = attrgetter("received_date" if basis == "received" else "closed_date")
+        facts, version = self._current()
+        return [f for f in facts if (d := day(f)) is not None and start <= d <= end], version
+
+    def _current(self) -> tuple[list[CaseFacts], tuple]:
         with self._lock:
             calendar = self.app.calendar()
             with self.app.store.read() as session:
@@ -104,7 +111,7 @@ class StatsService:
                             self._facts.pop(case_id, None)
                         self._facts.update((f.id, f) for f in _read_facts(s, chunk, calendar))
             self._seen, self._calendar = last, calendar
-            return list(self._facts.values())
+            return list(self._facts.values()), (last, id(calendar))
 
     def screenings(self, start: dt.date, end: dt.date) -> list[ScreeningFacts]:
         with self.app.store.read() as s:
@@ -114,10 +121,23 @@ class StatsService:
                 .where(Screening.deleted_at.is_(None), Screening.screened_on >= start, Screening.screened_on <= end))]
 
     def report(self, period: Period, *, basis: str = "received", by=("type", "source", "month")) -> Report:
+        """The report for ``period``. A report asked for again before anything it counts has
+        changed (the window's tabs, an export after viewing) is the one already counted."""
         # the period, the one before, a year before and (for a quarter) the four quarters before
         earliest = min(period.start, period.previous().start, period.year_ago().start)
-        return report(self.facts(earliest, period.end, basis), period, basis=basis, by=by, as_of=self.app.today(),
-                      screenings=self.screenings(earliest, period.end))
+        facts, version = self._facts_between(earliest, period.end, basis)
+        today = self.app.today()
+        key = (period, basis, tuple(by), today, version)
+        with self._lock:
+            if key in self._reports:
+                self._reports.move_to_end(key)
+                return self._reports[key]
+        result = report(facts, period, basis=basis, by=by, as_of=today, screenings=self.screenings(earliest, period.end))
+        with self._lock:
+            self._reports[key] = result
+            while len(self._reports) > 12:
+                self._reports.popitem(last=False)
+        return result
 
     def workbook(self, result: Report) -> bytes:
         """``result`` as an Excel workbook (docs/statistics.md, "Output")."""

@@ -20,7 +20,8 @@ depends_on = None
 
 # the tables whose rows a case's figures are read from, and the column naming the case
 SOURCES = (("cases", "id"), ("agreements", "case_id"), ("court_referrals", "case_id"),
-           ("judicial_confirmations", "case_id"), ("follow_ups", "case_id"), ("escalation_preventions", "case_id"))
+           ("judicial_confirmations", "case_id"), ("follow_ups", "case_id"), ("escalation_preventions", "case_id"),
+           ("screenings", "'screenings'"))  # 排查 rounds: one marker row, so that a report counted before is redone
 MARK = "INSERT OR REPLACE INTO stats_changes (case_id) VALUES ({})"
 
 
@@ -36,12 +37,11 @@ def upgrade() -> None:
         sqlite_autoincrement=True,
     )
     for table, column in SOURCES:
-        op.execute(f"CREATE TRIGGER tr_{table}_stats_insert AFTER INSERT ON {table} BEGIN "
-                   f"{MARK.format('NEW.' + column)}; END")
+        new, old = (column if column.startswith("'") else f"{row}.{column}" for row in ("NEW", "OLD"))
+        op.execute(f"CREATE TRIGGER tr_{table}_stats_insert AFTER INSERT ON {table} BEGIN {MARK.format(new)}; END")
         op.execute(f"CREATE TRIGGER tr_{table}_stats_update AFTER UPDATE ON {table} BEGIN "
-                   f"{MARK.format('OLD.' + column)}; {MARK.format('NEW.' + column)}; END")
-        op.execute(f"CREATE TRIGGER tr_{table}_stats_delete AFTER DELETE ON {table} BEGIN "
-                   f"{MARK.format('OLD.' + column)}; END")
+                   f"{MARK.format(old)}; {MARK.format(new)}; END")
+        op.execute(f"CREATE TRIGGER tr_{table}_stats_delete AFTER DELETE ON {table} BEGIN {MARK.format(old)}; END")
 
 
 def downgrade() -> None:
