@@ -194,7 +194,8 @@ case_facts = Table("case_facts", metadata,
                    Column("performance", String(16)),
                    Column("performance_deadline", Date),
                    Column("first_follow_up", Date),
-                   Column("escalations", Json),                     # [[kind, persons, "YYYY-MM-DD"], ...] or null
+                   Column("escalations", JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")),
+                   # ^ [[kind, persons, "YYYY-MM-DD"], ...], or NULL (most cases: nothing to decode)
                    Column("termination_reason", String(32)),
                    Column("court", String(100)),
                    Column("court_reference", String(80)),

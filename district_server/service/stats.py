@@ -28,19 +28,37 @@ RELATED = ("agreements", "court_referrals", "judicial_confirmations", "follow_up
 CHUNK = 500
 # the case_facts columns that are CaseFacts fields of the same name
 _SAME = tuple(c.name for c in case_facts.columns if c.name not in ("case_id", "amount", "escalations"))
+# the columns a report reads, in the order _facts takes them
+_READ = (case_facts.c.case_id, case_facts.c.case_number, case_facts.c.station_code, case_facts.c.dispute_type,
+         case_facts.c.source, case_facts.c.received_date, case_facts.c.closed_date, case_facts.c.outcome,
+         case_facts.c.referral_kind, case_facts.c.referral_deadline, case_facts.c.amount,
+         case_facts.c.written_agreement_effective, case_facts.c.confirmation_applied, case_facts.c.confirmation_outcome,
+         case_facts.c.performance, case_facts.c.performance_deadline, case_facts.c.first_follow_up,
+         case_facts.c.escalations, case_facts.c.status, case_facts.c.termination_reason, case_facts.c.court,
+         case_facts.c.court_reference)
 
 
-def _facts_of(row, deadline) -> CaseFacts:
-    values = {name: getattr(row, name) for name in _SAME}
-    effective = row.written_agreement_effective
-    return CaseFacts(id=row.case_id, amount=Decimal(row.amount) if row.amount is not None else None,
-                     escalations=tuple((k, int(n), dt.date.fromisoformat(d)) for k, n, d in row.escalations or ()),
-                     confirmation_deadline=deadline(effective) if effective is not None else None, **values)
+def _facts(rows, deadline) -> list[CaseFacts]:
+    """``CaseFacts`` from ``case_facts`` rows (``_READ``), sharing one object per day and per code
+    as the station's do (counting reads them from the processor's cache)."""
+    shared: dict = {}
+    day = word = shared.setdefault  # (x, x): the first object of each value stands for all
+    return [CaseFacts(
+        i, number, word(station, station), word(dtype, dtype), word(source, source), day(received, received),
+        day(closed, closed), word(outcome, outcome), word(rkind, rkind), day(rdeadline, rdeadline),
+        Decimal(amount) if amount is not None else None, day(effective, effective),
+        deadline(effective) if effective is not None else None, day(applied, applied), word(aoutcome, aoutcome),
+        word(performance, performance), day(pdeadline, pdeadline), day(first, first),
+        tuple((k, int(n), dt.date.fromisoformat(d)) for k, n, d in escalations) if escalations else (),
+        word(status, status), reason, court, reference)
+        for (i, number, station, dtype, source, received, closed, outcome, rkind, rdeadline, amount, effective,
+             applied, aoutcome, performance, pdeadline, first, escalations, status, reason, court, reference) in rows]
 
 
-def refresh_case_facts(conn, case_ids: list[str]) -> None:
+def refresh_case_facts(conn, case_ids: list[str], *, rows_exist: bool = True) -> None:
     """Rewrite the ``case_facts`` rows of ``case_ids`` from their entities' current states: the
-    live ones get a row (under the station that holds the case now), deleted ones none."""
+    live ones get a row (under the station that holds the case now), deleted ones none.
+    ``rows_exist=False`` (a rebuild into an emptied table) skips removing the old rows."""
     for i in range(0, len(case_ids), CHUNK):
         ids = case_ids[i:i + CHUNK]
         rows = conn.execute(select(entities.c.entity_type, entities.c.entity_id, entities.c.scope, entities.c.state)
@@ -53,7 +71,8 @@ def refresh_case_facts(conn, case_ids: list[str]) -> None:
             else:
                 related[etype].append(state)
         facts = build_facts(cases, *(related[t] for t in RELATED), lambda day: None)
-        conn.execute(delete(case_facts).where(case_facts.c.case_id.in_(ids)))
+        if rows_exist:
+            conn.execute(delete(case_facts).where(case_facts.c.case_id.in_(ids)))
         if facts:
             conn.execute(insert(case_facts), [
                 {"case_id": f.id, **{name: getattr(f, name) for name in _SAME},
@@ -67,7 +86,7 @@ def rebuild_case_facts(conn) -> int:
     ids = conn.execute(select(entities.c.entity_id).where(entities.c.entity_type == "cases")
                        .order_by(entities.c.entity_id)).scalars().all()
     for i in range(0, len(ids), 2000):
-        refresh_case_facts(conn, ids[i:i + 2000])
+        refresh_case_facts(conn, ids[i:i + 2000], rows_exist=False)
     return len(ids)
 
 
@@ -90,7 +109,8 @@ class StatsOps:
         column = case_facts.c.received_date if basis == "received" else case_facts.c.closed_date
 
         def read(conn):
-            q = select(case_facts).where(column >= start, column <= end)
+            # in date order: the facts are then made, and laid out in memory, in the order counted
+            q = select(*_READ).where(column >= start, column <= end).order_by(column)
             if stations:
                 q = q.where(case_facts.c.station_code.in_(stations))
             rows = conn.execute(q).all()
@@ -108,7 +128,7 @@ class StatsOps:
         rows, screenings = db.run_tx(self.engine, read)
         calendar = self.holiday_calendar()
         deadline = functools.lru_cache(maxsize=None)(lambda day: deadlines.judicial_confirmation_deadline(day, calendar))
-        return [_facts_of(r, deadline) for r in rows], screenings
+        return _facts(rows, deadline), screenings
 
     def _refresh_facts(self, conn, work) -> None:
         """Rewrite the ``case_facts`` of every case this transaction changed or moved (a case, or

@@ -344,3 +344,28 @@ def test_a_case_pulled_from_the_district_is_found_by_one_character_of_a_name(sta
     a.sync.sync()
     for q in ("葛", "司马", "诸葛亮"):
         assert [c.id for c in a.cases.search(CaseFilter(text=q)).items] == [pulled], q
+
+
+def test_acknowledged_changes_leave_the_outbox_after_30_days_and_the_audit_log_keeps_them(stations, district,
+                                                                                          monkeypatch):
+    from suyuan_desktop.core.store.models import AuditEntry
+    from tests.conftest import TODAY
+    one = stations.make("S1")
+    first = new_case(one, MEDIATOR)
+    one.sync.sync()
+
+    def outbox():
+        with one.store.read() as s:
+            return dict(s.execute(select(SyncOutbox.state, func.count()).group_by(SyncOutbox.state)).all())
+    kept = outbox()
+    assert kept.get("acked", 0) > 0 and "pending" not in kept     # acknowledged, and kept for now
+
+    monkeypatch.setenv("SUYUAN_CLOCK", (TODAY + dt.timedelta(days=31)).isoformat())
+    later = new_case(one, MEDIATOR, title="王五与赵六物业纠纷")
+    one.sync.sync()
+    assert set(outbox()) == {"acked"}
+    with one.store.read() as s:
+        ids = set(s.execute(select(SyncOutbox.entity_id)).scalars())
+        assert first.id not in ids and later.id in ids                 # the month-old ones are gone
+        assert s.execute(select(func.count()).select_from(AuditEntry).where(AuditEntry.entity_id == first.id)).scalar() > 0
+    assert district.entity("cases", first.id) is not None and district.entity("cases", later.id) is not None

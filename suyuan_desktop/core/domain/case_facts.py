@@ -6,13 +6,15 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 from decimal import Decimal
 
 
-@dataclass(frozen=True, slots=True)
-class CaseFacts:
+class CaseFacts(NamedTuple):
     """One case as statistics sees it. ``outcome`` is the final one (success_written,
-    success_oral, failed, withdrawn, refused) or ``open``; ``closed_date`` is when it was reached."""
+    success_oral, failed, withdrawn, refused) or ``open``; ``closed_date`` is when it was reached.
+    A named tuple: 100,000 of them are made for a year's report, and a tuple is made and read
+    several times faster than a frozen dataclass, and is smaller."""
 
     id: str
     case_number: str
@@ -60,7 +62,7 @@ def outcome_of(status: str, agreement_kind: str | None, refused: bool, withdrawn
 _DAYS: dict = {}
 
 
-def _day(value) -> dt.date | None:
+def shared_day(value) -> dt.date | None:
     """A date, one object per day: the facts of 100,000 cases then share a few thousand date
     objects, and counting reads them from the processor's cache rather than from all over memory."""
     if value is None:
@@ -73,7 +75,7 @@ def _day(value) -> dt.date | None:
     return day
 
 
-def _word(value: str | None) -> str | None:
+def shared_word(value: str | None) -> str | None:
     """A code (type, source, outcome, status), one object per distinct code, for the same reason."""
     return sys.intern(value) if value is not None else None
 
@@ -91,36 +93,36 @@ def build_facts(cases, agreements, referrals, confirmations, follow_ups, escalat
     for j in sorted((j for j in confirmations if j["case_id"] in wanted), key=lambda j: str(j["applied_date"])):
         first = applied.get(j["case_id"])
         # the first application decides whether the 30 days were kept; the latest, its outcome
-        applied[j["case_id"]] = (first[0] if first else _day(j["applied_date"]), j["outcome"])
+        applied[j["case_id"]] = (first[0] if first else shared_day(j["applied_date"]), j["outcome"])
     first_visit: dict[str, dt.date] = {}
     latest: dict[str, str] = {}
     for f in sorted((f for f in follow_ups if f["case_id"] in wanted), key=lambda f: str(f["visit_date"])):
-        first_visit.setdefault(f["case_id"], _day(f["visit_date"]))
+        first_visit.setdefault(f["case_id"], shared_day(f["visit_date"]))
         latest[f["case_id"]] = f["performance_status"]
     prevented: dict[str, list] = {}
     for e in escalations:
         if e["case_id"] in wanted:
-            prevented.setdefault(e["case_id"], []).append((e["kind"], int(e["persons"]), _day(e["recorded_date"])))
+            prevented.setdefault(e["case_id"], []).append((e["kind"], int(e["persons"]), shared_day(e["recorded_date"])))
     out = []
     for c in cases:
         i = c["id"]
         ag, ref, jc = effective.get(i), referral.get(i), applied.get(i)
-        effective_on = _day(ag.get("effective_date")) if ag else None
+        effective_on = shared_day(ag.get("effective_date")) if ag else None
         written = ag is not None and ag["kind"] == "written" and effective_on is not None
         amount = ag.get("total_amount") if ag else None
         out.append(CaseFacts(
-            id=i, case_number=c["case_number"], station_code=_word(c["station_code"]),
-            dispute_type=_word(c["dispute_type"]), source=_word(c["source"]), received_date=_day(c["received_date"]),
-            closed_date=_day(c.get("closed_date")),
-            outcome=_word(outcome_of(c["status"], ag["kind"] if ag else None, bool(c.get("refusal_reason")),
+            id=i, case_number=c["case_number"], station_code=shared_word(c["station_code"]),
+            dispute_type=shared_word(c["dispute_type"]), source=shared_word(c["source"]), received_date=shared_day(c["received_date"]),
+            closed_date=shared_day(c.get("closed_date")),
+            outcome=shared_word(outcome_of(c["status"], ag["kind"] if ag else None, bool(c.get("refusal_reason")),
                                      bool(c.get("withdrawal_reason")), bool(c.get("termination_reason")))),
-            referral_kind=ref["kind"] if ref else None, referral_deadline=_day(ref["deadline"]) if ref else None,
+            referral_kind=ref["kind"] if ref else None, referral_deadline=shared_day(ref["deadline"]) if ref else None,
             amount=Decimal(str(amount)) if amount is not None else None,
             written_agreement_effective=effective_on if written else None,
             confirmation_deadline=confirmation_deadline(effective_on) if written else None,
             confirmation_applied=jc[0] if jc else None, confirmation_outcome=jc[1] if jc else None,
-            performance=_word(latest.get(i)), performance_deadline=_day(ag.get("performance_deadline")) if ag else None,
-            first_follow_up=first_visit.get(i), escalations=tuple(prevented.get(i, ())), status=_word(c["status"]),
+            performance=shared_word(latest.get(i)), performance_deadline=shared_day(ag.get("performance_deadline")) if ag else None,
+            first_follow_up=first_visit.get(i), escalations=tuple(prevented.get(i, ())), status=shared_word(c["status"]),
             termination_reason=c.get("termination_reason") or None, court=ref.get("court") if ref else None,
             court_reference=ref.get("reference_number") if ref else None))
     return out

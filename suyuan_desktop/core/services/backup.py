@@ -21,6 +21,7 @@ from ..security import keystore
 from ..security.files import private_file
 from ..store.engine import Store, export_encrypted_copy, open_raw
 from ..store.models import Attachment
+from ..store.packed import unpack
 from ..store.tracking import GENESIS_HASH, audit_hash
 from .station import DB_FILE, STATION_FILE, StationApp
 
@@ -55,7 +56,7 @@ def _verify_audit(conn) -> int:
     import datetime as dt
     for seq, at, actor, etype, eid, action, changes, p, h in conn.execute(
             "SELECT seq, at, actor, entity_type, entity_id, action, changes, prev_hash, hash FROM audit_log ORDER BY seq"):
-        if p != prev or audit_hash(p, dt.datetime.fromisoformat(at), actor, etype, eid, action, json.loads(changes)) != h:
+        if p != prev or audit_hash(p, dt.datetime.fromisoformat(at), actor, etype, eid, action, unpack(changes)) != h:
             raise BackupInvalid(f"备份中的审计日志第{seq}条校验失败，备份不可用。")
         prev, count = h, count + 1
     return count

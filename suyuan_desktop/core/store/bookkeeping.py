@@ -8,6 +8,7 @@ from sqlalchemy import JSON, DateTime, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .models import Base
+from .packed import PackedJSON
 
 
 # --- sync and audit --------------------------------------------------------------------------
@@ -25,7 +26,7 @@ class SyncOutbox(Base):
     op: Mapped[str] = mapped_column(String(8), nullable=False)  # insert / update / delete
     base_version: Mapped[int] = mapped_column(Integer, nullable=False)
     new_version: Mapped[int] = mapped_column(Integer, nullable=False)
-    patch: Mapped[dict] = mapped_column(JSON, nullable=False)
+    patch: Mapped[dict] = mapped_column(PackedJSON, nullable=False)
     schema_version: Mapped[int] = mapped_column(Integer, nullable=False)
     user_id: Mapped[str | None] = mapped_column(String(36))
     device_time: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
@@ -33,7 +34,7 @@ class SyncOutbox(Base):
     state: Mapped[str] = mapped_column(String(12), nullable=False, default="pending", index=True)
     attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
-    server_result: Mapped[dict | None] = mapped_column(JSON)
+    server_result: Mapped[dict | None] = mapped_column(PackedJSON)
 
 
 class AuditEntry(Base):
@@ -47,7 +48,7 @@ class AuditEntry(Base):
     entity_type: Mapped[str] = mapped_column(String(40), nullable=False)
     entity_id: Mapped[str] = mapped_column(String(80), nullable=False, index=True)
     action: Mapped[str] = mapped_column(String(8), nullable=False)
-    changes: Mapped[dict] = mapped_column(JSON, nullable=False)
+    changes: Mapped[dict] = mapped_column(PackedJSON, nullable=False)
     prev_hash: Mapped[str] = mapped_column(String(64), nullable=False)
     hash: Mapped[str] = mapped_column(String(64), nullable=False)
 

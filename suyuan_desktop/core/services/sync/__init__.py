@@ -42,6 +42,8 @@ from .push import PushOps
 
 __all__ = ["SYNC_ACTOR", "NotEnrolled", "SyncBusy", "SyncReport", "SyncService", "SyncStatus", "verify_export"]
 
+ACKED_KEPT = dt.timedelta(days=30)  # how long an acknowledged change stays in the outbox
+
 
 class SyncService(PushOps, PullOps):
     def __init__(self, app, *, transport_factory=None):
@@ -175,6 +177,10 @@ class SyncService(PushOps, PullOps):
             with self.store.write(SYNC_ACTOR) as s:
                 self._put(s, last_ok_at=utcnow().isoformat(timespec="seconds"), last_error=None, last_error_code=None,
                           clock_warning=report.clock_warning)
+                # acknowledged changes are kept a while (support, a district restoring a backup),
+                # then dropped: the audit log keeps every change for good (docs/storage.md)
+                s.execute(delete(SyncOutbox).where(SyncOutbox.state == "acked",
+                                                   SyncOutbox.device_time < utcnow() - ACKED_KEPT))
                 s.add(SyncLogEntry(at=utcnow(), event="sync", detail={
                     "pushed": report.pushed, "duplicates": report.duplicates, "pulled": report.pulled,
                     "rejected": report.rejected, "conflicts": report.conflicts, "ms": int((time.monotonic() - started) * 1000)}))
