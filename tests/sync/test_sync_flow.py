@@ -369,3 +369,12 @@ def test_acknowledged_changes_leave_the_outbox_after_30_days_and_the_audit_log_k
         assert first.id not in ids and later.id in ids                 # the month-old ones are gone
         assert s.execute(select(func.count()).select_from(AuditEntry).where(AuditEntry.entity_id == first.id)).scalar() > 0
     assert district.entity("cases", first.id) is not None and district.entity("cases", later.id) is not None
+    # a district restored from an older backup asks for the month-old changes again: the station
+    # says so plainly instead of resending forever
+    from sqlalchemy import update
+    with district.engine.begin() as conn:
+        conn.execute(update(sdb.devices).values(last_applied_seq=0))
+    new_case(one, MEDIATOR, title="孙七与周八消费纠纷")
+    with pytest.raises(SyncError) as stopped:
+        one.sync.sync()
+    assert stopped.value.error == "gap_pruned" and "重新注册" in stopped.value.message

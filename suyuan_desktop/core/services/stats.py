@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import threading
-from collections import OrderedDict
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -21,37 +21,44 @@ from ..store.models import (
     Agreement, Case, CourtReferral, EscalationPrevention, FollowUp, JudicialConfirmation, Screening, StatsChange,
 )
 
+_RELATED = (  # what a case's facts are made of besides the case: (model, columns)
+    (Agreement, ("kind", "state", "total_amount", "effective_date", "performance_deadline")),
+    (CourtReferral, ("kind", "deadline", "court", "reference_number")),
+    (JudicialConfirmation, ("applied_date", "outcome")),
+    (FollowUp, ("visit_date", "performance_status")),
+    (EscalationPrevention, ("kind", "persons", "recorded_date")),
+)
+_CASE_COLUMNS = (Case.id, Case.case_number, Case.station_code, Case.dispute_type, Case.source, Case.status,
+                 Case.received_date, Case.closed_date, Case.refusal_reason.is_not(None).label("refusal_reason"),
+                 Case.withdrawal_reason.is_not(None).label("withdrawal_reason"), Case.termination_reason)
+CHUNK = 5000
+
+
 def _read_facts(s, ids: list[str] | None, calendar) -> list[CaseFacts]:
-    """The facts of the live cases ``ids`` (all when None), from column queries."""
+    """The facts of the live cases ``ids`` (all when None), from column queries, made in the
+    order of their dates. All of them: every table is read whole once, as rows (an IN (subquery)
+    per table costs a lookup per case in every one of them), and the facts are made a chunk of
+    cases at a time, so that only a chunk's rows are ever held as mappings (docs/statistics.md,
+    "Speed")."""
     deadline = functools.lru_cache(maxsize=None)(lambda day: deadlines.judicial_confirmation_deadline(day, calendar))
-
-    def dicts(query) -> list[dict]:
-        # plain dicts: a SQLAlchemy RowMapping costs several times as much to read a field from
-        result = s.execute(query)
-        keys = list(result.keys())
-        return [dict(zip(keys, row)) for row in result.all()]
-
-    def live(*columns, model):
-        query = select(*columns).where(model.deleted_at.is_(None))
-        # all at once the related rows are read whole and matched in memory: an IN (subquery) per
-        # table costs a lookup per case in every one of them (docs/statistics.md, "Speed")
-        return dicts(query if ids is None else query.where(model.case_id.in_(ids)))
-    cases = select(Case.id, Case.case_number, Case.station_code, Case.dispute_type, Case.source, Case.status,
-                   Case.received_date, Case.closed_date, Case.refusal_reason.is_not(None).label("refusal_reason"),
-                   Case.withdrawal_reason.is_not(None).label("withdrawal_reason"), Case.termination_reason
-                   ).where(Case.deleted_at.is_(None)).order_by(Case.received_date)  # made in the order counted
-    return build_facts(
-        dicts(cases if ids is None else cases.where(Case.id.in_(ids))),
-        live(Agreement.case_id, Agreement.kind, Agreement.state, Agreement.total_amount, Agreement.effective_date,
-             Agreement.performance_deadline, model=Agreement),
-        live(CourtReferral.case_id, CourtReferral.kind, CourtReferral.deadline, CourtReferral.court,
-             CourtReferral.reference_number, model=CourtReferral),
-        live(JudicialConfirmation.case_id, JudicialConfirmation.applied_date, JudicialConfirmation.outcome,
-             model=JudicialConfirmation),
-        live(FollowUp.case_id, FollowUp.visit_date, FollowUp.performance_status, model=FollowUp),
-        live(EscalationPrevention.case_id, EscalationPrevention.kind, EscalationPrevention.persons,
-             EscalationPrevention.recorded_date, model=EscalationPrevention),
-        deadline)
+    cases = select(*_CASE_COLUMNS).where(Case.deleted_at.is_(None)).order_by(Case.received_date)
+    if ids is not None:
+        cases = cases.where(Case.id.in_(ids))
+    case_rows = s.execute(cases).all()
+    case_keys = [c.key for c in _CASE_COLUMNS]
+    related = []
+    for model, names in _RELATED:
+        query = select(model.case_id, *(getattr(model, n) for n in names)).where(model.deleted_at.is_(None))
+        by_case: dict[str, list] = defaultdict(list)
+        for row in s.execute(query if ids is None else query.where(model.case_id.in_(ids))):
+            by_case[row[0]].append(row)
+        related.append((("case_id", *names), by_case))
+    out: list[CaseFacts] = []
+    for i in range(0, len(case_rows), CHUNK):
+        chunk = [dict(zip(case_keys, row)) for row in case_rows[i:i + CHUNK]]
+        out += build_facts(chunk, *([dict(zip(keys, row)) for c in chunk for row in by_case.get(c["id"], ())]
+                                    for keys, by_case in related), deadline)
+    return out
 
 
 @dataclass(frozen=True)

@@ -177,10 +177,7 @@ class SyncService(PushOps, PullOps):
             with self.store.write(SYNC_ACTOR) as s:
                 self._put(s, last_ok_at=utcnow().isoformat(timespec="seconds"), last_error=None, last_error_code=None,
                           clock_warning=report.clock_warning)
-                # acknowledged changes are kept a while (support, a district restoring a backup),
-                # then dropped: the audit log keeps every change for good (docs/storage.md)
-                s.execute(delete(SyncOutbox).where(SyncOutbox.state == "acked",
-                                                   SyncOutbox.device_time < utcnow() - ACKED_KEPT))
+                self._prune_acknowledged(s)
                 s.add(SyncLogEntry(at=utcnow(), event="sync", detail={
                     "pushed": report.pushed, "duplicates": report.duplicates, "pulled": report.pulled,
                     "rejected": report.rejected, "conflicts": report.conflicts, "ms": int((time.monotonic() - started) * 1000)}))
@@ -188,6 +185,14 @@ class SyncService(PushOps, PullOps):
         finally:
             self._lock.release()
             self._busy.release()
+
+    @staticmethod
+    def _prune_acknowledged(s) -> int:
+        """Drop the outbox rows the district acknowledged more than ``ACKED_KEPT`` ago: kept a
+        while for support and for a district restoring a backup; the audit log keeps every change
+        for good (docs/storage.md)."""
+        return s.execute(delete(SyncOutbox).where(SyncOutbox.state == "acked",
+                                                  SyncOutbox.device_time < utcnow() - ACKED_KEPT)).rowcount
 
     def _run(self, st: dict, progress) -> SyncReport:
         report = SyncReport()

@@ -95,6 +95,11 @@ class PushOps:
         resend_from = None
         for _ in range(100000):
             rows = self._batch(resend_from)
+            if resend_from is not None and (not rows or rows[0].local_seq != resend_from):
+                # the district asks again for changes acknowledged so long ago that they have left
+                # the outbox (docs/storage.md): they are in the audit log, not in a form to resend
+                raise SyncError("区中心恢复了较早的备份，要求重发的变更已确认超过30天、不在待发队列中。本机数据完整；"
+                                "请联系区中心为本机重新注册后再同步。", error="gap_pruned")
             resend_from = None
             if not rows:
                 return
