@@ -11,8 +11,6 @@ import os
 import secrets
 import sys
 
-from .cli import main as cli_main
-from .core.services.station import StationApp, default_data_dir
 
 
 def _gui_available() -> bool:
@@ -22,10 +20,13 @@ def _gui_available() -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    data_dir = default_data_dir()
     if _gui_available() and "--cli" not in argv:
-        from .gui.app import main as gui_main  # noqa: PLC0415 - optional until the GUI lands
+        # the window first: the command line and the store are imported only when used
+        from .gui.app import main as gui_main
         return gui_main(argv)
+    from .cli import main as cli_main
+    from .core.services.station import StationApp, default_data_dir
+    data_dir = default_data_dir()
     if not StationApp.exists(data_dir):
         password = secrets.token_urlsafe(9)
         os.environ["SUYUAN_ADMIN_PASSWORD"] = password

@@ -47,7 +47,6 @@ def _process_age_ms() -> float:
 
 
 def _smoke_station(data_dir: Path | None):
-    from ..core.services.demo import generate_demo
     from ..core.services.station import StationApp, StationSetup
     from ..core.paths import station_exists
     from ..core.services.users import system_actor
@@ -55,6 +54,8 @@ def _smoke_station(data_dir: Path | None):
         app = StationApp.open(data_dir)
         return app, _first_admin(app)
     import tempfile
+
+    from ..core.services.demo import generate_demo  # only for a throwaway station, as the real start never does
     tmp = Path(tempfile.mkdtemp(prefix="suyuan-smoke-"))
     # a throwaway demo station: its key lives in this process only, so the smoke test needs no
     # system keyring and leaves nothing behind in one

@@ -101,33 +101,27 @@ class MainWindow(QMainWindow):
         self.idle = None
         self.workspace = None
         self.containers = {}
+        self._settings = self._stats = None
         if kiosk:
             self.setStyleSheet(theme.kiosk_sheet())
         if station_app is not None:
             self.attach(station_app, user)
 
     def attach(self, station_app, user) -> None:
+        """The station's pages. 工作台 and 案件 are built now; 统计 and 设置 (the latter pulls in the
+        sync machinery) the first time they are asked for, so the first screen is ready sooner."""
         from .case_list import CaseListPage
         from .home import HomePage
-        from .settings import SettingsPage
-        from .stats_page import StatsPage
         self.station_app, self.user = station_app, user
+        self._settings = self._stats = None
         st = station_app.station()
         self.setWindowTitle(translate("main_window", "{name} - 诉源调解工作站").format(name=st.name))
         self.station_label.setText(st.name)
         self.home = HomePage(station_app, self.tasks)
         self.cases = CaseListPage(station_app, self.tasks)
-        self.settings = SettingsPage(station_app, user, self.tasks)
-        self.stats = StatsPage(station_app, self.tasks, user)
-        self.stats.open_case.connect(self.open_case)
-        # 设置 is the one tall page: it scrolls, so the window fits a 1366×768 kiosk screen
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.settings)
-        self.containers = {self.settings: scroll}
-        for page in (self.home, self.cases, self.stats, self.settings):
-            self.stack.addWidget(self.containers.get(page, page))
+        self.containers = {}
+        for page in (self.home, self.cases):
+            self.stack.addWidget(page)
         self.nav_buttons["home"].clicked.connect(lambda: self.show_page(self.home))
         self.nav_buttons["cases"].clicked.connect(lambda: self.show_page(self.cases))
         self.nav_buttons["settings"].clicked.connect(lambda: self.show_page(self.settings))
@@ -143,7 +137,6 @@ class MainWindow(QMainWindow):
         self.statusBar().removeWidget(self.status_sync)
         self.status_sync = self.sync_bar.label
         self.statusBar().addWidget(self.sync_bar, 1)
-        self.settings.enrolled.connect(lambda: self.sync.sync_now())
         self.status_user = QLabel(translate("main_window", "当前用户：{display_name}").format(display_name=user.display_name))
         self.statusBar().addPermanentWidget(self.status_user)
         self.tasks.busy_changed.connect(lambda busy: self.statusBar().showMessage(translate("main_window", "正在处理…") if busy else "", 0 if busy else 1))
@@ -154,6 +147,30 @@ class MainWindow(QMainWindow):
         self.show_page(self.home)
         self.sync.start()
         self.sync.finished.connect(self._after_sync)
+
+    @property
+    def settings(self):
+        if self._settings is None:
+            from .settings import SettingsPage
+            self._settings = SettingsPage(self.station_app, self.user, self.tasks)
+            self._settings.enrolled.connect(lambda: self.sync.sync_now())
+            # 设置 is the one tall page: it scrolls, so the window fits a 1366×768 kiosk screen
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(self._settings)
+            self.containers[self._settings] = scroll
+            self.stack.addWidget(scroll)
+        return self._settings
+
+    @property
+    def stats(self):
+        if self._stats is None:
+            from .stats_page import StatsPage
+            self._stats = StatsPage(self.station_app, self.tasks, self.user)
+            self._stats.open_case.connect(self.open_case)
+            self.stack.addWidget(self._stats)
+        return self._stats
 
     # --- navigation ----------------------------------------------------------------------------
 
@@ -166,9 +183,9 @@ class MainWindow(QMainWindow):
             self.nav_buttons["cases"].setChecked(True)
             if not self.cases.model.rows:
                 self.cases.apply()
-        elif page is self.settings:
+        elif page is self._settings:
             self.nav_buttons["settings"].setChecked(True)
-        elif page is self.stats:
+        elif page is self._stats:
             self.nav_buttons["stats"].setChecked(True)
             if self.stats.report is None:
                 self.stats.refresh()

@@ -107,7 +107,9 @@ class SyncController(QObject):
         self.refresh()
 
     def refresh(self) -> None:
-        self.tasks.run(self.app.sync.status, on_done=lambda st: self.status_changed.emit(st, self.online),
+        # ``app.sync`` is made on the worker too: its first use imports the sync machinery (about
+        # 150 ms), which would otherwise hold up the first screen
+        self.tasks.run(lambda: self.app.sync.status(), on_done=lambda st: self.status_changed.emit(st, self.online),
                        on_error=lambda exc: None)
 
     def changed(self) -> None:
