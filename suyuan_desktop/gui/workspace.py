@@ -12,7 +12,7 @@ from ..core.domain.enums import (
 )
 from ..core.domain.state_machine import EDITABLE_STATUSES
 from ..core.domain.labels import ENTITY_LABELS, readable_fields
-from ..core.services.guidance import confirmation_window_open, next_step, timeline
+from ..core.services.guidance import confirmation_window_open, next_step, printable_documents, timeline
 from ..core.services.users import actor_for
 from . import dialogs, messages, theme
 from .case_pages import StepTimeline, case_pages
@@ -333,23 +333,7 @@ class CaseWorkspace(QWidget):
 
     def _build_print_menu(self, c) -> None:
         menu = QMenu(self)
-        available = {"application", "registration", "notice", "cover"}
-        if c.investigations:
-            available.add("investigation")
-        if c.sessions:
-            available.add("session")
-        if any(a.kind == "written" for a in c.agreements):
-            available.add("agreement")
-        if any(a.kind == "oral" for a in c.agreements):
-            available.add("oral_agreement")
-        if c.fact_records:
-            available.add("undisputed_facts")
-        if c.effective_agreement and c.effective_agreement.kind == "written":
-            available.add("judicial_confirmation")
-        if c.follow_ups:
-            available.add("follow_up")
-        if c.termination_reason:
-            available.add("termination")
+        available = set(printable_documents(c))
         for code, dtype in DOC_TYPES.items():
             if code in available:
                 menu.addAction(enum_label(dtype), lambda code=code: self.print_document(code))

@@ -115,6 +115,29 @@ class DeadlineGroup:
     items: tuple    # DeadlineItem, in the order a mediator works through them
 
 
+def printable_documents(case: CaseDetail) -> tuple[str, ...]:
+    """The documents a case can print now (codes of ``documents.types.DOC_TYPES``): the forms of
+    every case, and each record's document once the case holds such a record."""
+    out = ["application", "registration", "notice", "cover"]
+    if case.investigations:
+        out.append("investigation")
+    if case.sessions:
+        out.append("session")
+    if any(a.kind == "written" for a in case.agreements):
+        out.append("agreement")
+    if any(a.kind == "oral" for a in case.agreements):
+        out.append("oral_agreement")
+    if case.fact_records:
+        out.append("undisputed_facts")
+    if case.effective_agreement and case.effective_agreement.kind == "written":
+        out.append("judicial_confirmation")
+    if case.follow_ups:
+        out.append("follow_up")
+    if case.termination_reason:
+        out.append("termination")
+    return tuple(out)
+
+
 def deadline_groups(items) -> list[DeadlineGroup]:
     """The 工作台's deadlines by urgency: overdue (the most recently missed first: those can still
     be saved), due today, within 7 days, within 30 days (soonest first). Empty groups are left out."""

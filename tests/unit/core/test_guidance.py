@@ -93,3 +93,14 @@ def test_the_timeline_of_a_new_case_of_a_court_referral_and_of_a_failed_case(sta
         party_signatures=sign_all(case), mediator_signed_date="2026-11-22", sealed_date="2026-11-22"))
     confirmation = next(s for s in timeline(case, d(2027, 1, 5)) if s.label == "司法确认")
     assert (confirmation.state, confirmation.note) == ("skipped", "30日内未申请")
+
+
+def test_a_case_can_print_each_records_document_once_it_holds_the_record(station, admin):
+    from suyuan_desktop.core.services.guidance import printable_documents
+    fresh = new_case(station, admin)
+    assert set(printable_documents(fresh)) == {"application", "registration", "notice", "cover"}
+    done = concluded_case(station, admin)   # sessions, a written agreement, confirmation, a follow-up
+    assert {"session", "agreement", "judicial_confirmation", "follow_up"} <= set(printable_documents(done))
+    assert "termination" not in printable_documents(done) and "undisputed_facts" not in printable_documents(done)
+    failed = failed_case(station, admin)
+    assert "termination" in printable_documents(failed) and "agreement" not in printable_documents(failed)
