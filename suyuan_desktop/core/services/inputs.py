@@ -19,14 +19,31 @@ from ..domain.idcard import parse_id_number
 from ..domain.money import parse_amount
 from ..domain.phone import normalize_phone
 from ..domain.uscc import validate_uscc
+from ..sync import protocol as P
+
+
+def max_length(entity: str, field: str) -> int:
+    """The most characters ``entity.field`` may hold: declared once, in the sync protocol's field
+    table (which a test checks against the station's models and migrations)."""
+    spec = P.ENTITY_FIELDS[entity][field].rstrip("!")
+    kind, _, size = spec.partition(":")
+    if kind not in ("str", "text") or not size:
+        raise ValueError(f"{entity}.{field} is not text ({spec})")
+    return int(size)
 
 
 class Collector:
-    """Gathers FieldErrors; ``check`` runs a validator and keeps its error instead of raising."""
+    """Gathers FieldErrors; ``check`` runs a validator and keeps its error instead of raising.
+    Text fields take their length limit from the record they are written to: ``of`` (the
+    collector's ``entity`` by default) and ``field`` (the input's name by default)."""
 
-    def __init__(self, prefix: str = ""):
+    def __init__(self, prefix: str = "", entity: str | None = None):
         self.prefix = prefix
+        self.entity = entity
         self.errors: list[FieldError] = []
+
+    def _limit(self, name: str, of: str | None, field: str | None) -> int:
+        return max_length(of or self.entity, field or name)
 
     def path(self, name: str) -> str:
         return f"{self.prefix}.{name}" if self.prefix else name
@@ -50,7 +67,8 @@ class Collector:
         self.add(name, label, "应为文字。", "type")
         return None
 
-    def required(self, obj, name: str, label: str, max_len: int | None = None) -> str | None:
+    def required(self, obj, name: str, label: str, *, of: str | None = None, field: str | None = None) -> str | None:
+        max_len = self._limit(name, of, field)
         value = self._text(obj, name, label)
         if not value:
             if getattr(obj, name) not in (None, "") and not isinstance(getattr(obj, name), str):
@@ -61,7 +79,8 @@ class Collector:
             self.add(name, label, f"不能超过{max_len}个字，现在是{len(value)}个字。", "too_long")
         return value
 
-    def optional(self, obj, name: str, label: str, max_len: int | None = None) -> str | None:
+    def optional(self, obj, name: str, label: str, *, of: str | None = None, field: str | None = None) -> str | None:
+        max_len = self._limit(name, of, field)
         value = self._text(obj, name, label)
         if value and max_len and len(value) > max_len:
             self.add(name, label, f"不能超过{max_len}个字，现在是{len(value)}个字。", "too_long")
@@ -157,13 +176,11 @@ def clean_party(p: PartyInput, col: Collector, today: dt.date) -> dict:
     out["kind"] = kind.value if kind else None
     role = col.enum(p, "role", "当事人身份", PartyRole)
     out["role"] = role.value if role else None
-    out["name"] = col.required(p, "name", "姓名或名称", 100)
-    for name, label, size in (("ethnicity", "民族", 16), ("occupation", "职业或职务", 100),
-                              ("address", "住址或单位地址", 200), ("agent_name", "委托代理人", 64),
-                              ("agent_authority", "代理权限", 200),
-                              ("legal_representative", "法定代表人", 64),
-                              ("legal_representative_title", "法定代表人职务", 64)):
-        out[name] = col.optional(p, name, label, size)
+    out["name"] = col.required(p, "name", "姓名或名称", of="parties")
+    for name, label in (("ethnicity", "民族"), ("occupation", "职业或职务"), ("address", "住址或单位地址"),
+                        ("agent_name", "委托代理人"), ("agent_authority", "代理权限"),
+                        ("legal_representative", "法定代表人"), ("legal_representative_title", "法定代表人职务")):
+        out[name] = col.optional(p, name, label, of="parties")
     out["phone"] = col.check(normalize_phone, p.phone, field="phone") if p.phone else None
     out["agent_phone"] = (col.check(normalize_phone, p.agent_phone, field="agent_phone", label="代理人电话")
                           if p.agent_phone else None)

@@ -60,3 +60,16 @@ def test_the_protocol_and_the_model_declare_the_same_fields(entity_type):
 
 def test_every_syncable_model_is_in_the_protocol():
     assert set(SYNCABLE_MODELS) == set(P.ENTITY_FIELDS)
+
+
+def test_a_forms_length_limit_is_the_protocols():
+    """The use cases check text against the limit the protocol declares for the record they write:
+    a limit changed there is the limit the mediator meets."""
+    from suyuan_desktop.core.services.inputs import Collector, FollowUpInput, max_length
+    limit = max_length("follow_ups", "visited")
+    col = Collector(entity="follow_ups")
+    assert col.required(FollowUpInput(visited="王" * limit), "visited", "被回访人") == "王" * limit and not col.errors
+    col.required(FollowUpInput(visited="王" * (limit + 1)), "visited", "被回访人")
+    assert [e.message for e in col.errors] == [f"不能超过{limit}个字，现在是{limit + 1}个字。"]
+    with pytest.raises(ValueError):
+        max_length("cases", "received_date")   # not text

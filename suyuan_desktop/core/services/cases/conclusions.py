@@ -26,14 +26,14 @@ class ConclusionOps(CaseBase):
     def record_undisputed_facts(self, actor: Actor, case_id: str, data: FactRecordInput) -> v.CaseDetail:
         """无争议事实记载 (docs/domain-rules.md): every fact confirmed by every party, with consent."""
         self._require_case_worker(actor)
-        col = Collector()
-        row = dict(dispute_statement=col.required(data, "dispute_statement", "纠纷及各方主张", 10000),
+        col = Collector(entity="fact_records")
+        row = dict(dispute_statement=col.required(data, "dispute_statement", "纠纷及各方主张"),
                    record_date=col.date(data, "record_date", "记载日期", required=False) or self._today(),
                    mediation_start=col.date(data, "mediation_start", "调解开始日期", required=False),
                    mediation_end=col.date(data, "mediation_end", "调解结束日期", required=False),
-                   disputed_points=col.optional(data, "disputed_points", "争议焦点", 10000),
-                   failure_reason=col.optional(data, "failure_reason", "调解不成原因", 5000),
-                   cost_conduct=col.optional(data, "cost_conduct", "增加诉讼成本的行为", 5000),
+                   disputed_points=col.optional(data, "disputed_points", "争议焦点"),
+                   failure_reason=col.optional(data, "failure_reason", "调解不成原因"),
+                   cost_conduct=col.optional(data, "cost_conduct", "增加诉讼成本的行为"),
                    consent_given=bool(data.consent_given))
         if not data.consent_given:
             col.add("consent_given", "当事人同意", "记载无争议事实须经各方当事人同意，请先征得同意并勾选。", "required")
@@ -52,7 +52,7 @@ class ConclusionOps(CaseBase):
                 if f is None:
                     col.errors.extend(fc.errors)
                     continue
-                text = fc.required(f, "text", f"第{i + 1}项事实", 2000)
+                text = fc.required(f, "text", f"第{i + 1}项事实", of="facts")
                 confirmed = [self._resolve_party(parties, ref, fc, "confirmed_by", "确认的当事人")
                              for ref in (f.confirmed_by or [])]
                 confirmed_ids = {p.id for p in confirmed if p}
@@ -80,7 +80,7 @@ class ConclusionOps(CaseBase):
         self._require_case_worker(actor)
         col = Collector()
         reason = col.enum(data, "reason", "终止原因", TerminationReason)
-        detail = col.optional(data, "detail", "终止情况说明", 5000)
+        detail = col.optional(data, "detail", "终止情况说明", of="cases", field="termination_detail")
         day = col.date(data, "terminated_date", "终止日期", required=False) or self._today()
         if reason is TerminationReason.OTHER and not detail:
             col.add("detail", "终止情况说明", "终止原因为“其他”时须写明具体情况。", "required")
@@ -116,7 +116,7 @@ class ConclusionOps(CaseBase):
             c = raw if isinstance(raw, ClauseInput) else (
                 ClauseInput(text=raw) if isinstance(raw, str) else from_dict(ClauseInput, raw, cc))
             if c is not None:
-                text = cc.required(c, "text", f"第{i + 1}条", 5000)
+                text = cc.required(c, "text", f"第{i + 1}条", of="agreement_clauses")
                 out.append((text, clean_amount(cc, c, "amount", f"第{i + 1}条金额")))
             col.errors.extend(cc.errors)
         return out
@@ -126,8 +126,8 @@ class ConclusionOps(CaseBase):
         effect (人民调解法 Art. 29: on the latest of those dates) and the case becomes 调解成功;
         otherwise it stays a draft that can be printed for signing."""
         self._require_case_worker(actor)
-        col = Collector()
-        facts = col.required(data, "facts_and_disputes", "纠纷主要事实、争议事项", 20000)
+        col = Collector(entity="agreements")
+        facts = col.required(data, "facts_and_disputes", "纠纷主要事实、争议事项")
         agreed = col.date(data, "agreed_date", "协议达成日期", required=False)
         if agreed is None:  # not given: the day the first party signed, else today
             try:
@@ -137,8 +137,8 @@ class ConclusionOps(CaseBase):
                 signed = []
             agreed = min(signed) if signed else self._today()
         deadline = col.date(data, "performance_deadline", "履行期限", required=False)
-        method = col.optional(data, "performance_method", "履行方式", 5000)
-        place = col.optional(data, "performance_place", "履行地点", 200)
+        method = col.optional(data, "performance_method", "履行方式")
+        place = col.optional(data, "performance_place", "履行地点")
         mediator_date = col.date(data, "mediator_signed_date", "调解员签字日期", required=False)
         sealed = col.date(data, "sealed_date", "盖章日期", required=False)
         clauses = self._clean_clauses(data, col)
@@ -163,7 +163,7 @@ class ConclusionOps(CaseBase):
             fields = dict(kind=AgreementKind.WRITTEN.value, facts_and_disputes=facts, performance_method=method,
                           performance_place=place, performance_deadline=deadline, agreed_date=agreed,
                           mediator_signed_date=mediator_date, sealed_date=sealed, copies=len(parties) + 1,
-                          total_amount=total, recorder=col.optional(data, "recorder", "记录人", 64))
+                          total_amount=total, recorder=col.optional(data, "recorder", "记录人"))
             if draft is None:
                 draft = Agreement(case_id=case.id, number=case.case_number, revision=1, state="draft", **fields)
                 s.add(draft)
@@ -193,9 +193,9 @@ class ConclusionOps(CaseBase):
     def conclude_with_oral_agreement(self, actor: Actor, case_id: str, data: OralAgreementInput) -> v.CaseDetail:
         """口头协议 (Art. 28/30): effective on the day the parties reach it."""
         self._require_case_worker(actor)
-        col = Collector()
-        content = col.required(data, "content", "口头协议内容", 5000)
-        facts = col.required(data, "facts_and_disputes", "纠纷简要情况", 10000)
+        col = Collector(entity="agreements")
+        content = col.required(data, "content", "口头协议内容", of="agreement_clauses", field="text")
+        facts = col.required(data, "facts_and_disputes", "纠纷简要情况")
         agreed = col.date(data, "agreed_date", "协议达成日期", required=False) or self._today()
         deadline = col.date(data, "performance_deadline", "履行期限", required=False)
         amount = clean_amount(col, data, "amount", "涉及金额")
@@ -223,9 +223,9 @@ class ConclusionOps(CaseBase):
     def amend_agreement(self, actor: Actor, case_id: str, data: AgreementInput) -> v.CaseDetail:
         """A signed agreement is never edited: a change is a new revision (补充协议) that supersedes it."""
         self._require_case_worker(actor)
-        col = Collector()
+        col = Collector(entity="agreements")
         clauses = self._clean_clauses(data, col)
-        facts = col.required(data, "facts_and_disputes", "变更理由及事实", 20000)
+        facts = col.required(data, "facts_and_disputes", "变更理由及事实")
         agreed = col.date(data, "agreed_date", "补充协议日期", required=False)
         col.raise_if_any()
 

@@ -22,9 +22,9 @@ class CourtOps(CaseBase):
     def apply_judicial_confirmation(self, actor: Actor, case_id: str, court: str,
                                     applied_date: dt.date | str | None = None) -> v.CaseDetail:
         self._require_case_worker(actor)
-        col = Collector()
+        col = Collector(entity="judicial_confirmations")
         holder = type("H", (), {"court": court, "applied_date": applied_date})()
-        court = col.required(holder, "court", "受理法院", 100)
+        court = col.required(holder, "court", "受理法院")
         applied = col.date(holder, "applied_date", "申请日期", required=False) or self._today()
         col.raise_if_any()
 
@@ -85,7 +85,7 @@ class CourtOps(CaseBase):
         """防激化: the mediation prevented a suicide, a crime, a group petition or a group fight
         concerning ``persons`` people (counted in the statistics, docs/statistics.md)."""
         self._require_case_worker(actor)
-        col = Collector()
+        col = Collector(entity="escalation_preventions")
         kind = col.enum(data, "kind", "防激化类别", EscalationKind)
         persons = data.persons
         try:
@@ -99,7 +99,7 @@ class CourtOps(CaseBase):
         day = col.date(data, "recorded_date", "登记日期", required=False) or self._today()
         if day > self._today():
             col.add("recorded_date", "登记日期", "登记日期不能晚于今天。", "future")
-        note = col.optional(data, "note", "情况说明", 2000)
+        note = col.optional(data, "note", "情况说明")
         col.raise_if_any()
 
         def change(s, case):
@@ -111,14 +111,14 @@ class CourtOps(CaseBase):
 
     def record_follow_up(self, actor: Actor, case_id: str, data: FollowUpInput) -> v.CaseDetail:
         self._require_case_worker(actor)
-        col = Collector()
+        col = Collector(entity="follow_ups")
         status = col.enum(data, "performance_status", "履行情况", PerformanceStatus)
         row = dict(visit_date=col.date(data, "visit_date", "回访日期", required=False) or self._today(),
-                   visited=col.required(data, "visited", "被回访人", 200),
-                   notes=col.required(data, "notes", "回访情况", 10000),
-                   visitor=col.required(data, "visitor", "回访人", 64),
-                   method=col.optional(data, "method", "回访方式", 32),
-                   satisfaction=col.optional(data, "satisfaction", "满意度", 32),
+                   visited=col.required(data, "visited", "被回访人"),
+                   notes=col.required(data, "notes", "回访情况"),
+                   visitor=col.required(data, "visitor", "回访人"),
+                   method=col.optional(data, "method", "回访方式"),
+                   satisfaction=col.optional(data, "satisfaction", "满意度"),
                    next_visit_date=col.date(data, "next_visit_date", "下次回访日期", required=False))
         col.raise_if_any()
         row["performance_status"] = status.value

@@ -28,9 +28,9 @@ class IntakeOps(CaseBase):
         col = col or Collector()
         today = self._today()
         out = {
-            "title": col.required(data, "title", "纠纷名称", 200),
-            "summary": col.required(data, "summary", "纠纷简要情况", 5000),
-            "claims": col.optional(data, "claims", "申请事项", 5000),
+            "title": col.required(data, "title", "纠纷名称", of="cases"),
+            "summary": col.required(data, "summary", "纠纷简要情况", of="cases"),
+            "claims": col.optional(data, "claims", "申请事项", of="cases"),
             "risk_of_escalation": bool(data.risk_of_escalation),
         }
         dt_ = col.enum(data, "dispute_type", "纠纷类型", DisputeType)
@@ -85,9 +85,9 @@ class IntakeOps(CaseBase):
         out = {
             "kind": kind.value,
             "procedure": procedure.value if procedure else None,
-            "court": col.required(r, "court", "委派/委托法院", 100),
-            "reference_number": col.required(r, "reference_number", "委派/委托函编号", 80),
-            "judge": col.optional(r, "judge", "承办法官", 64),
+            "court": col.required(r, "court", "委派/委托法院", of="court_referrals"),
+            "reference_number": col.required(r, "reference_number", "委派/委托函编号", of="court_referrals"),
+            "judge": col.optional(r, "judge", "承办法官", of="court_referrals"),
             "signed_for_date": signed,
         }
         if signed:

@@ -30,14 +30,14 @@ class RecordOps(CaseBase):
 
     def record_investigation(self, actor: Actor, case_id: str, data: InvestigationInput) -> v.CaseDetail:
         self._require_case_worker(actor)
-        col = Collector()
+        col = Collector(entity="investigations")
         row = dict(occurred_at=col.datetime(data, "occurred_at", "调查时间"),
-                   place=col.required(data, "place", "调查地点", 200),
-                   investigators=col.required(data, "investigators", "调查人", 200),
-                   subject=col.required(data, "subject", "被调查人", 200),
-                   record=col.required(data, "record", "调查记录", 20000),
-                   participants=col.optional(data, "participants", "参加人", 200),
-                   recorder=col.optional(data, "recorder", "记录人", 64))
+                   place=col.required(data, "place", "调查地点"),
+                   investigators=col.required(data, "investigators", "调查人"),
+                   subject=col.required(data, "subject", "被调查人"),
+                   record=col.required(data, "record", "调查记录"),
+                   participants=col.optional(data, "participants", "参加人"),
+                   recorder=col.optional(data, "recorder", "记录人"))
         col.raise_if_any()
 
         def change(s, case):
@@ -49,14 +49,14 @@ class RecordOps(CaseBase):
 
     def record_session(self, actor: Actor, case_id: str, data: SessionInput) -> v.CaseDetail:
         self._require_case_worker(actor)
-        col = Collector()
+        col = Collector(entity="mediation_sessions")
         row = dict(occurred_at=col.datetime(data, "occurred_at", "调解时间"),
-                   place=col.required(data, "place", "调解地点", 200),
-                   attendees=col.required(data, "attendees", "到场当事人", 300),
-                   content=col.required(data, "content", "调解记录", 50000),
-                   participants=col.optional(data, "participants", "参加人", 300),
-                   result=col.optional(data, "result", "调解结果", 5000),
-                   recorder=col.optional(data, "recorder", "记录人", 64))
+                   place=col.required(data, "place", "调解地点"),
+                   attendees=col.required(data, "attendees", "到场当事人"),
+                   content=col.required(data, "content", "调解记录"),
+                   participants=col.optional(data, "participants", "参加人"),
+                   result=col.optional(data, "result", "调解结果"),
+                   recorder=col.optional(data, "recorder", "记录人"))
         col.raise_if_any()
 
         def change(s, case):
