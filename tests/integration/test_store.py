@@ -131,6 +131,23 @@ class TestAuditChain:
             users = s.execute(select(AuditEntry).where(AuditEntry.entity_type == "users")).scalars().all()
         assert users and all(e.changes["password_hash"]["new"] == "***" for e in users if "password_hash" in e.changes)
 
+    def test_changes_are_stored_packed_and_older_json_rows_still_read_and_verify(self, station, admin):
+        import json
+        case = new_case(station, admin)
+        with station.store.engine.begin() as conn:
+            stored = conn.execute(text("SELECT seq, changes FROM audit_log WHERE entity_id = :i"), {"i": case.id}).first()
+            patch = conn.execute(text("SELECT patch FROM sync_outbox WHERE entity_id = :i"), {"i": case.id}).scalar()
+            assert isinstance(stored.changes, bytes) and isinstance(patch, bytes)   # packed, not JSON text
+            with station.store.read() as s:
+                as_read = s.get(AuditEntry, stored.seq).changes
+            assert as_read["title"]["new"] == case.title and len(stored.changes) < len(json.dumps(as_read).encode()) / 2
+            # a station from before packing holds its changes as JSON text: they read and verify the same
+            conn.execute(text("UPDATE audit_log SET changes = :c WHERE seq = :s"),
+                         {"c": json.dumps(as_read, ensure_ascii=False), "s": stored.seq})
+        with station.store.read() as s:
+            assert s.get(AuditEntry, stored.seq).changes == as_read
+            assert verify_audit_chain(s).ok
+
     @pytest.mark.parametrize("tamper", ["edit", "delete", "reorder"])
     def test_tampering_is_detected(self, station, admin, tamper):
         new_case(station, admin)
