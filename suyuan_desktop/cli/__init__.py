@@ -206,6 +206,8 @@ def cmd_print(args) -> int:
             for m in dossier.missing:
                 print(f"缺少必备材料：{m}", file=sys.stderr)
             return 0
+        if doc_type == "court_package":
+            return _write_court_package(app, args)
         view, pdf = app.documents.issue(_actor(), args.case, doc_type, args.record)
     Path(args.output).write_bytes(pdf)
     how = "已出具过，按存档原件重新打印" if view.reused else "已出具并存档"
@@ -213,13 +215,31 @@ def cmd_print(args) -> int:
     return 0
 
 
+def _write_court_package(app, args) -> int:
+    """诉调对接材料: the PDF and its manifest (JSON), into a folder or next to the named PDF."""
+    package = app.documents.court_package(_actor(), args.case)
+    out = Path(args.output)
+    if out.is_dir() or not out.suffix:
+        out.mkdir(parents=True, exist_ok=True)
+        out = out / f"{package.manifest['case_number']}诉调对接材料.pdf"
+    out.write_bytes(package.pdf)
+    manifest = out.with_suffix(".json")
+    manifest.write_bytes(package.manifest_bytes())
+    print(f"已生成诉调对接材料：{out}（{package.view.pages}页）和清单 {manifest}；"
+          f"SHA-256 {package.view.pdf_sha256[:16]}…，可用 suyuan verify 核验其中任一文件。")
+    if package.returned:
+        print("案件已转为“已退回法院”。")
+    return 0
+
+
 def cmd_verify(args) -> int:
     try:
-        pdf = Path(args.file).read_bytes()
+        raw = Path(args.file).read_bytes()
     except FileNotFoundError:
         raise CliError(f"找不到文件 {args.file}。") from None
     with _open(args) as app:
-        verdict = app.documents.verify(pdf)
+        is_manifest = args.file.lower().endswith(".json")
+        verdict = app.documents.verify_manifest(raw) if is_manifest else app.documents.verify(raw)
     if verdict.status == "genuine":
         print(verdict.message)
         return 0
@@ -394,10 +414,10 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("print", help="出具文书（PDF），或生成整本卷宗")
     s.add_argument("type", choices=types, metavar="TYPE", help="文书类型：" + "、".join(types))
     s.add_argument("case", help="案号或案件编号")
-    s.add_argument("-o", "--output", required=True, help="输出的 PDF 文件")
+    s.add_argument("-o", "--output", required=True, help="输出的 PDF 文件（court-package：PDF 文件或文件夹，另写同名 .json 清单）")
     s.add_argument("--record", help="针对某一条记录（调解记录、协议、回访等）的编号；默认取最新一条")
     s.set_defaults(func=cmd_print)
-    s = sub.add_parser("verify", help="核验一份文书 PDF 是否为本站出具的原件")
+    s = sub.add_parser("verify", help="核验一份文书 PDF（或诉调对接材料的 .json 清单）是否为本站出具的原件")
     s.add_argument("file")
     s.set_defaults(func=cmd_verify)
 

@@ -335,7 +335,7 @@ class CaseWorkspace(QWidget):
         menu = QMenu(self)
         available = set(printable_documents(c))
         for code, dtype in DOC_TYPES.items():
-            if code in available:
+            if code in available and code != "court_package":
                 menu.addAction(enum_label(dtype), lambda code=code: self.print_document(code))
         menu.addSeparator()
         if "agreement" in available:
@@ -343,6 +343,8 @@ class CaseWorkspace(QWidget):
         if "undisputed_facts" in available:
             menu.addAction(translate("workspace", "无争议事实记载书现场签名（触屏）…"), lambda: self.sign_document("undisputed_facts"))
         menu.addAction(translate("workspace", "整本卷宗（含目录）"), self.print_dossier)
+        if "court_package" in available:
+            menu.addAction(translate("workspace", "诉调对接材料（移送法院）…"), self.court_package)
         self.print_button.setMenu(menu)
 
     def print_document(self, doc_type: str) -> None:
@@ -368,6 +370,24 @@ class CaseWorkspace(QWidget):
         self.dossier_progress = run_with_progress(self.tasks, self, translate("workspace", "正在生成整本卷宗"),
                                                   self.station_app.documents.dossier, self.actor, self.case.id,
                                                   on_done=done)
+
+    def court_package(self) -> None:
+        """诉调对接: the package and its manifest saved into a folder the mediator picks."""
+        folder = QFileDialog.getExistingDirectory(self, translate("workspace", "诉调对接材料保存到"))
+        if not folder:
+            return
+
+        def done(package):
+            from pathlib import Path
+            pdf = Path(folder) / f"{package.manifest['case_number']}诉调对接材料.pdf"
+            pdf.write_bytes(package.pdf)
+            pdf.with_suffix(".json").write_bytes(package.manifest_bytes())
+            self.last_package = pdf
+            messages.info(translate("workspace", "诉调对接材料已生成"), translate(
+                "workspace", "已保存 {pdf}（{pages}页）及同名清单（.json）。两者都可核验。").format(pdf=pdf, pages=package.view.pages)
+                + (translate("workspace", "\n案件已转为“已退回法院”。") if package.returned else ""))
+            self.reload()
+        self.tasks.run(self.station_app.documents.court_package, self.actor, self.case.id, on_done=done)
 
     def _preview(self, title: str, pdf: bytes, issued_id: str | None = None) -> None:
         def printed(printer: str, copies: int):

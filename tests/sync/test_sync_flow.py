@@ -378,3 +378,15 @@ def test_acknowledged_changes_leave_the_outbox_after_30_days_and_the_audit_log_k
     with pytest.raises(SyncError) as stopped:
         one.sync.sync()
     assert stopped.value.error == "gap_pruned" and "重新注册" in stopped.value.message
+
+
+def test_a_court_package_and_the_move_to_the_court_reach_the_district(stations, district):
+    from tests.integration.test_court_package import referred_failed_case
+    one = stations.make("S1")
+    case = referred_failed_case(one, MEDIATOR)
+    package = one.documents.court_package(MEDIATOR, case.case_number)
+    one.sync.sync()
+    assert district.entity("cases", case.id).state["status"] == "returned_to_court"
+    issued = district.entity("issued_documents", package.view.id)
+    assert issued.state["doc_type"] == "court_package" and issued.state["pdf_sha256"] == package.manifest["package"]["sha256"]
+    assert issued.state["data"]["parts"][0]["sha256"] == package.manifest["parts"][0]["sha256"]

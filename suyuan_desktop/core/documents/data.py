@@ -49,7 +49,7 @@ _CASE_HEAD = ("id", "case_number", "title", "dispute_type", "source", "summary",
 
 
 def select_data(doc_type: str, station: dict, case: dict, target_id: str | None, template: dict,
-                signatures: dict | None = None) -> dict:
+                signatures: dict | None = None, extra: dict | None = None) -> dict:
     dtype = DOC_TYPES[doc_type]
     data = {
         "document": {"type": doc_type, "template_version": template["version"]},
@@ -86,14 +86,22 @@ def select_data(doc_type: str, station: dict, case: dict, target_id: str | None,
             data["agreement_number"] = effective[-1]["number"] if effective else None
     if signatures:  # {signer's printed name: {"strokes": normalised strokes, "date": iso date}}
         data["signatures"] = signatures
-    if doc_type in ("undisputed_facts", "termination", "registration"):
+    if doc_type in ("undisputed_facts", "termination", "registration", "court_handoff"):
         data["referrals"] = case.get("court_referrals", [])
-    if doc_type == "termination":
+    if doc_type in ("termination", "court_handoff"):
         if case.get("status") not in ("failed", "returned_to_court", "archived") or not case.get("termination_reason"):
-            raise ValidationError(FieldError("status", "终止调解情况表", "案件尚未终止调解，请先办理“终止调解”。", "not_terminated"))
+            raise ValidationError(FieldError("status", DOC_TYPES[doc_type].label, "案件尚未终止调解，请先办理“终止调解”。",
+                                             "not_terminated"))
         data["session_dates"] = [ses["occurred_at"][:10] for ses in case.get("sessions", [])]
+    if doc_type == "termination":
         data["fact_records"] = [{"facts": [f["text"] for f in r.get("facts", [])], "disputed_points": r.get("disputed_points")}
                                 for r in case.get("fact_records", [])]
+    if doc_type == "court_handoff":
+        # what the court is told: how many facts were confirmed, why mediation failed, any conduct
+        # that raised the cost of litigation; never what was conceded in the sessions
+        data["fact_records"] = [{"facts": len(r.get("facts", [])), "failure_reason": r.get("failure_reason"),
+                                 "cost_conduct": r.get("cost_conduct")} for r in case.get("fact_records", [])]
+        data["package"] = (extra or {})["package"]
     if doc_type == "cover":
         data["history"] = [{"to_status": h["to_status"], "changed_at": h["changed_at"]} for h in case.get("history", [])]
     return data

@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from ..domain.enums import (
-    CaseSource, DisputeType, PartyKind, PartyRole, PerformanceStatus, ReferralKind, TerminationReason,
+    AttachmentKind, CaseSource, DisputeType, PartyKind, PartyRole, PerformanceStatus, ReferralKind, TerminationReason,
     reason_and_detail,
 )
 from ..domain.money import amount_in_words, format_amount
@@ -393,8 +393,65 @@ def cover(ctx: Ctx) -> list:
     return out
 
 
+def service_address(ctx: Ctx) -> list:
+    out = ctx.title(ctx.t["title"], ctx.d["case"]["case_number"])
+    out.append(ctx.p(ctx.t["notice"], ctx.s_indent))
+    for p in ctx.d["parties"]:
+        out += [Spacer(1, 2 * mm), ctx.field_table([
+            ("受送达人", f"{p['name']}（{PartyRole.parse(p['role']).label}）"),
+            ("送达地址", p.get("address") or ""), ("联系电话", p.get("phone") or ""),
+            ("电子送达", ctx.t["electronic"]), ("其他联系方式", "")], 30 * mm)]
+    out += ctx.signatures([("受送达人", p["name"], "签名或按指印") for p in ctx.d["parties"]], seal=False, date=None)
+    return out
+
+
+def court_handoff(ctx: Ctx) -> list:
+    c, pkg = ctx.d["case"], ctx.d["package"]
+    refs = ctx.d.get("referrals") or []
+    ref = refs[-1] if refs else None
+    out = ctx.title(ctx.t["title"], c["case_number"])
+    how = (ctx.t_("how_referral", kind=ReferralKind.parse(ref["kind"]).label, reference_number=ref["reference_number"])
+           if ref else ctx.t["how_own"])
+    out += [ctx.p(f"{ref['court'] if ref else '____________人民法院'}：", ctx.s_body, "法院"),
+            ctx.p(ctx.t_("body", committee=ctx.committee, title=c["title"], case_number=c["case_number"], how=how),
+                  ctx.s_indent)]
+    steps = [(c["received_date"], "收案登记"), (c.get("accepted_date"), "受理"),
+             *((d, "调解") for d in ctx.d.get("session_dates", [])), (c.get("closed_date"), "调解终结")]
+    course = "；".join(f"{body_date(day)} {what}" for day, what in sorted((d[:10], w) for d, w in steps if d))
+    rows = [("当事人", _names(ctx)), ("案由", c["title"]), ("调解过程", course)]
+    if ref:
+        rows.insert(0, ("委派/委托", f"{ref['court']}{ReferralKind.parse(ref['kind']).label}，{ref['reference_number']}，"
+                                    f"期限至{body_date(ref['deadline'])}"))
+    out += [ctx.head("一、调解的基本情况"), ctx.field_table(rows, 30 * mm)]
+    records = ctx.d.get("fact_records", [])
+    reasons = [reason_and_detail(TerminationReason.parse(c["termination_reason"]).label, c.get("termination_detail"))]
+    reasons += [r["failure_reason"] for r in records if r.get("failure_reason") and r["failure_reason"] not in reasons[0]]
+    out += [ctx.head("二、调解不成的原因"), ctx.p("；".join(dict.fromkeys(reasons)) + "。", ctx.s_indent, "原因")]
+    conduct = [r["cost_conduct"] for r in records if r.get("cost_conduct")]
+    out += [ctx.head("三、增加对方诉讼成本的行为"),
+            ctx.p("；".join(conduct) if conduct else "调解过程中未记录当事人有增加对方诉讼成本的行为。", ctx.s_indent, "行为")]
+    facts = sum(r["facts"] for r in records)
+    out += [ctx.head("四、无争议事实"),
+            ctx.p(f"经各方当事人书面确认的无争议事实共{facts}项，详见所附《无争议事实记载书》。" if facts
+                  else "各方当事人未就任何事实书面确认无争议。", ctx.s_indent)]
+    items = [[ctx.p(h, ctx.s_cell, "表格", bold=True) for h in ("序号", "材料", "页数/大小", "SHA-256")]]
+    listed = [(part["title"], f"{part['pages']}页", part["sha256"]) for part in pkg["parts"]]
+    listed += [(f"{a['filename']}（{AttachmentKind.parse(a['kind']).label}{'' if a['included'] else '，另附'}）",
+                f"{a['size']}字节", a["sha256"]) for a in pkg["attachments"]]
+    for n, (title, size, sha) in enumerate(listed, start=1):
+        # the hash in two rows of 32 characters, so that it can be read and compared
+        items.append([ctx.p(str(n), ctx.s_cell), ctx.p(title, ctx.s_cell, "材料"), ctx.p(size, ctx.s_cell),
+                      Paragraph(f'<font size="8.5">{sha[:32]}<br/>{sha[32:]}</font>', ctx.s_cell)])
+    table = Table(items, colWidths=[13 * mm, 60 * mm, 22 * mm, None], hAlign="LEFT", repeatRows=1)
+    table.setStyle(ctx.grid())
+    out += [ctx.head("五、移送材料清单"), table, Spacer(1, 2 * mm), ctx.p(ctx.t["concessions"], ctx.s_small),
+            ctx.p(ctx.t["closing"], ctx.s_indent), CondPageBreak(50 * mm)]
+    out += ctx.signatures(ctx.staff_lines(), seal=True, date=pkg["made_on"])
+    return out
+
+
 LAYOUTS = {"application": application, "registration": registration, "notice": notice,
            "investigation": investigation, "session": session, "agreement": agreement,
            "oral_agreement": oral_agreement, "undisputed_facts": undisputed_facts,
            "judicial_confirmation": judicial_confirmation, "follow_up": follow_up, "termination": termination,
-           "cover": cover}
+           "cover": cover, "service_address": service_address, "court_handoff": court_handoff}

@@ -24,4 +24,7 @@ DOC_TYPES = {d.code: d for d in (
     DocType("follow_up", "人民调解回访记录", "follow_ups"),
     DocType("termination", "终止调解情况表", None),
     DocType("cover", "卷宗封面", None),
+    DocType("service_address", "送达地址确认书", None),
+    DocType("court_handoff", "诉调对接材料移送函", None),
+    DocType("court_package", "诉调对接材料", None),   # the bound package (services/court_package.py)
 )}

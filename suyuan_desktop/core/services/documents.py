@@ -91,9 +91,15 @@ class DocumentService:
         return exchange.export_cases(self.app, [case_ref], include_files=False)["cases"][0]
 
     def issue(self, actor: Actor, case_ref: str, doc_type: str, target_id: str | None = None, *,
-              signatures: dict | None = None) -> tuple[IssuedView, bytes]:
+              signatures: dict | None = None, extra: dict | None = None) -> tuple[IssuedView, bytes]:
         """Issue (or reprint) a document. ``signatures`` maps a signer's printed name to strokes
-        drawn on a touch screen; signing makes a new version with the strokes in the PDF."""
+        drawn on a touch screen; signing makes a new version with the strokes in the PDF.
+        ``extra``: what a document is given besides the case (the hand-off letter's package)."""
+        if doc_type == "court_package":
+            return self.court_package(actor, case_ref).as_issued()
+        if doc_type == "court_handoff" and not extra:
+            raise ValidationError(FieldError("doc_type", "文书类型", "诉调对接材料移送函随诉调对接材料一并出具：请出具 court-package。",
+                                             "choice"))
         if doc_type not in DOC_TYPES:
             raise ValidationError(FieldError("doc_type", "文书类型", f"“{doc_type}”不是可出具的文书，可选：{'、'.join(DOC_TYPES)}、dossier。", "choice"))
         template = self._template(doc_type)
@@ -107,7 +113,7 @@ class DocumentService:
                 raise ValidationError(FieldError("signatures", "签名", f"“{'、'.join(unknown)}”不是本案当事人或调解员。", "unknown_signer"))
             signatures = {n: {"strokes": normalise(v["strokes"]), "date": str(v.get("date") or self.app.today())}
                           for n, v in signatures.items()}
-        data = select_data(doc_type, station, case, target_id, template, signatures)
+        data = select_data(doc_type, station, case, target_id, template, signatures, extra)
         digest = data_hash(data)
         target_key = (data.get("target") or {}).get("id", "")
         with self.app.store.read() as s:
@@ -206,6 +212,18 @@ class DocumentService:
         except Exception:  # noqa: BLE001 - a damaged file is simply not verifiable
             return None
         return Payload.decode(str(keywords)) if keywords else None
+
+    # --- court hand-off package ---------------------------------------------------------------
+
+    def court_package(self, actor: Actor, case_ref: str):
+        """诉调对接: the hand-off letter, the records and the parties' materials as one verifiable
+        PDF with a manifest (services/court_package.py)."""
+        from .court_package import build
+        return build(self, actor, case_ref)
+
+    def verify_manifest(self, raw: bytes) -> Verdict:
+        from .court_package import verify_manifest
+        return verify_manifest(self, raw)
 
     # --- dossier -----------------------------------------------------------------------------
 

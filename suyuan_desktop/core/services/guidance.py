@@ -118,7 +118,7 @@ class DeadlineGroup:
 def printable_documents(case: CaseDetail) -> tuple[str, ...]:
     """The documents a case can print now (codes of ``documents.types.DOC_TYPES``): the forms of
     every case, and each record's document once the case holds such a record."""
-    out = ["application", "registration", "notice", "cover"]
+    out = ["application", "registration", "notice", "cover", "service_address"]
     if case.investigations:
         out.append("investigation")
     if case.sessions:
@@ -134,7 +134,7 @@ def printable_documents(case: CaseDetail) -> tuple[str, ...]:
     if case.follow_ups:
         out.append("follow_up")
     if case.termination_reason:
-        out.append("termination")
+        out += ["termination", "court_package"]   # 诉调对接: the court's package, once mediation has ended
     return tuple(out)
 
 

@@ -1901,6 +1901,18 @@ Choosing No deletes this draft.</translation>
         <source>预防纠纷</source>
         <translation>Disputes prevented</translation>
     </message>
+    <message>
+        <source>送达地址确认书</source>
+        <translation>Confirmation of service address</translation>
+    </message>
+    <message>
+        <source>诉调对接材料移送函</source>
+        <translation>Letter handing the case to the court</translation>
+    </message>
+    <message>
+        <source>诉调对接材料</source>
+        <translation>Court hand-off package</translation>
+    </message>
 </context>
 <context>
     <name>first_run</name>
@@ -3567,6 +3579,28 @@ Cases: {cases}, attachments: {attachments}, audit entries: {audit}. Keep the fil
     <message>
         <source>{kind}，涉及 {n} 人（{day}）</source>
         <translation>{kind}, {n} people ({day})</translation>
+    </message>
+    <message>
+        <source>诉调对接材料（移送法院）…</source>
+        <translation>Court hand-off package (to the court)…</translation>
+    </message>
+    <message>
+        <source>诉调对接材料保存到</source>
+        <translation>Save the court hand-off package to</translation>
+    </message>
+    <message>
+        <source>诉调对接材料已生成</source>
+        <translation>Court hand-off package made</translation>
+    </message>
+    <message>
+        <source>已保存 {pdf}（{pages}页）及同名清单（.json）。两者都可核验。</source>
+        <translation>Saved {pdf} ({pages} pages) and its manifest (.json). Either can be verified.</translation>
+    </message>
+    <message>
+        <source>
+案件已转为“已退回法院”。</source>
+        <translation>
+The case is now returned to the court.</translation>
     </message>
 </context>
 </TS>

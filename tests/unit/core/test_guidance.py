@@ -98,9 +98,10 @@ def test_the_timeline_of_a_new_case_of_a_court_referral_and_of_a_failed_case(sta
 def test_a_case_can_print_each_records_document_once_it_holds_the_record(station, admin):
     from suyuan_desktop.core.services.guidance import printable_documents
     fresh = new_case(station, admin)
-    assert set(printable_documents(fresh)) == {"application", "registration", "notice", "cover"}
+    assert set(printable_documents(fresh)) == {"application", "registration", "notice", "cover", "service_address"}
     done = concluded_case(station, admin)   # sessions, a written agreement, confirmation, a follow-up
     assert {"session", "agreement", "judicial_confirmation", "follow_up"} <= set(printable_documents(done))
     assert "termination" not in printable_documents(done) and "undisputed_facts" not in printable_documents(done)
     failed = failed_case(station, admin)
-    assert "termination" in printable_documents(failed) and "agreement" not in printable_documents(failed)
+    assert {"termination", "court_package"} <= set(printable_documents(failed))
+    assert "agreement" not in printable_documents(failed) and "court_package" not in printable_documents(done)

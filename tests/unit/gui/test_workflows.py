@@ -1383,3 +1383,24 @@ def test_required_fields_of_the_record_forms_are_marked(qtbot, gui_station):
     assert marked(follow, follow.notes) and marked(follow, follow.visitor)
     for dlg in (inv, session, follow):
         qtbot.addWidget(dlg)
+
+
+def test_a_failed_court_case_is_handed_off_from_the_workspace(qtbot, window, gui_station, monkeypatch, tmp_path):
+    """诉调对接 from the print menu: the package and its manifest land in the folder the mediator
+    picks, and the case shows as returned to the court."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from suyuan_desktop.core.services.users import actor_for
+    from suyuan_desktop.gui import messages
+    from tests.integration.test_court_package import referred_failed_case
+    station, user = gui_station
+    case = referred_failed_case(station, actor_for(user))
+    ws = open_workspace(qtbot, window, case.id)
+    action = next(a for a in ws.print_button.menu().actions() if a.text().startswith("诉调对接材料"))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **kw: str(tmp_path))
+    action.trigger()
+    qtbot.waitUntil(lambda: getattr(ws, "last_package", None) is not None, timeout=20000)
+    assert ws.last_package.exists() and ws.last_package.with_suffix(".json").exists()
+    assert any("诉调对接材料" in text for kind, text in messages.shown if kind == "info")
+    qtbot.waitUntil(lambda: ws.case.status == "returned_to_court", timeout=5000)
+    assert station.documents.verify(ws.last_package.read_bytes()).status == "genuine"
