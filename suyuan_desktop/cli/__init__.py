@@ -27,6 +27,8 @@ from ..logsetup import configure_logging
 from .common import (
     EXIT_ENV, EXIT_INPUT, EXIT_USAGE, CliError, _actor, _open, _read_json, _secret, _write_json,
 )
+from .devices import add_parsers as add_device_parsers
+from .devices import write_court_package
 from .sync import cmd_enroll, cmd_sync
 
 
@@ -207,28 +209,11 @@ def cmd_print(args) -> int:
                 print(f"缺少必备材料：{m}", file=sys.stderr)
             return 0
         if doc_type == "court_package":
-            return _write_court_package(app, args)
+            return write_court_package(app, args)
         view, pdf = app.documents.issue(_actor(), args.case, doc_type, args.record)
     Path(args.output).write_bytes(pdf)
     how = "已出具过，按存档原件重新打印" if view.reused else "已出具并存档"
     print(f"{how}：{args.output}（第{view.doc_version}版，{view.pages}页，SHA-256 {view.pdf_sha256[:16]}…）")
-    return 0
-
-
-def _write_court_package(app, args) -> int:
-    """诉调对接材料: the PDF and its manifest (JSON), into a folder or next to the named PDF."""
-    package = app.documents.court_package(_actor(), args.case)
-    out = Path(args.output)
-    if out.is_dir() or not out.suffix:
-        out.mkdir(parents=True, exist_ok=True)
-        out = out / f"{package.manifest['case_number']}诉调对接材料.pdf"
-    out.write_bytes(package.pdf)
-    manifest = out.with_suffix(".json")
-    manifest.write_bytes(package.manifest_bytes())
-    print(f"已生成诉调对接材料：{out}（{package.view.pages}页）和清单 {manifest}；"
-          f"SHA-256 {package.view.pdf_sha256[:16]}…，可用 suyuan verify 核验其中任一文件。")
-    if package.returned:
-        print("案件已转为“已退回法院”。")
     return 0
 
 
@@ -444,6 +429,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("-o", "--output", help="写入 Excel 文件（.xlsx）或 PDF 报表（.pdf）；省略或 - 为制表符分隔的文本")
     s.add_argument("--explain", metavar="CELL", help="列出一格背后的案件，如 summary.outcome.success.current")
     s.set_defaults(func=cmd_stats)
+
+    add_device_parsers(sub)
 
     s = sub.add_parser("enroll", help="用区中心签发的一次性注册码注册本站")
     s.add_argument("url", help="区中心地址，如 https://tiaojie.weibin.gov.cn")

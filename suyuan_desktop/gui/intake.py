@@ -10,7 +10,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget,
 )
 
 from ..core.domain.enums import (
@@ -18,7 +18,7 @@ from ..core.domain.enums import (
 )
 from ..core.domain.errors import FieldError, ValidationError
 from ..core.services.inputs import CaseIntake, PartyInput, ReferralInput
-from . import messages
+from . import messages, theme
 from .form_dialog import FormDialog
 from .forms.ui_intake import Ui_IntakeDialog
 from .party_editor import PartyEditor, place_party_errors
@@ -64,6 +64,13 @@ class IntakeDialog(ExplicitTabOrder, QDialog):
         self.add_party(PartyRole.APPLICANT)
         self.add_party(PartyRole.RESPONDENT)
         ui.addPartyButton.clicked.connect(lambda: self.add_party(PartyRole.THIRD_PARTY))
+        self.card_button = None
+        if (station_app.local_settings().get("idcard_reader") or {}).get("backend", "none") != "none":
+            # with a reader on this computer: a card fills the first party not yet filled in
+            self.card_button = QPushButton(theme.icon("id-card"), translate("intake", "读身份证"))
+            self.card_button.clicked.connect(self.read_card)
+            row = next(lay for lay in self.findChildren(QLayout) if lay.indexOf(ui.addPartyButton) >= 0)
+            row.insertWidget(1, self.card_button)   # under the heading, above the parties: it fills the first empty one
         self.form_error = ui.formError
         self.buttons = ui.buttons
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(translate("intake", "保存并登记"))
@@ -95,6 +102,20 @@ class IntakeDialog(ExplicitTabOrder, QDialog):
         mark_required(ui.basicForm, self.title, self.summary)
         mark_required(ui.referralForm, self.court, self.ref_number)
         self._update()
+
+    def read_card(self) -> None:
+        self.card_button.setEnabled(False)
+
+        def done(card):
+            self.card_button.setEnabled(True)
+            target = next((e for e in self.party_editors if not e.name.text().strip()), self.party_editors[0])
+            target.fill_from_card(card)
+            self._update()
+
+        def failed(exc):
+            self.card_button.setEnabled(True)
+            messages.warn(translate("intake", "读卡未成功"), getattr(exc, "message", str(exc)))
+        self.tasks.run(self.station_app.read_id_card, on_done=done, on_error=failed)
 
     @property
     def save_button(self) -> QPushButton:
@@ -162,7 +183,8 @@ class IntakeDialog(ExplicitTabOrder, QDialog):
 
     def tab_order(self) -> list:
         ui = self.ui
-        return ([w for e in self.party_editors for w in e.tab_widgets()]
+        return ([self.card_button] if getattr(self, "card_button", None) else []) + (
+                [w for e in self.party_editors for w in e.tab_widgets()]
                 + [ui.addPartyButton, self.title, self.dtype, self.source, self.received, self.summary, self.claims,
                      self.risk, self.court, self.ref_number, self.signed_for, self.procedure, self.save_button,
                      self.buttons.button(QDialogButtonBox.StandardButton.Cancel)])

@@ -205,6 +205,16 @@ class PartyEditor(QFrame):
         if state.get("birth_date"):
             self.birth.setDate(QDate.fromString(state["birth_date"], "yyyy-MM-dd"))
 
+    def fill_from_card(self, card) -> None:
+        """A resident ID card just read: a person with the card's name, number (which gives gender,
+        birth date and age), ethnicity and address. The photo is not taken."""
+        self.kind.setCurrentIndex(max(self.kind.findData(PartyKind.PERSON.value), 0))
+        self.name.setText(card.name)
+        self.id_number.setText(card.id_number)
+        plain = card.ethnicity in ("其他", "外国血统中国籍人士") or card.ethnicity.endswith("族")
+        self.ethnicity.setText(card.ethnicity if plain else card.ethnicity + "族")
+        self.address.setText(card.address)
+
     def field_for(self, name: str) -> Field | None:
         return {"name": self.name, "id_number": self.id_number, "credit_code": self.credit_code,
                 "legal_representative": self.legal_rep, "phone": self.phone, "address": self.address,

@@ -167,12 +167,44 @@ class StationApp:
             raise ValidationError(errors)
         settings = {"body_font": body_font or None, "title_font": title_font or None, "printer": printer or None,
                     "kiosk": bool(kiosk), "idle_minutes": float(idle_minutes), "language": language}
+        self._write_local_settings(settings)
+        self._documents = None  # the next document uses the new fonts
+        return settings
+
+    def _write_local_settings(self, changes: dict) -> dict:
+        """Merge ``changes`` into this computer's settings file (atomically; other keys kept)."""
+        settings = {**self.local_settings(), **changes}
         path = self.data_dir / self.LOCAL_SETTINGS
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(settings, ensure_ascii=False, indent=1), "utf-8")
         os.replace(tmp, path)
-        self._documents = None  # the next document uses the new fonts
         return settings
+
+    # --- the ID card reader of this computer (docs/idcard-reader.md) -----------------------------
+
+    def save_idcard_reader(self, backend: str, library: str | None = None, port: int = 1001) -> dict:
+        from ..devices.idcard import BACKENDS
+        errors = []
+        if backend not in ("none", *BACKENDS):
+            errors.append(FieldError("backend", "读卡器接口", f"可选：none（不用读卡器）、{'、'.join(BACKENDS)}。", "choice"))
+        elif backend in ("termb", "sdtapi") and not (library and Path(library).is_file()):
+            errors.append(FieldError("library", "厂商动态库", f"找不到读卡器厂商的动态库文件“{library or ''}”"
+                                                              "（termb.dll、sdtapi.dll 或对应的 .so）。", "missing"))
+        if not 1 <= int(port) <= 65535:
+            errors.append(FieldError("port", "端口", "端口号应为1至65535（USB 读卡器一般为1001）。", "range"))
+        if errors:
+            raise ValidationError(errors)
+        conf = {"backend": backend, "library": str(library) if library else None, "port": int(port)}
+        return self._write_local_settings({"idcard_reader": conf})["idcard_reader"]
+
+    def read_id_card(self):
+        """The card on this computer's reader (``domain.idcard_chip.CardText``); ``IdCardError``
+        says why not. The photo is never kept."""
+        from ..devices.idcard import IdCardError, reader_from_settings
+        reader = reader_from_settings(self.local_settings())
+        if reader is None:
+            raise IdCardError("本机没有设置身份证读卡器：可在命令行用 suyuan idcard setup 设置，或手工填写。", "not_configured")
+        return reader.read()
 
     @property
     def screening(self):

@@ -2268,6 +2268,14 @@ The station has been created and is ready to use; enrol later under Settings →
         <source>请按红色提示修改 {items}。</source>
         <translation>Please correct {items} as marked in red.</translation>
     </message>
+    <message>
+        <source>读身份证</source>
+        <translation>Read ID card</translation>
+    </message>
+    <message>
+        <source>读卡未成功</source>
+        <translation>The card could not be read</translation>
+    </message>
 </context>
 <context>
     <name>login</name>

@@ -1404,3 +1404,30 @@ def test_a_failed_court_case_is_handed_off_from_the_workspace(qtbot, window, gui
     assert any("诉调对接材料" in text for kind, text in messages.shown if kind == "info")
     qtbot.waitUntil(lambda: ws.case.status == "returned_to_court", timeout=5000)
     assert station.documents.verify(ws.last_package.read_bytes()).status == "genuine"
+
+
+def test_intake_fills_a_party_from_the_id_card_reader(qtbot, gui_station, tasks):
+    """With a reader set up on this computer, 读身份证 fills the first party not yet filled in; the
+    number then gives gender and birth as if typed. Without one, there is no such button."""
+    from suyuan_desktop.core.domain.idcard_chip import SAMPLE_CARD
+    from suyuan_desktop.gui import messages
+    from suyuan_desktop.gui.intake import IntakeDialog
+    station, user = gui_station
+    plain = IntakeDialog(station, user, tasks)
+    qtbot.addWidget(plain)
+    assert plain.card_button is None
+    station.save_idcard_reader("simulator")
+    dlg = IntakeDialog(station, user, tasks)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    first, second = dlg.party_editors
+    type_text(qtbot, first.name.edit, "张三")
+    qtbot.mouseClick(dlg.card_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: second.name.text() == SAMPLE_CARD.name, timeout=5000)
+    assert second.id_number.text() == SAMPLE_CARD.id_number and "女，1985年03月15日出生" in second.derived.text()
+    assert second.ethnicity.text() == "汉族" and second.address.text() == SAMPLE_CARD.address
+    assert first.name.text() == "张三"                                       # the filled-in one is left alone
+    station.save_idcard_reader("termb", __file__)                            # a file that is no card reader
+    qtbot.mouseClick(dlg.card_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(k == "warn" and "动态库" in t for k, t in messages.shown), timeout=15000)
+    assert dlg.card_button.isEnabled()
