@@ -199,6 +199,7 @@ case_facts = Table("case_facts", metadata,
                    Column("termination_reason", String(32)),
                    Column("court", String(100)),
                    Column("court_reference", String(80)),
+                   Column("handed_off", Date),
                    Index("ix_case_facts_received", "received_date", "station_code"),
                    Index("ix_case_facts_closed", "closed_date", "station_code"))
 

@@ -24,7 +24,8 @@ from .. import db
 from ..db import case_facts, entities
 from .common import ApiError
 
-RELATED = ("agreements", "court_referrals", "judicial_confirmations", "follow_ups", "escalation_preventions")
+RELATED = ("agreements", "court_referrals", "judicial_confirmations", "follow_ups", "escalation_preventions",
+           "issued_documents")   # the last: a court hand-off package
 CHUNK = 500
 # the case_facts columns that are CaseFacts fields of the same name
 _SAME = tuple(c.name for c in case_facts.columns if c.name not in ("case_id", "amount", "escalations"))
@@ -35,7 +36,7 @@ _READ = (case_facts.c.case_id, case_facts.c.case_number, case_facts.c.station_co
          case_facts.c.written_agreement_effective, case_facts.c.confirmation_applied, case_facts.c.confirmation_outcome,
          case_facts.c.performance, case_facts.c.performance_deadline, case_facts.c.first_follow_up,
          case_facts.c.escalations, case_facts.c.status, case_facts.c.termination_reason, case_facts.c.court,
-         case_facts.c.court_reference)
+         case_facts.c.court_reference, case_facts.c.handed_off)
 
 
 def _facts(rows, deadline) -> list[CaseFacts]:
@@ -50,9 +51,10 @@ def _facts(rows, deadline) -> list[CaseFacts]:
         deadline(effective) if effective is not None else None, day(applied, applied), word(aoutcome, aoutcome),
         word(performance, performance), day(pdeadline, pdeadline), day(first, first),
         tuple((k, int(n), dt.date.fromisoformat(d)) for k, n, d in escalations) if escalations else (),
-        word(status, status), reason, court, reference)
+        word(status, status), reason, court, reference, day(handed, handed))
         for (i, number, station, dtype, source, received, closed, outcome, rkind, rdeadline, amount, effective,
-             applied, aoutcome, performance, pdeadline, first, escalations, status, reason, court, reference) in rows]
+             applied, aoutcome, performance, pdeadline, first, escalations, status, reason, court, reference,
+             handed) in rows]
 
 
 def refresh_case_facts(conn, case_ids: list[str], *, rows_exist: bool = True) -> None:
@@ -64,13 +66,18 @@ def refresh_case_facts(conn, case_ids: list[str], *, rows_exist: bool = True) ->
         rows = conn.execute(select(entities.c.entity_type, entities.c.entity_id, entities.c.scope, entities.c.state)
                             .where(entities.c.case_id.in_(ids), entities.c.entity_type.in_(("cases", *RELATED)),
                                    entities.c.deleted.is_(False))).all()
-        cases, related = [], {t: [] for t in RELATED}
+        cases, related, packages = [], {t: [] for t in RELATED}, []
         for etype, eid, scope, state in rows:
             if etype == "cases":
                 cases.append({**state, "id": eid, "station_code": scope})
+            elif etype == "issued_documents":
+                made_on = (state.get("data") or {}).get("made_on") if state.get("doc_type") == "court_package" else None
+                if made_on:
+                    packages.append({"case_id": state["case_id"], "made_on": made_on})
             else:
                 related[etype].append(state)
-        facts = build_facts(cases, *(related[t] for t in RELATED), lambda day: None)
+        facts = build_facts(cases, *(related[t] for t in RELATED if t != "issued_documents"), lambda day: None,
+                            packages=packages)
         if rows_exist:
             conn.execute(delete(case_facts).where(case_facts.c.case_id.in_(ids)))
         if facts:

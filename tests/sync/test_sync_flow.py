@@ -390,3 +390,9 @@ def test_a_court_package_and_the_move_to_the_court_reach_the_district(stations, 
     issued = district.entity("issued_documents", package.view.id)
     assert issued.state["doc_type"] == "court_package" and issued.state["pdf_sha256"] == package.manifest["package"]["sha256"]
     assert issued.state["data"]["parts"][0]["sha256"] == package.manifest["parts"][0]["sha256"]
+    # the district's 诉调对接 listing says when the material went to the court
+    from suyuan_desktop.core.domain.statistics import parse_period
+    from tests.conftest import TODAY
+    report = district.district_report(parse_period(str(TODAY.year)), as_of=TODAY)
+    row = next(r for r in next(t for t in report.tables if t.key == "handoff").rows if r.key == case.id)
+    assert row.cells[3].value == "新乡市卫滨区人民法院" and row.cells[8].value == TODAY.isoformat()

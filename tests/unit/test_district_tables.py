@@ -31,7 +31,7 @@ CASES = [
          confirmation_deadline=D(2026, 11, 29), performance_deadline=D(2026, 10, 20)),
     case("a3", "S1", D(2026, 11, 1), D(2026, 11, 20), "failed", referral_kind="assigned",
          referral_deadline=D(2026, 11, 10), status="returned_to_court", court="卫滨区人民法院",
-         court_reference="（2026）豫0703民诉前调88号", termination_reason="party_refuses"),
+         court_reference="（2026）豫0703民诉前调88号", termination_reason="party_refuses", handed_off=D(2026, 11, 22)),
     case("a4", "S1", D(2026, 11, 5), None, "open", escalations=(("criminal", 2, D(2026, 11, 6)),)),
     # S2: an oral agreement, and a failed court-entrusted case
     case("b1", "S2", D(2026, 10, 2), D(2026, 10, 12), "success_oral"),
@@ -86,7 +86,8 @@ def test_the_court_handoff_lists_the_failed_court_cases_and_no_party():
     assert [r.label for r in handoff.rows] == ["（2026）人调字第a3号", "（2026）人调字第b2号"]    # by closing date
     assert [c.value for c in handoff.rows[0].cells] == [
         "S1", "邻里纠纷", "委派调解", "卫滨区人民法院", "（2026）豫0703民诉前调88号", "2026-11-01",
-        "2026-11-20", "一方当事人明确拒绝调解"]
+        "2026-11-20", "一方当事人明确拒绝调解", "2026-11-22"]
+    assert handoff.rows[1].cells[8].value == "未移送"
     assert handoff.rows[1].cells[2].value == "委托调解" and handoff.rows[1].cells[7].value == "双方分歧较大，难以达成协议"
     assert "仅供授权人员" in handoff.title
     from suyuan_desktop.core.domain.statistics import text_lines

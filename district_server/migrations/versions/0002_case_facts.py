@@ -45,6 +45,7 @@ def upgrade() -> None:
         sa.Column("termination_reason", sa.String(32)),
         sa.Column("court", sa.String(100)),
         sa.Column("court_reference", sa.String(80)),
+        sa.Column("handed_off", sa.Date()),
     )
     op.create_index("ix_case_facts_received", "case_facts", ["received_date", "station_code"])
     op.create_index("ix_case_facts_closed", "case_facts", ["closed_date", "station_code"])

@@ -39,6 +39,7 @@ class CaseFacts(NamedTuple):
     termination_reason: str | None = None       # why mediation ended without agreement (a code)
     court: str | None = None                    # the referring court and its case number (诉调对接)
     court_reference: str | None = None
+    handed_off: dt.date | None = None           # when the first court hand-off package was made
 
 
 SUCCESS_STATUSES = {"agreed", "confirm_applied", "confirmed", "confirm_rejected", "performing", "performed"}
@@ -81,7 +82,7 @@ def shared_word(value: str | None) -> str | None:
 
 
 def build_facts(cases, agreements, referrals, confirmations, follow_ups, escalations,
-                confirmation_deadline: Callable[[dt.date], dt.date]) -> list[CaseFacts]:
+                confirmation_deadline: Callable[[dt.date], dt.date], packages=()) -> list[CaseFacts]:
     """``CaseFacts`` from a case's records as the sync protocol names their fields (mappings:
     database rows at a station, synced states at the district; dates as dates or ISO text). The
     related records may include other cases' and deleted ones are expected to be left out; an
@@ -103,6 +104,11 @@ def build_facts(cases, agreements, referrals, confirmations, follow_ups, escalat
     for e in escalations:
         if e["case_id"] in wanted:
             prevented.setdefault(e["case_id"], []).append((e["kind"], int(e["persons"]), shared_day(e["recorded_date"])))
+    handed: dict[str, dt.date] = {}
+    for pk in packages:   # court hand-off packages: (case_id, the day it was made)
+        if pk["case_id"] in wanted:
+            day = shared_day(pk["made_on"])
+            handed[pk["case_id"]] = min(day, handed.get(pk["case_id"], day))
     out = []
     for c in cases:
         i = c["id"]
@@ -124,7 +130,7 @@ def build_facts(cases, agreements, referrals, confirmations, follow_ups, escalat
             performance=shared_word(latest.get(i)), performance_deadline=shared_day(ag.get("performance_deadline")) if ag else None,
             first_follow_up=first_visit.get(i), escalations=tuple(prevented.get(i, ())), status=shared_word(c["status"]),
             termination_reason=c.get("termination_reason") or None, court=ref.get("court") if ref else None,
-            court_reference=ref.get("reference_number") if ref else None))
+            court_reference=ref.get("reference_number") if ref else None, handed_off=handed.get(i)))
     return out
 
 

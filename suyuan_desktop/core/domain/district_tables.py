@@ -134,8 +134,8 @@ def assessment(index: CaseIndex, period: Period, as_of: dt.date, weights: Weight
     return Table("assessment", title, (*METRICS.values(), SCORE_COLUMN), tuple(rows), (*METRICS, "score"), "调委会")
 
 
-HANDOFF_COLUMNS = ("调委会", "纠纷类型", "来源", "法院", "法院案号", "收案日期", "调解终结日期", "终止原因")
-HANDOFF_KEYS = ("station", "type", "referral", "court", "court_reference", "received", "closed", "reason")
+HANDOFF_COLUMNS = ("调委会", "纠纷类型", "来源", "法院", "法院案号", "收案日期", "调解终结日期", "终止原因", "材料移送")
+HANDOFF_KEYS = ("station", "type", "referral", "court", "court_reference", "received", "closed", "reason", "package")
 
 
 def court_handoff(index: CaseIndex, period: Period, type_labels: Mapping[str, str]) -> Table:
@@ -153,6 +153,7 @@ def court_handoff(index: CaseIndex, period: Period, type_labels: Mapping[str, st
         referrals.get(c.referral_kind, c.referral_kind) if c.referral_kind else "退回法院",
         c.court or "—", c.court_reference or "—", c.received_date.isoformat(),
         c.closed_date.isoformat() if c.closed_date else "—",
-        reasons.get(c.termination_reason or "", c.termination_reason or "—")))) for c in chosen)
+        reasons.get(c.termination_reason or "", c.termination_reason or "—"),
+        c.handed_off.isoformat() if c.handed_off else "未移送"))) for c in chosen)
     return Table("handoff", "诉调对接案件（调解不成转入诉讼；列有案号，仅供授权人员使用）", HANDOFF_COLUMNS, rows, HANDOFF_KEYS,
                  "案号")

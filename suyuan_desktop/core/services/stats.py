@@ -16,9 +16,11 @@ from operator import attrgetter
 from sqlalchemy import func, select
 
 from ..domain import deadlines
+from ..domain.clock import to_station_time
 from ..domain.statistics import CaseFacts, Period, Report, ScreeningFacts, build_facts, report
 from ..store.models import (
-    Agreement, Case, CourtReferral, EscalationPrevention, FollowUp, JudicialConfirmation, Screening, StatsChange,
+    Agreement, Case, CourtReferral, EscalationPrevention, FollowUp, IssuedDocument, JudicialConfirmation, Screening,
+    StatsChange,
 )
 
 _RELATED = (  # what a case's facts are made of besides the case: (model, columns)
@@ -53,11 +55,17 @@ def _read_facts(s, ids: list[str] | None, calendar) -> list[CaseFacts]:
         for row in s.execute(query if ids is None else query.where(model.case_id.in_(ids))):
             by_case[row[0]].append(row)
         related.append((("case_id", *names), by_case))
+    packages = select(IssuedDocument.case_id, IssuedDocument.created_at).where(
+        IssuedDocument.doc_type == "court_package", IssuedDocument.deleted_at.is_(None))
+    made: dict[str, list] = defaultdict(list)
+    for case_id, at in s.execute(packages if ids is None else packages.where(IssuedDocument.case_id.in_(ids))):
+        made[case_id].append({"case_id": case_id, "made_on": to_station_time(at).date()})
     out: list[CaseFacts] = []
     for i in range(0, len(case_rows), CHUNK):
         chunk = [dict(zip(case_keys, row)) for row in case_rows[i:i + CHUNK]]
         out += build_facts(chunk, *([dict(zip(keys, row)) for c in chunk for row in by_case.get(c["id"], ())]
-                                    for keys, by_case in related), deadline)
+                                    for keys, by_case in related), deadline,
+                           packages=[p for c in chunk for p in made.get(c["id"], ())])
     return out
 
 

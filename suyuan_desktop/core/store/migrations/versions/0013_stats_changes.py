@@ -21,6 +21,7 @@ depends_on = None
 # the tables whose rows a case's figures are read from, and the column naming the case
 SOURCES = (("cases", "id"), ("agreements", "case_id"), ("court_referrals", "case_id"),
            ("judicial_confirmations", "case_id"), ("follow_ups", "case_id"), ("escalation_preventions", "case_id"),
+           ("issued_documents", "case_id"),   # a court hand-off package
            ("screenings", "'screenings'"))  # 排查 rounds: one marker row, so that a report counted before is redone
 MARK = "INSERT OR REPLACE INTO stats_changes (case_id) VALUES ({})"
 
