@@ -68,6 +68,30 @@ def _smoke_station(data_dir: Path | None):
     return app, _first_admin(app)
 
 
+def _citizen_mode(qapp, data_dir, start_logging) -> int:
+    """群众自助申请 (docs/self-service.md): the station opens without a login; the window takes
+    applications only, full screen, until a member of staff logs in to leave it."""
+    from ..core.domain.errors import SuyuanError
+    from ..core.services.station import StationApp
+    from . import messages
+    from .citizen import CitizenWindow
+    from .tasks import TaskRunner
+    start_logging()
+    try:
+        station_app = StationApp.open(data_dir)
+    except SuyuanError as exc:
+        messages.warn(translate("app", "无法打开工作站"), exc.message)
+        return 3
+    window = CitizenWindow(station_app, None)
+    window.tasks = TaskRunner(window)
+    window.left.connect(qapp.quit)
+    window.showFullScreen()
+    code = qapp.exec()
+    window.tasks.wait(10_000)
+    station_app.close()
+    return code
+
+
 def _open_station(data_dir):
     """Runs off the GUI thread: SQLAlchemy and the store load while the login screen is up."""
     from ..core.services.station import StationApp
@@ -97,6 +121,8 @@ def parse_args(argv: list[str] | None = None):
     parser.add_argument("--version", action="version", version=f"suyuan-desktop {__version__}")
     parser.add_argument("--kiosk", action="store_true",
                         help="全屏触摸模式，空闲后自动锁定（也可在“设置 → 本机”中打开）")
+    parser.add_argument("--citizen", action="store_true",
+                        help="群众自助申请模式：只能提交调解申请和查询办理进度，工作人员登录后才能退出（触摸模式）")
     parser.add_argument("--idle-minutes", type=float, default=None, help="触摸模式空闲多少分钟后锁定（默认10）")
     parser.add_argument("--lang", default=None, help="界面语言：zh_CN（默认）或 en")
     return parser.parse_args(sys.argv[1:] if argv is None else argv)
@@ -108,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     from ..core.paths import default_data_dir
     data_dir = args.data_dir or (None if args.smoke_test else default_data_dir())
     lang, kiosk, idle_minutes = startup_options(args, data_dir)
-
+    kiosk = kiosk or args.citizen   # the citizen mode is a touch screen's
     def start_logging():
         """The rotating, masked log file. Set up right after the first window is on screen: its
         imports (logging.handlers pulls in socket, pickle, queue) cost ~12 ms before the first
@@ -134,6 +160,9 @@ def main(argv: list[str] | None = None) -> int:
     if kiosk and not args.smoke_test:
         from .keyboard import OnScreenKeyboard
         qapp.osk = OnScreenKeyboard(qapp)  # before the login screen: the password is typed on it too
+
+    if args.citizen and not args.smoke_test:
+        return _citizen_mode(qapp, data_dir, start_logging)
 
     from .main_window import MainWindow
     if args.smoke_test:

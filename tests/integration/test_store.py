@@ -17,7 +17,7 @@ from suyuan_desktop.core.store.tracking import verify_audit_chain
 from tests.helpers.builders import LI_ID, ZHANG_ID, intake_data, new_case
 
 # every schema revision before the newest, each upgraded with data in it to the newest
-PREVIOUS_REVISIONS = ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011", "0012"]
+PREVIOUS_REVISIONS = ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011", "0012", "0013"]
 
 
 def _all_bytes(directory) -> bytes:

@@ -207,6 +207,14 @@ class StationApp:
         return reader.read()
 
     @property
+    def self_service(self):
+        """自助申请 at the kiosk, created on first use."""
+        if getattr(self, "_self_service", None) is None:
+            from .self_service import SelfServiceService
+            self._self_service = SelfServiceService(self)
+        return self._self_service
+
+    @property
     def screening(self):
         """排查, created on first use."""
         if getattr(self, "_screening", None) is None:

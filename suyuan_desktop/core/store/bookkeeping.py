@@ -155,6 +155,16 @@ class StatsChange(Base):
     case_id: Mapped[str] = mapped_column(String(36), nullable=False, unique=True)
 
 
+class SelfServiceToken(Base):
+    """A self-service receipt: the SHA-256 of the token its QR code carries, and the case it asks
+    about (migration 0014; docs/self-service.md). Never synced: the kiosk of this station answers."""
+
+    __tablename__ = "self_service_tokens"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
+
+
 class GramPosition(Base):
     """1..100: the character positions the name-gram triggers take pieces at (SQLite triggers
     cannot use a recursive WITH)."""

@@ -441,11 +441,11 @@ class Holiday(AuditedMixin, Base):
 
 # the bookkeeping tables are part of the same metadata (migrations and the schema test see them)
 from .bookkeeping import (  # noqa: E402
-    AuditEntry, Draft, GramPosition, NameGram, SyncConflict, StatsChange, SyncLogEntry, SyncOutbox, SyncReference, SyncRevokedCase,
+    AuditEntry, Draft, GramPosition, NameGram, SyncConflict, SelfServiceToken, StatsChange, SyncLogEntry, SyncOutbox, SyncReference, SyncRevokedCase,
     SyncShadow, SyncState,
 )
 
-__all__ = ["AuditEntry", "Draft", "GramPosition", "NameGram", "StatsChange", "SyncConflict", "SyncLogEntry", "SyncOutbox",
+__all__ = ["AuditEntry", "Draft", "GramPosition", "NameGram", "SelfServiceToken", "StatsChange", "SyncConflict", "SyncLogEntry", "SyncOutbox",
            "SyncReference", "SyncRevokedCase", "SyncShadow", "SyncState"]
 
 SYNCABLE_MODELS = {m.class_.__tablename__: m.class_ for m in Base.registry.mappers

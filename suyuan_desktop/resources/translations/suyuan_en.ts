@@ -463,6 +463,10 @@
         <source>无法创建工作站</source>
         <translation>Cannot create the station</translation>
     </message>
+    <message>
+        <source>无法打开工作站</source>
+        <translation>Cannot open the station</translation>
+    </message>
 </context>
 <context>
     <name>case_list</name>
@@ -485,6 +489,167 @@
     <message>
         <source>共 {n} 件</source>
         <translation>Total: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>citizen</name>
+    <message>
+        <source>人民调解自助申请</source>
+        <translation>Apply for mediation (self-service)</translation>
+    </message>
+    <message>
+        <source>申请调解</source>
+        <translation>Apply for mediation</translation>
+    </message>
+    <message>
+        <source>查询办理进度</source>
+        <translation>Check an application</translation>
+    </message>
+    <message>
+        <source>工作人员退出</source>
+        <translation>Staff: leave self-service</translation>
+    </message>
+    <message>
+        <source>人民调解不收费。请按提示填写，有不明白的可以到窗口询问工作人员。</source>
+        <translation>People&apos;s mediation is free. Follow the steps; staff at the counter will help with anything unclear.</translation>
+    </message>
+    <message>
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>我已阅读并知晓以上权利和义务</source>
+        <translation>I have read these rights and duties</translation>
+    </message>
+    <message>
+        <source>第一步：请阅读权利义务告知</source>
+        <translation>Step 1: your rights and duties</translation>
+    </message>
+    <message>
+        <source>申请人（您本人）</source>
+        <translation>Applicant (you)</translation>
+    </message>
+    <message>
+        <source>被申请人（对方）</source>
+        <translation>Respondent (the other side)</translation>
+    </message>
+    <message>
+        <source>把身份证放在读卡器上，点这里读取</source>
+        <translation>Place your ID card on the reader and tap here</translation>
+    </message>
+    <message>
+        <source>第二步：填写双方的基本情况</source>
+        <translation>Step 2: about both sides</translation>
+    </message>
+    <message>
+        <source>读卡未成功</source>
+        <translation>The card could not be read</translation>
+    </message>
+    <message>
+        <source>发生了什么事？请简单说明经过。</source>
+        <translation>What happened? Describe it briefly.</translation>
+    </message>
+    <message>
+        <source>您希望怎么解决？</source>
+        <translation>How would you like it resolved?</translation>
+    </message>
+    <message>
+        <source>纠纷类型</source>
+        <translation>Kind of dispute</translation>
+    </message>
+    <message>
+        <source>纠纷简要情况</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>申请事项</source>
+        <translation>What you ask for</translation>
+    </message>
+    <message>
+        <source>第三步：说说纠纷的情况</source>
+        <translation>Step 3: the dispute</translation>
+    </message>
+    <message>
+        <source>请填写纠纷简要情况。</source>
+        <translation>Please describe what happened.</translation>
+    </message>
+    <message>
+        <source>我确认上面填写的住址和电话可以用来给我送达通知和文书</source>
+        <translation>The address and phone above may be used to send me notices and documents</translation>
+    </message>
+    <message>
+        <source>重新签名</source>
+        <translation>Sign again</translation>
+    </message>
+    <message>
+        <source>提交申请</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>请在下面的框里签上您的名字：</source>
+        <translation>Sign your name in the box below:</translation>
+    </message>
+    <message>
+        <source>第四步：确认并签名</source>
+        <translation>Step 4: confirm and sign</translation>
+    </message>
+    <message>
+        <source>申请已提交。受理编号：{number}
+请收好回执，凭回执上的二维码可以查询办理进度。</source>
+        <translation>Your application is in. Reference: {number}
+Keep the receipt: its QR code lets you check the application.</translation>
+    </message>
+    <message>
+        <source>打印回执</source>
+        <translation>Print the receipt</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>提交成功</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>回执</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>把回执上的二维码对准扫码器，或输入回执上的查询码</source>
+        <translation>Hold the receipt&apos;s QR code to the scanner, or type its code</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>返回首页</source>
+        <translation>Back to the start</translation>
+    </message>
+    <message>
+        <source>工作人员用户名</source>
+        <translation>Staff user name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>退出自助申请</source>
+        <translation>Leave self-service</translation>
+    </message>
+    <message>
+        <source>只有调解员或管理员可以退出自助申请。</source>
+        <translation>Only a mediator or an administrator can leave self-service.</translation>
+    </message>
+    <message>
+        <source>您还在吗？如果没有操作，将返回首页并清除已填写的内容。</source>
+        <translation>Are you still there? Without a touch, this returns to the start and clears what was typed.</translation>
     </message>
 </context>
 <context>
