@@ -71,11 +71,20 @@ def test_the_package_holds_what_the_court_relies_on_and_nothing_conceded(station
     assert again.pdf == package.pdf and again.view.reused
 
 
-def test_a_case_still_in_mediation_cannot_be_handed_off(station, admin):
+def test_a_case_still_in_mediation_or_without_confirmed_facts_cannot_be_handed_off(station, admin):
     case = new_case(station, admin)
     with pytest.raises(ValidationError) as exc:
         station.documents.court_package(admin, case.case_number)
     assert exc.value.errors[0].path == "status" and "终止调解" in exc.value.errors[0].message
+    # terminated, but no fact the parties confirmed in writing: nothing the court can rely on
+    from tests.helpers.builders import mediating_case
+    bare = mediating_case(station, admin, title="王五与赵六物业纠纷")
+    station.cases.terminate(admin, bare.id, TerminationInput(reason="party_unwilling", terminated_date="2026-11-27"))
+    with pytest.raises(ValidationError) as exc:
+        station.documents.court_package(admin, bare.case_number)
+    assert exc.value.errors[0].path == "fact_records" and "书面确认" in exc.value.errors[0].message
+    assert station.cases.get(bare.id).status == "failed"                 # and nothing moved or issued
+    assert not [d for d in station.documents.history(bare.case_number) if d.doc_type == "court_package"]
 
 
 def test_the_command_line_writes_the_package_and_its_manifest_and_verifies_either(station, admin, tmp_path):

@@ -66,6 +66,14 @@ def build(docs, actor: Actor, case_ref: str) -> CourtPackage:
     if not ended:
         raise ValidationError(FieldError("status", "诉调对接材料", "本案尚未调解终结：只有办理了“终止调解”的案件才能向法院移送材料。",
                                          "not_terminated"))
+    parties = {p["id"] for p in case.get("parties", [])}
+    confirmed = any(r.get("consent_given") and any(
+        parties <= {cf["party_id"] for cf in f.get("confirmations", []) if cf["confirmed"]} for f in r.get("facts", []))
+        for r in case.get("fact_records", []))
+    if not confirmed:
+        # the court relies on facts every party confirmed in writing; without them there is nothing to hand over
+        raise ValidationError(FieldError("fact_records", "无争议事实", "本案没有经各方当事人书面确认的无争议事实：请先在“无争议事实”"
+                                         "中记载，由各方当事人确认并签字后，再生成诉调对接材料。", "not_confirmed"))
     returned = False
     if status is CaseStatus.FAILED and case["source"] in {c.value for c in COURT_SOURCES}:
         # handed back to the referring court first, so that the documents show where the case is

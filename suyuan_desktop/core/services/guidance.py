@@ -134,7 +134,9 @@ def printable_documents(case: CaseDetail) -> tuple[str, ...]:
     if case.follow_ups:
         out.append("follow_up")
     if case.termination_reason:
-        out += ["termination", "court_package"]   # 诉调对接: the court's package, once mediation has ended
+        out.append("termination")
+        if case.fact_records:
+            out.append("court_package")   # 诉调对接: once mediation has ended, with facts the parties confirmed
     return tuple(out)
 
 
