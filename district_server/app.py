@@ -151,6 +151,9 @@ def create_app(service: DistrictService, *, api_docs: bool = False) -> FastAPI:
         token = authorization[7:] if authorization and authorization.lower().startswith("bearer ") else None
         return service.authenticate(token)
 
+    from .console.web import mount
+    mount(app, service)   # the console's pages for people, under /console (docs/console.md)
+
     @app.get("/healthz", include_in_schema=False)
     def healthz():
         return {"ok": True}

@@ -129,6 +129,32 @@ def cmd_reference(args) -> int:
     return 0
 
 
+def cmd_user(args) -> int:
+    """The console's people: add (with a role), passwd, disable. The password comes from
+    SUYUAN_CONSOLE_PASSWORD or is asked for (never an argument: it would stay in the shell history)."""
+    from .console.accounts import Accounts, ConsoleError
+    accounts = Accounts(_service(args).engine)
+    try:
+        if args.action == "disable":
+            accounts.disable(args.username)
+            print(f"已停用 {args.username}，其登录已全部失效。")
+            return 0
+        password = os.environ.get("SUYUAN_CONSOLE_PASSWORD")
+        if not password:
+            import getpass
+            password = getpass.getpass("密码（至少10位）：")
+        if args.action == "add":
+            accounts.add_user(args.username, args.name or args.username, args.role, password)
+            print(f"已添加 {args.username}（{args.role}）。")
+        else:
+            accounts.set_password(args.username, password)
+            print(f"已为 {args.username} 设置新密码，其登录已全部失效。")
+    except ConsoleError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def cmd_case(args) -> int:
     svc = _service(args)
     if args.action == "assign":
@@ -222,6 +248,13 @@ def build_parser() -> argparse.ArgumentParser:
     ref.add_argument("dataset", choices=sorted(REFERENCE_DATASETS))
     ref.add_argument("file")
     ref.set_defaults(fn=cmd_reference)
+    u = sub.add_parser("user", parents=[common], help="区中心控制台的用户：add 添加、passwd 改密码、disable 停用")
+    u.add_argument("action", choices=["add", "passwd", "disable"])
+    u.add_argument("username")
+    u.add_argument("--role", choices=["admin", "stats", "officer"], default="stats",
+                   help="admin 区中心管理员；stats 统计查看；officer 案件专员")
+    u.add_argument("--name", help="显示的姓名")
+    u.set_defaults(fn=cmd_user)
     c = sub.add_parser("case", parents=[common], help="案件移交、委派、作废")
     c_sub = c.add_subparsers(dest="action", required=True)
     a = c_sub.add_parser("assign", parents=[common])
@@ -248,10 +281,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if getattr(args, "action", None) == "add" and not args.code:
+    if args.cmd == "station" and getattr(args, "action", None) == "add" and not args.code:
         print("用法：suyuan-server station add 代码 名称", file=sys.stderr)
         return 2
-    if getattr(args, "action", None) == "revoke" and not args.device_id:
+    if args.cmd == "device" and getattr(args, "action", None) == "revoke" and not args.device_id:
         print("用法：suyuan-server device revoke 设备编号", file=sys.stderr)
         return 2
     try:

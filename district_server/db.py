@@ -203,6 +203,33 @@ case_facts = Table("case_facts", metadata,
                    Index("ix_case_facts_received", "received_date", "station_code"),
                    Index("ix_case_facts_closed", "closed_date", "station_code"))
 
+# The district console's people (docs/console.md): accounts with roles, sessions, and the log of
+# every view of personal data. Device tokens and console sessions are separate worlds.
+console_users = Table("console_users", metadata,
+                      Column("username", String(64), primary_key=True),
+                      Column("display_name", String(64), nullable=False),
+                      Column("role", String(16), nullable=False),
+                      Column("password_hash", String(200), nullable=False),
+                      Column("failed_logins", Integer, nullable=False, default=0),
+                      Column("locked_until", DateTime),
+                      Column("disabled_at", DateTime),
+                      Column("created_at", DateTime, nullable=False))
+
+console_sessions = Table("console_sessions", metadata,
+                         Column("token_hash", String(64), primary_key=True),
+                         Column("username", String(64), nullable=False, index=True),
+                         Column("csrf", String(64), nullable=False),
+                         Column("created_at", DateTime, nullable=False),
+                         Column("last_seen_at", DateTime, nullable=False))
+
+console_audit = Table("console_audit", metadata,
+                      Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+                      Column("at", DateTime, nullable=False),
+                      Column("username", String(64), nullable=False),
+                      Column("action", String(40), nullable=False),
+                      Column("detail", Json, nullable=False),
+                      Index("ix_console_audit_at", "at"))
+
 
 def make_engine(url: str):
     """An engine for a database URL; 'postgresql://' gets the psycopg 3 driver."""

@@ -1,0 +1,219 @@
+"""The console's pages (docs/console.md): server-rendered, in Chinese, behind a login; every form
+carries the session's CSRF token; what a role may not see answers 403."""
+from __future__ import annotations
+
+import ipaddress
+from pathlib import Path
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from sqlalchemy import or_, select
+
+from suyuan_desktop.core.domain.clock import system
+from suyuan_desktop.core.domain.enums import CaseStatus
+from suyuan_desktop.core.domain.idcard import mask_id_number
+from suyuan_desktop.core.domain.statistics import PeriodError, cell_text, parse_period, row_label
+
+from ..db import entities
+from .accounts import ROLES, Accounts, ConsoleError, Session
+
+HERE = Path(__file__).parent
+COOKIE = "suyuan_console"
+STALE_DAYS = 7
+
+
+class Refused(Exception):
+    def __init__(self, status: int):
+        self.status = status
+
+
+def router(service) -> APIRouter:
+    accounts = Accounts(service.engine)
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    r = APIRouter(prefix="/console", include_in_schema=False)
+
+    def render(request: Request, name: str, me: Session | None, status: int = 200, **values) -> HTMLResponse:
+        return templates.TemplateResponse(request, name, {"me": me, "district": service.district_name, "roles": ROLES,
+                                                          **values}, status_code=status)
+
+    def who(request: Request, *roles: str) -> Session:
+        me = accounts.session(request.cookies.get(COOKIE))
+        if me is None:
+            raise Refused(303)
+        if roles and not me.may(*roles):
+            raise Refused(403)
+        return me
+
+    def guarded(fn):
+        """A page: to the login without a session; 403 for a role that may not see it."""
+        import functools
+
+        @functools.wraps(fn)
+        async def page(request: Request, *args, **kwargs):
+            try:
+                return await fn(request, *args, **kwargs)
+            except Refused as exc:
+                if exc.status == 303:
+                    return RedirectResponse(request.url_for("console_login"), status_code=303)
+                return render(request, "base.html", accounts.session(request.cookies.get(COOKIE)), 403,
+                              title="无权查看", page="")
+        return page
+
+    @r.get("/login", name="console_login")
+    async def login_page(request: Request):
+        return render(request, "login.html", None, title="登录")
+
+    @r.post("/login")
+    async def login(request: Request, username: str = Form(""), password: str = Form("")):
+        try:
+            token = accounts.login(username.strip(), password)
+        except ConsoleError as exc:
+            return render(request, "login.html", None, 401, title="登录", error=exc.message, username=username)
+        response = RedirectResponse(request.url_for("console_statistics"), status_code=303)
+        host = request.client.host if request.client else ""
+        try:
+            loopback = ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            loopback = host in ("testclient", "localhost")
+        response.set_cookie(COOKIE, token, httponly=True, samesite="strict", secure=not loopback, path="/console")
+        return response
+
+    @r.post("/logout", name="console_logout")
+    @guarded
+    async def logout(request: Request, csrf: str = Form("")):
+        me = who(request)
+        if not accounts.csrf_ok(me, csrf):
+            raise Refused(403)
+        accounts.logout(request.cookies.get(COOKIE))
+        response = RedirectResponse(request.url_for("console_login"), status_code=303)
+        response.delete_cookie(COOKIE, path="/console")
+        return response
+
+    @r.get("/stations", name="console_stations")
+    @guarded
+    async def stations(request: Request):
+        me = who(request, "officer")
+        today = system().today()
+        quarter = parse_period(f"{today.year}Q{(today.month - 1) // 3 + 1}")
+        last = service.last_syncs()
+        devices: dict[str, list] = {}
+        for d in service.list_devices():
+            if d["revoked_at"] is None:
+                devices.setdefault(d["station_code"], []).append(d)
+        facts, _ = service.report_facts(quarter.start, quarter.end)
+        per_station: dict[str, int] = {}
+        for f in facts:
+            per_station[f.station_code] = per_station.get(f.station_code, 0) + 1
+        rows = []
+        for s in service.list_stations():
+            mine = devices.get(s["code"], [])
+            synced = last.get(s["code"])
+            rows.append({"code": s["code"], "name": s["name"], "devices": len(mine),
+                         "versions": "、".join(sorted({d["client_version"] for d in mine if d["client_version"]})) or "—",
+                         "last_sync": synced.isoformat() if synced else None,
+                         "stale": synced is None or (today - synced).days > STALE_DAYS,
+                         "pending": sum(d["outbox_depth"] or 0 for d in mine), "cases": per_station.get(s["code"], 0)})
+        return render(request, "stations.html", me, title="调委会与设备", page="stations", stations=rows,
+                      stale_days=STALE_DAYS)
+
+    def _report(period_text: str):
+        period = parse_period(period_text)
+        return service.district_report(period, as_of=system().today())
+
+    @r.get("/statistics", name="console_statistics")
+    @guarded
+    async def statistics(request: Request, period: str | None = None):
+        me = who(request)
+        today = system().today()
+        text = period or f"{today.year}Q{(today.month - 1) // 3 + 1}"
+        report, error = None, None
+        try:
+            report = _report(text)
+        except PeriodError as exc:
+            error = str(exc)
+        names = service.station_names()
+        tables = [{"title": t.title, "heading": t.first_heading, "columns": t.columns,
+                   "rows": [{"label": row_label(t, row, names), "level": row.level,
+                             "cells": [cell_text(t, row, i, thousands=True) for i in range(len(row.cells))]}
+                            for row in t.rows]}
+                  for t in (report.tables if report else []) if t.key != "handoff" or me.may("officer")]
+        return render(request, "statistics.html", me, title="统计", page="statistics", report=report, tables=tables,
+                      period_text=text, error=error)
+
+    @r.get("/statistics.{kind}", name="console_statistics_file")
+    @guarded
+    async def statistics_file(request: Request, kind: str, period: str = ""):
+        me = who(request)
+        if kind not in ("xlsx", "pdf"):
+            raise Refused(403)
+        try:
+            report = _report(period)
+        except PeriodError:
+            raise Refused(403) from None
+        if not me.may("officer"):   # the 诉调对接 listing names cases: not for a statistics viewer
+            report.tables = [t for t in report.tables if t.key != "handoff"]
+        title = service.district_name
+        if kind == "xlsx":
+            from suyuan_desktop.core.documents.statistics_xlsx import write_xlsx
+            body, mime = write_xlsx(report, title), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        else:
+            from suyuan_desktop.core.documents.fonts import default_fonts
+            from suyuan_desktop.core.documents.statistics_pdf import write_pdf
+            body, mime = write_pdf(report, title, default_fonts(), system().today()), "application/pdf"
+        accounts.audit(me.username, f"download_{kind}", {"period": period})
+        name = f"district-{period}.{kind}"
+        return Response(body, media_type=mime, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+    @r.get("/cases", name="console_cases")
+    @guarded
+    async def cases(request: Request, q: str = ""):
+        me = who(request, "officer")
+        q = q.strip()
+        found = []
+        if q:
+            accounts.audit(me.username, "case_search", {"query": mask_id_number(q) if len(q) >= 15 else q})
+            found = _search(service, q)
+            accounts.audit(me.username, "case_view", {"cases": [c["case_number"] for c in found]})
+        return render(request, "cases.html", me, title="案件查询", page="cases", q=q, cases=found)
+
+    @r.get("/audit", name="console_audit")
+    @guarded
+    async def audit(request: Request):
+        me = who(request)
+        if me.role != "admin":   # who viewed what: for the district's administrators only
+            raise Refused(403)
+        return render(request, "audit.html", me, title="查阅记录", page="audit", entries=accounts.audit_log())
+
+    return r
+
+
+def _search(service, q: str) -> list[dict]:
+    """Cases by case number, party name or ID number (exact), across stations, at most 50."""
+    with service.engine.connect() as conn:
+        by_party = select(entities.c.case_id).where(
+            entities.c.entity_type == "parties", entities.c.deleted.is_(False),
+            or_(entities.c.state["name"].as_string() == q, entities.c.state["id_number"].as_string() == q.upper()))
+        rows = conn.execute(select(entities.c.entity_id, entities.c.scope, entities.c.state).where(
+            entities.c.entity_type == "cases", entities.c.deleted.is_(False),
+            or_(entities.c.state["case_number"].as_string() == q, entities.c.entity_id.in_(by_party)))
+            .limit(50)).all()
+        ids = [r.entity_id for r in rows]
+        names: dict[str, list[str]] = {}
+        for case_id, state in conn.execute(select(entities.c.case_id, entities.c.state).where(
+                entities.c.entity_type == "parties", entities.c.deleted.is_(False), entities.c.case_id.in_(ids))):
+            names.setdefault(case_id, []).append(state.get("name", ""))
+    return [{"station": scope, "case_number": s.get("case_number"), "title": s.get("title"),
+             "status": CaseStatus.parse(s["status"]).label if s.get("status") else "", "received": s.get("received_date"),
+             "parties": "、".join(names.get(eid, []))} for eid, scope, s in rows]
+
+
+def mount(app, service) -> None:
+    from fastapi.staticfiles import StaticFiles
+    app.include_router(router(service))
+    app.mount("/console/static", StaticFiles(directory=str(HERE / "static")), name="console_static")
+
+    @app.get("/console", include_in_schema=False)
+    async def console_home(request: Request):
+        return RedirectResponse(request.url_for("console_statistics"), status_code=303)
+

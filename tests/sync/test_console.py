@@ -1,0 +1,141 @@
+"""The district console: people's accounts and what each role may see (403 otherwise), CSRF on
+every form, lockout, the log of every personal-data view, and the separation from the sync API."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from district_server.app import create_app
+from district_server.console.accounts import Accounts
+from suyuan_desktop.core.domain.statistics import parse_period
+from tests.conftest import TODAY
+from tests.helpers.builders import concluded_case
+from tests.sync.util import MEDIATOR
+
+PASSWORD = "console-pass-2026"
+
+
+@pytest.fixture
+def console(district):
+    accounts = Accounts(district.engine)
+    for name, role in (("admin1", "admin"), ("viewer", "stats"), ("officer1", "officer")):
+        accounts.add_user(name, f"{name}的名字", role, PASSWORD)
+    with TestClient(create_app(district), base_url="http://127.0.0.1") as client:
+        yield client
+
+
+def login(client, username: str, password: str = PASSWORD):
+    return client.post("/console/login", data={"username": username, "password": password}, follow_redirects=False)
+
+
+def csrf_of(page: str) -> str:
+    return re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+
+
+def test_no_page_opens_without_a_session(console):
+    for path in ("/console/stations", "/console/statistics", "/console/cases?q=x", "/console/audit",
+                 "/console/statistics.xlsx?period=2026"):
+        r = console.get(path, follow_redirects=False)
+        assert r.status_code == 303 and r.headers["location"].endswith("/console/login"), path
+
+
+def test_each_role_sees_its_pages_and_is_refused_the_others(console):
+    allowed = {"admin1": {"stations", "statistics", "cases", "audit"}, "officer1": {"stations", "statistics", "cases"},
+               "viewer": {"statistics"}}
+    for user, pages in allowed.items():
+        console.cookies.clear()
+        assert login(console, user).status_code == 303
+        for page in ("stations", "statistics", "cases", "audit"):
+            r = console.get(f"/console/{page}")
+            assert r.status_code == (200 if page in pages else 403), (user, page, r.status_code)
+            if r.status_code == 403:
+                assert "无权查看" in r.text
+
+
+def test_the_session_cookie_is_httponly_strict_and_a_form_without_its_token_is_refused(console):
+    r = login(console, "viewer")
+    cookie = r.headers["set-cookie"]
+    assert "HttpOnly" in cookie and "SameSite=strict" in cookie.replace("Strict", "strict")
+    page = console.get("/console/statistics").text
+    assert console.post("/console/logout", data={}, follow_redirects=False).status_code == 403
+    assert console.post("/console/logout", data={"csrf": "forged"}, follow_redirects=False).status_code == 403
+    assert console.get("/console/statistics").status_code == 200             # still logged in
+    r = console.post("/console/logout", data={"csrf": csrf_of(page)}, follow_redirects=False)
+    assert r.status_code == 303
+    assert console.get("/console/statistics", follow_redirects=False).status_code == 303
+
+
+def test_five_wrong_passwords_lock_the_account(console):
+    for _ in range(4):
+        r = login(console, "viewer", "wrong-password")
+        assert r.status_code == 401 and "用户名或密码不正确" in r.text
+    r = login(console, "viewer", "wrong-password")
+    assert "锁定" in r.text
+    r = login(console, "viewer")                                            # even the right one, for now
+    assert r.status_code == 401 and "锁定" in r.text
+    assert login(console, "nobody", PASSWORD).status_code == 401
+
+
+def test_a_case_search_shows_the_parties_and_is_logged(console, stations, district):
+    one = stations.make("S1")
+    case = concluded_case(one, MEDIATOR)
+    one.sync.sync()
+    login(console, "officer1")
+    r = console.get("/console/cases", params={"q": case.case_number})
+    assert case.case_number in r.text and "张三" in r.text
+    r = console.get("/console/cases", params={"q": "张三"})
+    assert case.case_number in r.text
+    log = Accounts(district.engine).audit_log()
+    views = [e for e in log if e.action == "case_view" and e.username == "officer1"]
+    assert len(views) == 2 and views[0].detail["cases"] == [case.case_number]
+    console.cookies.clear()
+    login(console, "admin1")
+    assert "case_view" in console.get("/console/audit").text
+
+
+def test_statistics_on_screen_and_as_files(console, stations, district):
+    one = stations.make("S1")
+    concluded_case(one, MEDIATOR)
+    one.sync.sync()
+    login(console, "viewer")
+    r = console.get("/console/statistics", params={"period": str(TODAY.year)})
+    whole = district.district_report(parse_period(str(TODAY.year)), as_of=TODAY)
+    assert r.status_code == 200 and "受理纠纷" in r.text
+    assert f">{whole.cell('summary.received.current').value}<" in r.text.replace(" ", "")
+    assert "诉调对接" not in r.text                                          # names cases: not for this role
+    xlsx = console.get("/console/statistics.xlsx", params={"period": str(TODAY.year)})
+    assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+    pdf = console.get("/console/statistics.pdf", params={"period": str(TODAY.year)})
+    assert pdf.status_code == 200 and pdf.content[:5] == b"%PDF-"
+    assert "看不懂统计期间" in console.get("/console/statistics", params={"period": "去年"}).text
+
+
+def test_device_tokens_do_not_open_the_console_and_sessions_do_not_open_the_sync_api(console, stations):
+    one = stations.make("S1")
+    one.sync.sync()
+    login(console, "admin1")
+    assert console.post("/v1/hello", json={}).status_code == 401            # the console cookie is not a device
+    console.cookies.clear()
+    r = console.get("/console/stations", headers={"Authorization": "Bearer whatever"}, follow_redirects=False)
+    assert r.status_code == 303
+
+
+def test_people_are_managed_from_the_command_line(district, tmp_path, monkeypatch):
+    from district_server import cli
+    url = district.engine.url.render_as_string(hide_password=False)
+    common = ["--database-url", url, "--blob-dir", str(tmp_path / "b")]
+    monkeypatch.setenv("SUYUAN_CONSOLE_PASSWORD", "short")
+    assert cli.main(["user", *common, "add", "wang", "--role", "officer", "--name", "王专员"]) == 2   # too weak
+    monkeypatch.setenv("SUYUAN_CONSOLE_PASSWORD", PASSWORD)
+    assert cli.main(["user", *common, "add", "wang", "--role", "officer", "--name", "王专员"]) == 0
+    accounts = Accounts(district.engine)
+    token = accounts.login("wang", PASSWORD)
+    assert accounts.session(token).role == "officer"
+    monkeypatch.setenv("SUYUAN_CONSOLE_PASSWORD", "another-pass-2026")
+    assert cli.main(["user", *common, "passwd", "wang"]) == 0
+    assert accounts.session(token) is None                                   # a new password ends the sessions
+    assert cli.main(["user", *common, "disable", "wang"]) == 0
+    with pytest.raises(Exception, match="用户名或密码不正确"):
+        accounts.login("wang", "another-pass-2026")
