@@ -17,7 +17,7 @@ APT_PACKAGES=(
   python3-venv xvfb xauth poppler-utils fonts-arphic-uming fonts-wqy-zenhei
   libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libxcb-cursor0
   libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 libxcb-image0 libnss3
-  libpulse0 faketime zbar-tools
+  libpulse0 faketime zbar-tools chromium
   patchelf binutils file desktop-file-utils dbus gnome-keyring nsis wine64 gcc-mingw-w64-x86-64 gcc libc6-dev
   postgresql
 )

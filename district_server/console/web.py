@@ -3,6 +3,7 @@ carries the session's CSRF token; what a role may not see answers 403."""
 from __future__ import annotations
 
 import ipaddress
+import json
 from pathlib import Path
 
 from fastapi import APIRouter, Form, Request
@@ -93,7 +94,9 @@ def router(service) -> APIRouter:
     @r.get("/stations", name="console_stations")
     @guarded
     async def stations(request: Request):
-        me = who(request, "officer")
+        return _stations_page(request, who(request, "officer"))
+
+    def _stations_page(request: Request, me: Session, status: int = 200, **extra):
         today = system().today()
         quarter = parse_period(f"{today.year}Q{(today.month - 1) // 3 + 1}")
         last = service.last_syncs()
@@ -114,8 +117,103 @@ def router(service) -> APIRouter:
                          "last_sync": synced.isoformat() if synced else None,
                          "stale": synced is None or (today - synced).days > STALE_DAYS,
                          "pending": sum(d["outbox_depth"] or 0 for d in mine), "cases": per_station.get(s["code"], 0)})
-        return render(request, "stations.html", me, title="调委会与设备", page="stations", stations=rows,
-                      stale_days=STALE_DAYS)
+        return render(request, "stations.html", me, status, title="调委会与设备", page="stations", stations=rows,
+                      stale_days=STALE_DAYS, devices=service.list_devices(), **extra)
+
+    def admin_form(request: Request, csrf: str) -> Session:
+        """A district administrator's form, with its session's CSRF token."""
+        me = who(request)
+        if me.role != "admin" or not accounts.csrf_ok(me, csrf):
+            raise Refused(403)
+        return me
+
+    @r.post("/stations/ticket", name="console_ticket")
+    @guarded
+    async def ticket(request: Request, csrf: str = Form(""), station: str = Form("")):
+        me = admin_form(request, csrf)
+        from ..service import ApiError
+        try:
+            code = service.issue_ticket(station)
+        except ApiError as exc:
+            return _stations_page(request, me, 400, error=exc.message)
+        accounts.audit(me.username, "issue_ticket", {"station": station})
+        from suyuan_desktop.core.sync import protocol as P
+        return _stations_page(request, me, ticket={"station": station, "code": code, "qr": qr_svg(code),
+                                                   "hours": P.ENROLL_TICKET_HOURS})
+
+    @r.post("/stations/add", name="console_add_station")
+    @guarded
+    async def add_station(request: Request, csrf: str = Form(""), code: str = Form(""), name: str = Form("")):
+        me = admin_form(request, csrf)
+        from ..service import ApiError
+        try:
+            service.add_station(code.strip(), name.strip())
+        except (ApiError, ValueError) as exc:
+            return _stations_page(request, me, 400, error=getattr(exc, "message", str(exc)))
+        accounts.audit(me.username, "add_station", {"station": code.strip()})
+        return RedirectResponse(request.url_for("console_stations"), status_code=303)
+
+    @r.post("/devices/revoke", name="console_revoke")
+    @guarded
+    async def revoke(request: Request, csrf: str = Form(""), device: str = Form("")):
+        me = admin_form(request, csrf)
+        service.revoke_device(device)
+        accounts.audit(me.username, "revoke_device", {"device": device})
+        return RedirectResponse(request.url_for("console_stations"), status_code=303)
+
+    @r.get("/conflicts", name="console_conflicts")
+    @guarded
+    async def conflicts(request: Request):
+        me = who(request, "officer")
+        return render(request, "conflicts.html", me, title="待处理冲突", page="conflicts",
+                      conflicts=service.list_conflicts(None))
+
+    @r.post("/conflicts/resolve", name="console_resolve")
+    @guarded
+    async def resolve(request: Request, csrf: str = Form(""), conflict: int = Form(0), choice: str = Form(""),
+                      note: str = Form("")):
+        me = admin_form(request, csrf)
+        from suyuan_desktop.core.sync import protocol as P
+        if choice not in ("server", "client"):
+            raise Refused(403)
+        service.resolve_conflict(conflict, P.ResolveRequest(choice=choice, note=note[:500] or None),
+                                 by=f"console:{me.username}")
+        accounts.audit(me.username, "resolve_conflict", {"conflict": conflict, "choice": choice})
+        return RedirectResponse(request.url_for("console_conflicts"), status_code=303)
+
+    def _reference_page(request: Request, me: Session, status: int = 200, **extra):
+        from ..service import REFERENCE_DATASETS, ApiError
+        rows = []
+        for key, label in REFERENCE_DATASETS.items():
+            try:
+                row = service.get_reference(key)
+                rows.append({"key": key, "label": label, "version": row.version, "published_at": row.published_at,
+                             "json": json.dumps(row.data, ensure_ascii=False, indent=1)})
+            except ApiError:
+                rows.append({"key": key, "label": label, "version": None, "json": ""})
+        return render(request, "reference.html", me, status, title="参考数据", page="reference", datasets=rows, **extra)
+
+    @r.get("/reference", name="console_reference")
+    @guarded
+    async def reference(request: Request):
+        me = who(request)
+        if me.role != "admin":
+            raise Refused(403)
+        return _reference_page(request, me)
+
+    @r.post("/reference", name="console_publish")
+    @guarded
+    async def publish(request: Request, csrf: str = Form(""), dataset: str = Form(""), data: str = Form("")):
+        me = admin_form(request, csrf)
+        from ..service import ApiError
+        try:
+            etag = service.publish_reference(dataset, json.loads(data))
+        except json.JSONDecodeError as exc:
+            return _reference_page(request, me, 400, error=f"不是有效的 JSON（第{exc.lineno}行第{exc.colno}列）：请检查括号、引号和逗号。")
+        except ApiError as exc:
+            return _reference_page(request, me, 400, error=exc.message)
+        accounts.audit(me.username, "publish_reference", {"dataset": dataset, "etag": etag})
+        return _reference_page(request, me, message=f"已发布，版本标识 {etag}。")
 
     def _report(period_text: str):
         period = parse_period(period_text)
@@ -186,6 +284,20 @@ def router(service) -> APIRouter:
         return render(request, "audit.html", me, title="查阅记录", page="audit", entries=accounts.audit_log())
 
     return r
+
+
+def qr_svg(text: str) -> str:
+    """A QR code as inline SVG (the kiosk scans an enrolment ticket from the screen)."""
+    from reportlab.graphics.barcode import qrencoder
+    qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    qr.addData(text)
+    qr.version = qr.calculate_version()
+    qr.makeImpl(False, 2)
+    n = qr.getModuleCount()
+    cells = "".join(f'<rect x="{c + 4}" y="{r + 4}" width="1" height="1"/>' for r in range(n) for c in range(n)
+                    if qr.isDark(r, c))
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {n + 8} {n + 8}" role="img" aria-label="注册码二维码">'
+            f'<rect width="100%" height="100%" fill="#fff"/><g fill="#000">{cells}</g></svg>')
 
 
 def _search(service, q: str) -> list[dict]:

@@ -139,3 +139,82 @@ def test_people_are_managed_from_the_command_line(district, tmp_path, monkeypatc
     assert cli.main(["user", *common, "disable", "wang"]) == 0
     with pytest.raises(Exception, match="用户名或密码不正确"):
         accounts.login("wang", "another-pass-2026")
+
+
+def test_an_administrator_enrols_a_station_with_a_ticket_shown_once_and_revokes_a_device(console, stations, district,
+                                                                                        server):
+    login(console, "admin1")
+    page = console.get("/console/stations").text
+    r = console.post("/console/stations/add", data={"csrf": csrf_of(page), "code": "S7", "name": "东街调委会"},
+                     follow_redirects=False)
+    assert r.status_code == 303
+    r = console.post("/console/stations/ticket", data={"csrf": csrf_of(page), "station": "S7"})
+    code = re.search(r'<p class="code">([A-Z0-9]+)</p>', r.text).group(1)
+    assert "<svg" in r.text and "只显示这一次" in r.text
+    assert code not in console.get("/console/stations").text                # shown once
+    app = stations.make("S7", enroll=False)
+    app.sync.enroll(server.url, code)                                        # the station types or scans it
+    app.sync.sync()
+    page = console.get("/console/stations").text
+    assert "东街调委会" in page and "从未同步" not in page.split("东街调委会")[1].split("</tr>")[0]
+    device = district.list_devices()[0]["id"]
+    r = console.post("/console/devices/revoke", data={"csrf": csrf_of(page), "device": device}, follow_redirects=False)
+    assert r.status_code == 303 and district.list_devices()[0]["revoked_at"] is not None
+    console.cookies.clear()
+    login(console, "officer1")
+    page = console.get("/console/stations").text
+    assert "签发注册码" not in page
+    assert console.post("/console/stations/ticket", data={"csrf": csrf_of(page), "station": "S7"}).status_code == 403
+
+
+def test_a_calendar_published_on_the_page_reaches_a_station(console, stations):
+    import datetime as dt
+    one = stations.make("S1")
+    login(console, "admin1")
+    page = console.get("/console/reference").text
+    r = console.post("/console/reference", data={"csrf": csrf_of(page), "dataset": "holiday_calendar",
+                                                 "data": '{"version": "2027", "days": [{"day": "2027-01-01"'})
+    assert r.status_code == 400 and "不是有效的 JSON" in r.text
+    r = console.post("/console/reference", data={"csrf": csrf_of(page), "dataset": "holiday_calendar",
+                                                 "data": '{"version": "2027", "days": [{"day": "2027-13-01", "is_holiday": true}]}'})
+    assert r.status_code == 400 and "节假日日历应为" in r.text
+    r = console.post("/console/reference", data={"csrf": csrf_of(page), "dataset": "holiday_calendar",
+                                                 "data": '{"version": "2027", "days": [{"day": "2027-01-01", "is_holiday": true}]}'})
+    assert r.status_code == 200 and "已发布" in r.text
+    one.sync.sync()
+    assert one.calendar().is_rest_day(dt.date(2027, 1, 1))
+    assert console.post("/console/reference", data={"dataset": "holiday_calendar", "data": "{}"}).status_code == 403
+    console.cookies.clear()
+    login(console, "viewer")
+    assert console.get("/console/reference").status_code == 403
+
+
+def test_conflicts_are_listed_and_only_an_administrator_resolves(console):
+    login(console, "officer1")
+    page = console.get("/console/conflicts")
+    assert page.status_code == 200 and "没有待处理的冲突" in page.text
+    r = console.post("/console/conflicts/resolve", data={"csrf": csrf_of(page.text), "conflict": "1", "choice": "server"})
+    assert r.status_code == 403
+
+
+def test_a_conflict_is_seen_side_by_side_and_resolved_on_the_page(console, stations, district):
+    from tests.helpers.builders import new_case
+    from tests.sync.util import edit_case
+    a = stations.make("S1")
+    case = new_case(a, MEDIATOR)
+    a.sync.sync()
+    district.district_edit("cases", case.id, {"summary": "区中心核实：排水沟系两户共用。"})
+    edit_case(a, case.id, summary="站点记录：排水沟为张三家独用。")
+    assert a.sync.sync().conflicts == 1
+    login(console, "admin1")
+    page = console.get("/console/conflicts").text
+    assert "区中心核实：排水沟系两户共用。" in page and "站点记录：排水沟为张三家独用。" in page
+    [c] = district.list_conflicts("S1")
+    r = console.post("/console/conflicts/resolve", data={"csrf": csrf_of(page), "conflict": str(c.id),
+                                                        "choice": "client", "note": "经核实以调委会记录为准"},
+                     follow_redirects=False)
+    assert r.status_code == 303 and district.list_conflicts("S1") == []
+    assert district.entity("cases", case.id).state["summary"] == "站点记录：排水沟为张三家独用。"
+    a.sync.sync()
+    assert a.sync.status().conflicts_open == 0
+    assert any(e.action == "resolve_conflict" for e in Accounts(district.engine).audit_log())   # who did what
