@@ -104,10 +104,7 @@ def router(service) -> APIRouter:
         for d in service.list_devices():
             if d["revoked_at"] is None:
                 devices.setdefault(d["station_code"], []).append(d)
-        facts, _ = service.report_facts(quarter.start, quarter.end)
-        per_station: dict[str, int] = {}
-        for f in facts:
-            per_station[f.station_code] = per_station.get(f.station_code, 0) + 1
+        per_station = service.cases_per_station(quarter.start, quarter.end)
         rows = []
         for s in service.list_stations():
             mine = devices.get(s["code"], [])

@@ -185,6 +185,14 @@ class StatsOps:
                     court_handoff(index, period, types)]
         return report(facts, period, basis=basis, by=by, as_of=as_of, screenings=screenings, more=more)
 
+    def cases_per_station(self, start: dt.date, end: dt.date) -> dict[str, int]:
+        """How many live cases each station received between ``start`` and ``end`` (a count in
+        the database, not facts in memory)."""
+        with self.engine.connect() as conn:
+            return dict(conn.execute(select(case_facts.c.station_code, func.count()).where(
+                case_facts.c.received_date >= start, case_facts.c.received_date <= end)
+                .group_by(case_facts.c.station_code)).all())
+
     def station_names(self) -> dict[str, str]:
         return dict(db.run_tx(self.engine, lambda conn: conn.execute(select(db.stations.c.code, db.stations.c.name)).all()))
 
