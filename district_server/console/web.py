@@ -272,6 +272,35 @@ def router(service) -> APIRouter:
             accounts.audit(me.username, "case_view", {"cases": [c["case_number"] for c in found]})
         return render(request, "cases.html", me, title="案件查询", page="cases", q=q, cases=found)
 
+    @r.get("/cases/{case_id}", name="console_case")
+    @guarded
+    async def case(request: Request, case_id: str, moved: str = ""):
+        me = who(request, "officer")
+        row = service.entity("cases", case_id)
+        if row is None:
+            return render(request, "base.html", me, 404, title="没有这个案件", page="cases")
+        accounts.audit(me.username, "case_view", {"cases": [row.state.get("case_number")]})
+        steps = [{"at": h.at.strftime("%Y-%m-%d %H:%M"), "version": h.version, "by": h.actor, "station": h.scope,
+                  "what": _what(h)} for h in service.history("cases", case_id)]
+        return render(request, "case.html", me, title=f"案件 {row.state.get('case_number')}", page="cases",
+                      case=row, state_label=CaseStatus.parse(row.state["status"]).label, steps=steps,
+                      stations=service.list_stations(), moved=moved)
+
+    @r.post("/cases/{case_id}/move", name="console_move")
+    @guarded
+    async def move(request: Request, case_id: str, csrf: str = Form(""), station: str = Form("")):
+        me = who(request, "officer")
+        if not accounts.csrf_ok(me, csrf):
+            raise Refused(403)
+        from ..service import ApiError
+        try:
+            n = service.assign_case(case_id, station)
+        except ApiError as exc:
+            return render(request, "base.html", me, 400, title=exc.message, page="cases")
+        accounts.audit(me.username, "move_case", {"case": case_id, "station": station, "records": n})
+        return RedirectResponse(str(request.url_for("console_case", case_id=case_id)) + f"?moved={station}",
+                                status_code=303)
+
     @r.get("/audit", name="console_audit")
     @guarded
     async def audit(request: Request):
@@ -281,6 +310,20 @@ def router(service) -> APIRouter:
         return render(request, "audit.html", me, title="查阅记录", page="audit", entries=accounts.audit_log())
 
     return r
+
+
+def _what(h) -> str:
+    """One line of a case's timeline as the district received it."""
+    patch = h.patch or {}
+    if h.version == 1 and "scope" not in patch:
+        return "收到案件"
+    if "scope" in patch:
+        return f"移交：{patch['scope']['old']} → {patch['scope']['new']}"
+    if "status" in patch and isinstance(patch["status"], dict):
+        old, new = patch["status"].get("old"), patch["status"].get("new")
+        return f"状态：{CaseStatus.parse(old).label if old else '—'} → {CaseStatus.parse(new).label if new else '—'}"
+    flags = "、".join(h.flags or [])
+    return ("修改：" + "、".join(sorted(patch))) + (f"（{flags}）" if flags else "") if patch else (flags or "更新")
 
 
 def qr_svg(text: str) -> str:
@@ -312,7 +355,7 @@ def _search(service, q: str) -> list[dict]:
         for case_id, state in conn.execute(select(entities.c.case_id, entities.c.state).where(
                 entities.c.entity_type == "parties", entities.c.deleted.is_(False), entities.c.case_id.in_(ids))):
             names.setdefault(case_id, []).append(state.get("name", ""))
-    return [{"station": scope, "case_number": s.get("case_number"), "title": s.get("title"),
+    return [{"id": eid, "station": scope, "case_number": s.get("case_number"), "title": s.get("title"),
              "status": CaseStatus.parse(s["status"]).label if s.get("status") else "", "received": s.get("received_date"),
              "parties": "、".join(names.get(eid, []))} for eid, scope, s in rows]
 

@@ -218,3 +218,35 @@ def test_a_conflict_is_seen_side_by_side_and_resolved_on_the_page(console, stati
     a.sync.sync()
     assert a.sync.status().conflicts_open == 0
     assert any(e.action == "resolve_conflict" for e in Accounts(district.engine).audit_log())   # who did what
+
+
+def test_a_case_timeline_and_a_move_to_another_station(console, stations, district):
+    one = stations.make("S1")
+    stations.make("S2")
+    case = concluded_case(one, MEDIATOR)
+    one.sync.sync()
+    login(console, "officer1")
+    page = console.get(f"/console/cases/{case.id}").text
+    assert "区中心收到的经过" in page and "收到案件" in page and "状态：" in page
+    r = console.post(f"/console/cases/{case.id}/move", data={"csrf": csrf_of(page), "station": "S2"},
+                     follow_redirects=False)
+    assert r.status_code == 303
+    page = console.get(r.headers["location"]).text
+    assert "已移交 S2" in page and "移交：S1 → S2" in page
+    assert district.entity("cases", case.id).scope == "S2"
+    assert console.post(f"/console/cases/{case.id}/move", data={"station": "S1"}).status_code == 403   # no token
+    assert [e.action for e in Accounts(district.engine).audit_log()][:2] == ["case_view", "move_case"]
+
+
+def test_a_session_ends_after_thirty_idle_minutes(console, district):
+    import datetime as dt
+
+    from sqlalchemy import select, update
+
+    from district_server.db import console_sessions
+    login(console, "viewer")
+    assert console.get("/console/statistics").status_code == 200
+    with district.engine.begin() as conn:
+        seen = conn.execute(select(console_sessions.c.last_seen_at)).scalar_one()
+        conn.execute(update(console_sessions).values(last_seen_at=seen - dt.timedelta(minutes=31)))
+    assert console.get("/console/statistics", follow_redirects=False).status_code == 303
