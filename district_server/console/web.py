@@ -188,6 +188,7 @@ def router(service) -> APIRouter:
                              "json": json.dumps(row.data, ensure_ascii=False, indent=1)})
             except ApiError:
                 rows.append({"key": key, "label": label, "version": None, "json": ""})
+            rows[-1]["example"] = "例如：" + EXAMPLES.get(key, "")
         return render(request, "reference.html", me, status, title="参考数据", page="reference", datasets=rows, **extra)
 
     @r.get("/reference", name="console_reference")
@@ -310,6 +311,15 @@ def router(service) -> APIRouter:
         return render(request, "audit.html", me, title="查阅记录", page="audit", entries=accounts.audit_log())
 
     return r
+
+
+EXAMPLES = {  # what a dataset looks like, shown in an empty box (docs/console.md)
+    "dispute_catalogue": '[{"code": "0201", "name": "宅基地边界纠纷", "reporting_type": "02"}]',
+    "mediator_roster": '[{"name": "王建国", "station_code": "410703001"}]',
+    "holiday_calendar": '{"version": "2027", "days": [{"day": "2027-01-01", "is_holiday": true}]}',
+    "assessment_weights": '{"version": "2026年度", "weights": {"success_rate": 30, "confirmation_rate": 15, '
+                          '"follow_up_rate": 15, "overdue": 20, "escalation": 10, "sync_freshness": 10}, "stale_days": 7}',
+}
 
 
 def _what(h) -> str:
