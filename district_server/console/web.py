@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import json
+from html import escape
 from pathlib import Path
 
 from fastapi import APIRouter, Form, Request
@@ -213,29 +214,32 @@ def router(service) -> APIRouter:
         accounts.audit(me.username, "publish_reference", {"dataset": dataset, "etag": etag})
         return _reference_page(request, me, message=f"已发布，版本标识 {etag}。")
 
-    def _report(period_text: str):
+    def _report(period_text: str, station: str = ""):
         period = parse_period(period_text)
+        if station:   # one station's figures (the drill-down from the district's table)
+            return service.district_report(period, stations=(station,), by=("type", "source", "month"),
+                                           as_of=system().today())
         return service.district_report(period, as_of=system().today())
 
     @r.get("/statistics", name="console_statistics")
     @guarded
-    async def statistics(request: Request, period: str | None = None):
+    async def statistics(request: Request, period: str | None = None, station: str = ""):
         me = who(request)
         today = system().today()
         text = period or f"{today.year}Q{(today.month - 1) // 3 + 1}"
         report, error = None, None
         try:
-            report = _report(text)
+            report = _report(text, station)
         except PeriodError as exc:
             error = str(exc)
         names = service.station_names()
-        tables = [{"title": t.title, "heading": t.first_heading, "columns": t.columns,
-                   "rows": [{"label": row_label(t, row, names), "level": row.level,
+        tables = [{"key": t.key, "title": t.title, "heading": t.first_heading, "columns": t.columns,
+                   "rows": [{"key": row.key, "label": row_label(t, row, names), "level": row.level,
                              "cells": [cell_text(t, row, i, thousands=True) for i in range(len(row.cells))]}
                             for row in t.rows]}
                   for t in (report.tables if report else []) if t.key != "handoff" or me.may("officer")]
         return render(request, "statistics.html", me, title="统计", page="statistics", report=report, tables=tables,
-                      period_text=text, error=error)
+                      period_text=text, error=error, charts=charts(report) if report else [], station=station)
 
     @r.get("/statistics.{kind}", name="console_statistics_file")
     @guarded
@@ -320,6 +324,53 @@ EXAMPLES = {  # what a dataset looks like, shown in an empty box (docs/console.m
     "assessment_weights": '{"version": "2026年度", "weights": {"success_rate": 30, "confirmation_rate": 15, '
                           '"follow_up_rate": 15, "overdue": 20, "escalation": 10, "sync_freshness": 10}, "stale_days": 7}',
 }
+
+
+def bar_chart(title: str, items: list[tuple[str, float]], unit: str = "件") -> str:
+    """A horizontal bar chart as inline SVG, drawn here: no script and nothing from outside."""
+    items = [(label, value) for label, value in items if value]
+    if not items:
+        return ""
+    top = max(v for _, v in items)
+    row, left, width = 26, 150, 520
+    bars = "".join(
+        f'<text x="{left - 8}" y="{i * row + 18}" text-anchor="end">{escape(label)}</text>'
+        f'<rect x="{left}" y="{i * row + 5}" width="{max(2, width * v / top):.1f}" height="{row - 9}" fill="#2160a8"/>'
+        f'<text x="{left + max(2, width * v / top) + 6:.1f}" y="{i * row + 18}">{v:g}</text>' for i, (label, v) in enumerate(items))
+    return (f'<figure><figcaption>{escape(title)}（{unit}）</figcaption><svg xmlns="http://www.w3.org/2000/svg" '
+            f'viewBox="0 0 {left + width + 60} {len(items) * row + 6}" role="img" aria-label="{escape(title)}" '
+            f'font-size="13">{bars}</svg></figure>')
+
+
+def line_chart(title: str, points: list[tuple[str, float]], unit: str = "件") -> str:
+    """A line chart (a value per month or quarter) as inline SVG."""
+    if len(points) < 2:
+        return ""
+    top = max(v for _, v in points) or 1
+    w, h, pad = 640, 200, 40
+    step = (w - 2 * pad) / (len(points) - 1)
+    xy = [(pad + i * step, h - pad - (h - 2 * pad) * v / top) for i, (_, v) in enumerate(points)]
+    path = " ".join(f"{'M' if i == 0 else 'L'}{x:.1f},{y:.1f}" for i, (x, y) in enumerate(xy))
+    marks = "".join(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="#2160a8"/>'
+                    f'<text x="{x:.1f}" y="{y - 8:.1f}" text-anchor="middle">{v:g}</text>'
+                    f'<text x="{x:.1f}" y="{h - pad + 18}" text-anchor="middle">{escape(label)}</text>'
+                    for (x, y), (label, v) in zip(xy, points))
+    return (f'<figure><figcaption>{escape(title)}（{unit}）</figcaption><svg xmlns="http://www.w3.org/2000/svg" '
+            f'viewBox="0 0 {w} {h}" role="img" aria-label="{escape(title)}" font-size="12">'
+            f'<path d="{path}" fill="none" stroke="#2160a8" stroke-width="2"/>{marks}</svg></figure>')
+
+
+def charts(report) -> list[str]:
+    """The statistics page's charts: disputes by type, and received by month (or by quarter)."""
+    out = []
+    by = {t.key: t for t in report.tables}
+    if "type" in by:
+        out.append(bar_chart("按纠纷类型受理", [(r.label, r.cells[0].value) for r in by["type"].rows if r.key != "total"]))
+    series = by.get("trend") or by.get("month")
+    if series is not None:
+        short = (lambda key: f"{int(key[5:])}月") if series.key == "month" else (lambda key: key)  # 2026-03 / 2026Q3
+        out.append(line_chart("受理数量变化", [(short(r.key), r.cells[0].value) for r in series.rows if r.key != "total"]))
+    return [c for c in out if c]
 
 
 def _what(h) -> str:

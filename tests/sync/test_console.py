@@ -105,6 +105,10 @@ def test_statistics_on_screen_and_as_files(console, stations, district):
     assert r.status_code == 200 and "受理纠纷" in r.text
     assert f">{whole.cell('summary.received.current').value}<" in r.text.replace(" ", "")
     assert "诉调对接" not in r.text                                          # names cases: not for this role
+    assert r.text.count("<svg") == 2 and "按纠纷类型受理" in r.text           # charts drawn on the server
+    one_station = console.get("/console/statistics", params={"period": str(TODAY.year), "station": "S1"}).text
+    mine = one.stats.report(parse_period(str(TODAY.year))).cell("summary.received.current").value
+    assert "调委会 S1" in one_station and f">{mine}<" in one_station.replace(" ", "")
     xlsx = console.get("/console/statistics.xlsx", params={"period": str(TODAY.year)})
     assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
     pdf = console.get("/console/statistics.pdf", params={"period": str(TODAY.year)})
