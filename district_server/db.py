@@ -172,6 +172,14 @@ reference_data = Table("reference_data", metadata,
                        Column("data", Json, nullable=False),
                        Column("published_at", DateTime, nullable=False))
 
+reference_history = Table("reference_history", metadata,   # every version published, kept
+                          Column("dataset", String(40), primary_key=True),
+                          Column("version", Integer, primary_key=True),
+                          Column("etag", String(64), nullable=False),
+                          Column("data", Json, nullable=False),
+                          Column("published_at", DateTime, nullable=False),
+                          Column("published_by", String(64), nullable=False))
+
 # What statistics counts of each live case, kept in step with the entities by the one function
 # every entity-changing transaction ends with (docs/statistics.md, "District"): read by period
 # through the date indexes instead of every case's whole state.

@@ -190,6 +190,7 @@ def router(service) -> APIRouter:
             except ApiError:
                 rows.append({"key": key, "label": label, "version": None, "json": ""})
             rows[-1]["example"] = "例如：" + EXAMPLES.get(key, "")
+            rows[-1]["history"] = service.reference_history(key)
         return render(request, "reference.html", me, status, title="参考数据", page="reference", datasets=rows, **extra)
 
     @r.get("/reference", name="console_reference")
@@ -206,7 +207,7 @@ def router(service) -> APIRouter:
         me = admin_form(request, csrf)
         from ..service import ApiError
         try:
-            etag = service.publish_reference(dataset, json.loads(data))
+            etag = service.publish_reference(dataset, json.loads(data), by=f"控制台：{me.username}")
         except json.JSONDecodeError as exc:
             return _reference_page(request, me, 400, error=f"不是有效的 JSON（第{exc.lineno}行第{exc.colno}列）：请检查括号、引号和逗号。")
         except ApiError as exc:

@@ -10,14 +10,14 @@ from suyuan_desktop.core.domain.district_tables import WeightsError, parse_weigh
 from suyuan_desktop.core.domain.enums import DisputeType
 
 from .. import db
-from ..db import reference_data, utcnow
+from ..db import reference_data, reference_history, utcnow
 from .common import REFERENCE_DATASETS, ApiError
 
 
 class ReferenceOps:
     # --- reference data --------------------------------------------------------------------------
 
-    def publish_reference(self, dataset: str, data) -> str:
+    def publish_reference(self, dataset: str, data, *, by: str = "命令行") -> str:
         if dataset not in REFERENCE_DATASETS:
             raise ApiError(400, "unknown_dataset", f"没有参考数据集“{dataset}”，可选：{'、'.join(REFERENCE_DATASETS)}。")
         _check_reference(dataset, data)
@@ -33,8 +33,15 @@ class ReferenceOps:
                 conn.execute(update(reference_data).where(reference_data.c.dataset == dataset).values(**values))
             else:
                 conn.execute(insert(reference_data).values(dataset=dataset, **values))
+            conn.execute(insert(reference_history).values(dataset=dataset, published_by=by, **values))
             return etag
         return db.run_tx(self.engine, fn)
+
+    def reference_history(self, dataset: str) -> list:
+        """Every version of a dataset ever published, newest first (who, when, what)."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(reference_history).where(reference_history.c.dataset == dataset)
+                                .order_by(reference_history.c.version.desc())).all()
 
     def get_reference(self, dataset: str):
         with self.engine.connect() as conn:

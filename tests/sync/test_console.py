@@ -171,7 +171,7 @@ def test_an_administrator_enrols_a_station_with_a_ticket_shown_once_and_revokes_
     assert console.post("/console/stations/ticket", data={"csrf": csrf_of(page), "station": "S7"}).status_code == 403
 
 
-def test_a_calendar_published_on_the_page_reaches_a_station(console, stations):
+def test_a_calendar_published_on_the_page_reaches_a_station(console, stations, district):
     import datetime as dt
     one = stations.make("S1")
     login(console, "admin1")
@@ -185,6 +185,8 @@ def test_a_calendar_published_on_the_page_reaches_a_station(console, stations):
     r = console.post("/console/reference", data={"csrf": csrf_of(page), "dataset": "holiday_calendar",
                                                  "data": '{"version": "2027", "days": [{"day": "2027-01-01", "is_holiday": true}]}'})
     assert r.status_code == 200 and "已发布" in r.text
+    [version] = district.reference_history("holiday_calendar")
+    assert version.published_by == "控制台：admin1" and "历次发布（1）" in r.text    # kept, with who published it
     one.sync.sync()
     assert one.calendar().is_rest_day(dt.date(2027, 1, 1))
     assert console.post("/console/reference", data={"dataset": "holiday_calendar", "data": "{}"}).status_code == 403

@@ -1,4 +1,5 @@
-"""district console: people's accounts, their sessions, the log of personal-data views
+"""district console: people's accounts, their sessions, the log of personal-data views, and
+every version of the reference data published
 
 Revision ID: 0003
 Revises: 0002
@@ -44,9 +45,22 @@ def upgrade() -> None:
         sa.Column("detail", sa.JSON().with_variant(postgresql.JSONB(), "postgresql"), nullable=False),
     )
     op.create_index("ix_console_audit_at", "console_audit", ["at"])
+    op.create_table(
+        "reference_history",
+        sa.Column("dataset", sa.String(40), primary_key=True),
+        sa.Column("version", sa.Integer(), primary_key=True),
+        sa.Column("etag", sa.String(64), nullable=False),
+        sa.Column("data", sa.JSON().with_variant(postgresql.JSONB(), "postgresql"), nullable=False),
+        sa.Column("published_at", sa.DateTime(), nullable=False),
+        sa.Column("published_by", sa.String(64), nullable=False),
+    )
+    # what was published before the history was kept
+    op.execute("INSERT INTO reference_history (dataset, version, etag, data, published_at, published_by) "
+               "SELECT dataset, version, etag, data, published_at, '（记录前）' FROM reference_data")
 
 
 def downgrade() -> None:
+    op.drop_table("reference_history")
     op.drop_table("console_audit")
     op.drop_table("console_sessions")
     op.drop_table("console_users")
