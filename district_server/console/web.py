@@ -2,6 +2,7 @@
 carries the session's CSRF token; what a role may not see answers 403."""
 from __future__ import annotations
 
+import datetime as dt
 import ipaddress
 import json
 from html import escape
@@ -269,14 +270,18 @@ def router(service) -> APIRouter:
     @r.get("/cases", name="console_cases")
     @guarded
     async def cases(request: Request, q: str = ""):
-        me = who(request, "officer")
-        q = q.strip()
+        return _cases_page(request, who(request, "officer"), q=q.strip())
+
+    def _cases_page(request: Request, me: Session, status: int = 200, q: str = "", **extra):
         found = []
         if q:
             accounts.audit(me.username, "case_search", {"query": mask_id_number(q) if len(q) >= 15 else q})
             found = _search(service, q)
             accounts.audit(me.username, "case_view", {"cases": [c["case_number"] for c in found]})
-        return render(request, "cases.html", me, title="案件查询", page="cases", q=q, cases=found)
+        from suyuan_desktop.core.domain.enums import DisputeType
+        return render(request, "cases.html", me, status, title="案件查询", page="cases", q=q, cases=found,
+                      stations=service.list_stations(), types=[(t.value, t.label) for t in DisputeType],
+                      today=system().today().isoformat(), **extra)
 
     @r.get("/cases/{case_id}", name="console_case")
     @guarded
@@ -306,6 +311,48 @@ def router(service) -> APIRouter:
         accounts.audit(me.username, "move_case", {"case": case_id, "station": station, "records": n})
         return RedirectResponse(str(request.url_for("console_case", case_id=case_id)) + f"?moved={station}",
                                 status_code=303)
+
+    @r.post("/cases/delegate", name="console_delegate")
+    @guarded
+    async def delegate(request: Request, csrf: str = Form(""), station: str = Form(""), kind: str = Form("assigned"),
+                       case_number: str = Form(""), title: str = Form(""), dispute_type: str = Form(""),
+                       summary: str = Form(""), court: str = Form(""), reference_number: str = Form(""),
+                       signed_for: str = Form(""), applicant: str = Form(""), respondent: str = Form("")):
+        """A case a court delegates (委派) or entrusts (委托) registered here for a station."""
+        me = who(request, "officer")
+        if not accounts.csrf_ok(me, csrf):
+            raise Refused(403)
+        from suyuan_desktop.core.domain import deadlines
+        from suyuan_desktop.core.domain.enums import ReferralKind
+
+        from ..service import ApiError
+        problems = [label for label, value in (("接收的调委会", station), ("案号", case_number), ("纠纷名称", title),
+                                               ("纠纷简要情况", summary), ("法院", court), ("函件编号", reference_number),
+                                               ("申请人", applicant), ("被申请人", respondent)) if not value.strip()]
+        try:
+            signed = dt.date.fromisoformat(signed_for)
+        except ValueError:
+            problems.append("签收日期（如 2026-11-28）")
+        if problems:
+            return _cases_page(request, me, 400, error="请填写：" + "、".join(problems) + "。")
+        rkind = ReferralKind.parse(kind)
+        today = system().today()
+        case = {"station_code": station, "case_number": case_number.strip(), "case_year": today.year,
+                "case_seq": 0, "title": title.strip(), "dispute_type": dispute_type or "15",
+                "source": "court_assigned" if rkind is ReferralKind.ASSIGNED else "court_entrusted", "status": "received",
+                "summary": summary.strip(), "received_date": today.isoformat()}
+        referral = {"kind": rkind.value, "court": court.strip(), "reference_number": reference_number.strip(),
+                    "signed_for_date": signed.isoformat(), "limit_days": deadlines.referral_limit_days(rkind),
+                    "extension_days": 0,
+                    "deadline": deadlines.referral_deadline(signed, rkind, None, service.holiday_calendar()).isoformat()}
+        parties = [{"position": 1, "role": "applicant", "kind": "person", "name": applicant.strip()},
+                   {"position": 2, "role": "respondent", "kind": "person", "name": respondent.strip()}]
+        try:
+            case_id = service.create_case(station, case, parties, referral, actor=f"console:{me.username}")
+        except ApiError as exc:
+            return _cases_page(request, me, 400, error=exc.message)
+        accounts.audit(me.username, "delegate_case", {"case": case_number.strip(), "station": station})
+        return RedirectResponse(request.url_for("console_case", case_id=case_id), status_code=303)
 
     @r.get("/audit", name="console_audit")
     @guarded

@@ -256,3 +256,21 @@ def test_a_session_ends_after_thirty_idle_minutes(console, district):
         seen = conn.execute(select(console_sessions.c.last_seen_at)).scalar_one()
         conn.execute(update(console_sessions).values(last_seen_at=seen - dt.timedelta(minutes=31)))
     assert console.get("/console/statistics", follow_redirects=False).status_code == 303
+
+
+def test_a_court_delegated_case_registered_on_the_page_reaches_its_station(console, stations, district):
+    one = stations.make("S1")
+    login(console, "officer1")
+    page = console.get("/console/cases").text
+    form = {"csrf": csrf_of(page), "station": "S1", "kind": "assigned", "case_number": "（2026）卫滨委派字第0042号",
+            "title": "赵六诉孙七买卖合同纠纷", "dispute_type": "04", "summary": "法院立案前委派调解。",
+            "court": "新乡市卫滨区人民法院", "reference_number": "（2026）豫0703民诉前调42号", "signed_for": "2026-11-27",
+            "applicant": "赵六", "respondent": ""}
+    r = console.post("/console/cases/delegate", data=form)
+    assert r.status_code == 400 and "请填写：被申请人" in r.text                # said, and nothing registered
+    r = console.post("/console/cases/delegate", data={**form, "respondent": "孙七"}, follow_redirects=False)
+    assert r.status_code == 303
+    one.sync.sync()
+    case = one.cases.get("（2026）卫滨委派字第0042号")
+    assert [p.name for p in case.parties] == ["赵六", "孙七"] and case.status == "received"
+    assert case.referral.court == "新乡市卫滨区人民法院" and case.referral.limit_days == 30
