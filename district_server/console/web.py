@@ -107,6 +107,10 @@ def router(service) -> APIRouter:
             if d["revoked_at"] is None:
                 devices.setdefault(d["station_code"], []).append(d)
         per_station = service.cases_per_station(quarter.start, quarter.end)
+        conflicts: dict[str, int] = {}
+        for c in service.list_conflicts(None):
+            conflicts[c.station_code] = conflicts.get(c.station_code, 0) + 1
+        rejected = service.rejected_per_station()
         rows = []
         for s in service.list_stations():
             mine = devices.get(s["code"], [])
@@ -115,7 +119,8 @@ def router(service) -> APIRouter:
                          "versions": "、".join(sorted({d["client_version"] for d in mine if d["client_version"]})) or "—",
                          "last_sync": synced.isoformat() if synced else None,
                          "stale": synced is None or (today - synced).days > STALE_DAYS,
-                         "pending": sum(d["outbox_depth"] or 0 for d in mine), "cases": per_station.get(s["code"], 0)})
+                         "pending": sum(d["outbox_depth"] or 0 for d in mine), "cases": per_station.get(s["code"], 0),
+                         "conflicts": conflicts.get(s["code"], 0), "rejected": rejected.get(s["code"], 0)})
         return render(request, "stations.html", me, status, title="调委会与设备", page="stations", stations=rows,
                       stale_days=STALE_DAYS, devices=service.list_devices(), **extra)
 

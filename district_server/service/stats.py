@@ -193,6 +193,13 @@ class StatsOps:
                 case_facts.c.received_date >= start, case_facts.c.received_date <= end)
                 .group_by(case_facts.c.station_code)).all())
 
+    def rejected_per_station(self) -> dict[str, int]:
+        """How many of each station's changes the district refused (they wait at the station)."""
+        with self.engine.connect() as conn:
+            return dict(conn.execute(select(db.devices.c.station_code, func.count()).select_from(
+                db.changes_received.join(db.devices, db.devices.c.id == db.changes_received.c.device_id))
+                .where(db.changes_received.c.status == "rejected").group_by(db.devices.c.station_code)).all())
+
     def station_names(self) -> dict[str, str]:
         return dict(db.run_tx(self.engine, lambda conn: conn.execute(select(db.stations.c.code, db.stations.c.name)).all()))
 

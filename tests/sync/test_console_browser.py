@@ -54,6 +54,29 @@ def test_a_day_at_the_console_in_a_browser(browser, district, server, stations, 
     assert "从未同步" not in row.inner_text() and row.locator("td").nth(2).inner_text() == "1"
     assert page.evaluate("document.documentElement.scrollWidth") <= 1366
 
+    # a conflict, seen side by side and resolved on the page
+    from tests.helpers.builders import new_case
+    from tests.sync.util import edit_case
+    disputed = new_case(station, MEDIATOR)
+    station.sync.sync()
+    district.district_edit("cases", disputed.id, {"summary": "区中心核实：排水沟系两户共用。"})
+    edit_case(station, disputed.id, summary="站点记录：排水沟为张三家独用。")
+    station.sync.sync()
+    page.get_by_role("link", name="冲突").click()
+    assert page.get_by_text("站点记录：排水沟为张三家独用。").is_visible()
+    page.get_by_role("button", name="采用调委会的值").click()
+    assert page.get_by_text("没有待处理的冲突").is_visible()
+    assert district.entity("cases", disputed.id).state["summary"] == "站点记录：排水沟为张三家独用。"
+
+    # a calendar published on the page, pulled by the station
+    import datetime as dt
+    page.get_by_role("link", name="参考数据").click()
+    page.get_by_label("节假日日历（JSON）").fill('{"version": "2027", "days": [{"day": "2027-01-01", "is_holiday": true}]}')
+    page.locator("form", has=page.get_by_label("节假日日历（JSON）")).get_by_role("button", name="发布新版本").click()
+    assert page.get_by_text("已发布").first.is_visible()
+    station.sync.sync()
+    assert station.calendar().is_rest_day(dt.date(2027, 1, 1))
+
     page.get_by_role("link", name="统计").click()
     page.get_by_label("统计期间").fill("2026")
     page.get_by_role("button", name="统计").click()
