@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import time
 
 import keyring
 import keyring.backend
@@ -81,6 +82,19 @@ def get_secret(name: str) -> str | None:
         raise KeyringUnavailable(f"读取系统钥匙串失败：{type(exc).__name__}。请确认钥匙串已解锁。") from None
 
 
+def get_kept_secret(name: str) -> str | None:
+    """A secret that is never removed in normal use (the database key, the device's refresh token):
+    read again a few times before it is reported missing, since a file-backed keyring rewritten by
+    another program on the station (a second window, the command line syncing) can be read empty
+    in passing."""
+    for attempt in range(4):
+        value = get_secret(name)
+        if value or attempt == 3:
+            return value
+        time.sleep(0.05 * (attempt + 1))
+    return None
+
+
 def set_secret(name: str, value: str) -> None:
     try:
         backend().set_password(SERVICE, name, value)
@@ -100,7 +114,7 @@ def db_key_name(store_id: str) -> str:
 
 
 def load_db_key(store_id: str) -> bytes | None:
-    value = get_secret(db_key_name(store_id))
+    value = get_kept_secret(db_key_name(store_id))
     return bytes.fromhex(value) if value else None
 
 

@@ -242,7 +242,7 @@ class SyncService(PushOps, PullOps):
             t.access_token = cached[1]
             return cached[1]
         name = self._refresh_name(st)
-        refresh = keystore.get_secret(name)
+        refresh = keystore.get_kept_secret(name)
         if not refresh:
             raise NotAuthorized("系统钥匙串中找不到本机的同步凭据。请向区中心申请新的注册码重新注册（本地数据不受影响）。",
                                 error="refresh_missing")
