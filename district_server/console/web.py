@@ -3,6 +3,7 @@ carries the session's CSRF token; what a role may not see answers 403."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import ipaddress
 import json
 from html import escape
@@ -40,6 +41,13 @@ def router(service) -> APIRouter:
         return templates.TemplateResponse(request, name, {"me": me, "district": service.district_name, "roles": ROLES,
                                                           **values}, status_code=status)
 
+    def admin(request: Request) -> Session:
+        """A district administrator's page (the others get 403)."""
+        me = who(request)
+        if me.role != "admin":
+            raise Refused(403)
+        return me
+
     def who(request: Request, *roles: str) -> Session:
         me = accounts.session(request.cookies.get(COOKIE))
         if me is None:
@@ -50,8 +58,6 @@ def router(service) -> APIRouter:
 
     def guarded(fn):
         """A page: to the login without a session; 403 for a role that may not see it."""
-        import functools
-
         @functools.wraps(fn)
         async def page(request: Request, *args, **kwargs):
             try:
@@ -103,7 +109,8 @@ def router(service) -> APIRouter:
         quarter = parse_period(f"{today.year}Q{(today.month - 1) // 3 + 1}")
         last = service.last_syncs()
         devices: dict[str, list] = {}
-        for d in service.list_devices():
+        all_devices = service.list_devices()
+        for d in all_devices:
             if d["revoked_at"] is None:
                 devices.setdefault(d["station_code"], []).append(d)
         per_station = service.cases_per_station(quarter.start, quarter.end)
@@ -122,12 +129,12 @@ def router(service) -> APIRouter:
                          "pending": sum(d["outbox_depth"] or 0 for d in mine), "cases": per_station.get(s["code"], 0),
                          "conflicts": conflicts.get(s["code"], 0), "rejected": rejected.get(s["code"], 0)})
         return render(request, "stations.html", me, status, title="调委会与设备", page="stations", stations=rows,
-                      stale_days=STALE_DAYS, devices=service.list_devices(), **extra)
+                      stale_days=STALE_DAYS, devices=all_devices, **extra)
 
     def admin_form(request: Request, csrf: str) -> Session:
         """A district administrator's form, with its session's CSRF token."""
-        me = who(request)
-        if me.role != "admin" or not accounts.csrf_ok(me, csrf):
+        me = admin(request)
+        if not accounts.csrf_ok(me, csrf):
             raise Refused(403)
         return me
 
@@ -202,10 +209,7 @@ def router(service) -> APIRouter:
     @r.get("/reference", name="console_reference")
     @guarded
     async def reference(request: Request):
-        me = who(request)
-        if me.role != "admin":
-            raise Refused(403)
-        return _reference_page(request, me)
+        return _reference_page(request, admin(request))
 
     @r.post("/reference", name="console_publish")
     @guarded
@@ -362,9 +366,7 @@ def router(service) -> APIRouter:
     @r.get("/audit", name="console_audit")
     @guarded
     async def audit(request: Request):
-        me = who(request)
-        if me.role != "admin":   # who viewed what: for the district's administrators only
-            raise Refused(403)
+        me = admin(request)   # who viewed what: for the district's administrators only
         return render(request, "audit.html", me, title="查阅记录", page="audit", entries=accounts.audit_log())
 
     return r
