@@ -75,6 +75,9 @@ def describe_status(st, *, online: bool | None) -> tuple[str, str]:
     return translate("sync_ui", "● 在线　{pending}　{last}{extra}").format(pending=pending, last=last, extra=extra), "#2e7d32"
 
 
+STATUS_DELAY_MS = 800   # after the pages are built, before anyone can have looked for it
+
+
 class SyncController(QObject):
     """Runs syncs for one window: on demand, every few minutes, and shortly after edits."""
 
@@ -104,7 +107,12 @@ class SyncController(QObject):
 
     def start(self) -> None:
         self.timer.start()
-        self.refresh()
+        # the status line fills in a moment after the first screen is up: reading it means loading
+        # the sync machinery (about 150 ms), which would otherwise compete with the first screen
+        self.first = QTimer(self)   # a child: it goes with the window if that closes first
+        self.first.setSingleShot(True)
+        self.first.timeout.connect(self.refresh)
+        self.first.start(STATUS_DELAY_MS)
 
     def refresh(self) -> None:
         # ``app.sync`` is made on the worker too: its first use imports the sync machinery (about

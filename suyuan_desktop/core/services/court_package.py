@@ -58,7 +58,7 @@ def _pages(pdf: bytes) -> int:
 
 
 def build(docs, actor: Actor, case_ref: str) -> CourtPackage:
-    app = docs.app
+    ctx = docs.ctx
     case = docs._case_doc(case_ref)
     status = CaseStatus.parse(case["status"])
     ended = status in (CaseStatus.FAILED, CaseStatus.RETURNED_TO_COURT) or (
@@ -77,7 +77,7 @@ def build(docs, actor: Actor, case_ref: str) -> CourtPackage:
     returned = False
     if status is CaseStatus.FAILED and case["source"] in {c.value for c in COURT_SOURCES}:
         # handed back to the referring court first, so that the documents show where the case is
-        app.cases.return_to_court(actor, case["id"], "调解不成，诉调对接材料移送法院")
+        docs.cases.return_to_court(actor, case["id"], "调解不成，诉调对接材料移送法院")
         case, returned = docs._case_doc(case_ref), True
     number = case["case_number"]
     parts = []   # (title, doc_type, IssuedView, pdf)
@@ -93,13 +93,13 @@ def build(docs, actor: Actor, case_ref: str) -> CourtPackage:
         attachments.append({"filename": a["filename"], "kind": a["kind"], "sha256": a["sha256"], "size": a["size"],
                             "included": included})
         if included:
-            bound.append(app.blobs.get(a["sha256"]))
-    package = {"made_on": app.today().isoformat(),
+            bound.append(ctx.blobs.get(a["sha256"]))
+    package = {"made_on": ctx.today().isoformat(),
                "parts": [{"title": title, "doc_type": doc_type, "issued_id": view.id, "version": view.doc_version,
                           "pages": view.pages, "sha256": view.pdf_sha256} for title, doc_type, view, _ in parts],
                "attachments": attachments}
     letter_view, letter = docs.issue(actor, number, "court_handoff", extra={"package": package})
-    station = app.station()
+    station = ctx.station()
     manifest = {"format": FORMAT, "station_code": station.code, "committee": station.committee_name,
                 "case_number": number, "case_id": case["id"],
                 "letter": {"title": DOC_TYPES["court_handoff"].label, "issued_id": letter_view.id,
@@ -114,14 +114,14 @@ def build(docs, actor: Actor, case_ref: str) -> CourtPackage:
 
 def _issue_package(docs, actor: Actor, case: dict, manifest: dict, pdfs: list[bytes]):
     """The bound package as an issued document: the same manifest gives the archived copy back."""
-    app = docs.app
+    ctx = docs.ctx
     digest = data_hash(manifest)
-    with app.store.read() as s:
+    with ctx.store.read() as s:
         existing = s.execute(select(IssuedDocument).where(
             IssuedDocument.case_id == case["id"], IssuedDocument.doc_type == "court_package",
             IssuedDocument.data_hash == digest, IssuedDocument.deleted_at.is_(None))).scalars().first()
         if existing is not None:
-            return docs._view(existing, case["case_number"], reused=True), app.blobs.get(existing.pdf_sha256)
+            return docs._view(existing, case["case_number"], reused=True), ctx.blobs.get(existing.pdf_sha256)
         version = (s.execute(select(func.max(IssuedDocument.doc_version)).where(
             IssuedDocument.case_id == case["id"], IssuedDocument.doc_type == "court_package")).scalar() or 0) + 1
     payload = Payload(manifest["station_code"], case["case_number"], "court_package", version, TEMPLATE_VERSION, digest)
@@ -133,8 +133,8 @@ def _issue_package(docs, actor: Actor, case: dict, manifest: dict, pdfs: list[by
     out = io.BytesIO()
     writer.write(out)
     pdf = out.getvalue()
-    sha = app.blobs.put(pdf)
-    with app.store.write(actor) as s:
+    sha = ctx.blobs.put(pdf)
+    with ctx.store.write(actor) as s:
         att = Attachment(case_id=case["id"], kind=AttachmentKind.ISSUED_DOCUMENT.value,
                          filename=f"{case['case_number']}诉调对接材料第{version}版.pdf", mime="application/pdf",
                          size=len(pdf), sha256=sha, description="诉调对接材料（移送法院）")
@@ -159,12 +159,12 @@ def verify_manifest(docs, raw: bytes):
         return Verdict("unknown", "无法识别：不是诉调对接材料清单（JSON）。")
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         return Verdict("unknown", "无法识别：不是本系统的诉调对接材料清单。")
-    station = docs.app.station()
+    station = docs.ctx.station()
     if manifest.get("station_code") != station.code:
         return Verdict("unknown", f"无法核验：该清单声称由站点 {manifest.get('station_code')} 出具，不是本站（{station.code}）的。")
     number = manifest.get("case_number")
     documents = [manifest.get("letter") or {}, *manifest.get("parts", []), manifest.get("package") or {}]
-    with docs.app.store.read() as s:
+    with docs.ctx.store.read() as s:
         case = s.execute(select(Case).where(Case.case_number == number)).scalars().first()
         if case is None:
             return Verdict("unknown", f"无法核验：本站没有案件 {number}。")

@@ -21,7 +21,9 @@ from ..documents.render import (
 )
 from ..domain.enums import AttachmentKind, CaseStatus
 from ..domain.errors import FieldError, ValidationError
+from ..paths import read_local_settings
 from ..store.models import Attachment, Case, IssuedDocument, PrintRecord
+from ..store.repositories import find_case
 from ..store.tracking import Actor
 from . import exchange
 
@@ -64,14 +66,15 @@ def _pages(pdf: bytes) -> int:
 
 
 class DocumentService:
-    def __init__(self, app, fonts: FontSet | None = None):
-        self.app = app
+    def __init__(self, ctx, cases, fonts: FontSet | None = None):
+        self.ctx = ctx  # a StationContext
+        self.cases = cases   # a court package moves its case on
         self._fonts = fonts
 
     @property
     def fonts(self) -> FontSet:
         if self._fonts is None:
-            chosen = self.app.local_settings()
+            chosen = read_local_settings(self.ctx.data_dir)
             if chosen.get("body_font") or chosen.get("title_font"):
                 from ..resources import resources_dir
 
@@ -85,10 +88,10 @@ class DocumentService:
         return self._fonts
 
     def _template(self, doc_type: str) -> dict:
-        return load_template(doc_type, self.app.data_dir / "templates")
+        return load_template(doc_type, self.ctx.templates_dir)
 
     def _case_doc(self, case_ref: str) -> dict:
-        return exchange.export_cases(self.app, [case_ref], include_files=False)["cases"][0]
+        return exchange.export_cases(self.ctx, [case_ref], include_files=False)["cases"][0]
 
     def issue(self, actor: Actor, case_ref: str, doc_type: str, target_id: str | None = None, *,
               signatures: dict | None = None, extra: dict | None = None) -> tuple[IssuedView, bytes]:
@@ -103,7 +106,7 @@ class DocumentService:
         if doc_type not in DOC_TYPES:
             raise ValidationError(FieldError("doc_type", "文书类型", f"“{doc_type}”不是可出具的文书，可选：{'、'.join(DOC_TYPES)}、dossier。", "choice"))
         template = self._template(doc_type)
-        station = self.app.station().__dict__
+        station = self.ctx.station().__dict__
         case = self._case_doc(case_ref)
         if signatures:
             from ..documents.signatures import normalise
@@ -111,27 +114,27 @@ class DocumentService:
             unknown = sorted(set(signatures) - names)
             if unknown:
                 raise ValidationError(FieldError("signatures", "签名", f"“{'、'.join(unknown)}”不是本案当事人或调解员。", "unknown_signer"))
-            signatures = {n: {"strokes": normalise(v["strokes"]), "date": str(v.get("date") or self.app.today())}
+            signatures = {n: {"strokes": normalise(v["strokes"]), "date": str(v.get("date") or self.ctx.today())}
                           for n, v in signatures.items()}
         data = select_data(doc_type, station, case, target_id, template, signatures, extra)
         digest = data_hash(data)
         target_key = (data.get("target") or {}).get("id", "")
-        with self.app.store.read() as s:
+        with self.ctx.store.read() as s:
             existing = s.execute(select(IssuedDocument).where(
                 IssuedDocument.case_id == case["id"], IssuedDocument.doc_type == doc_type,
                 IssuedDocument.target_key == target_key, IssuedDocument.data_hash == digest,
                 IssuedDocument.deleted_at.is_(None))).scalars().first()
             if existing is not None:
                 view = self._view(existing, case["case_number"], reused=True)
-                return view, self.app.blobs.get(existing.pdf_sha256)
+                return view, self.ctx.blobs.get(existing.pdf_sha256)
             latest = s.execute(select(func.max(IssuedDocument.doc_version)).where(
                 IssuedDocument.case_id == case["id"], IssuedDocument.doc_type == doc_type,
                 IssuedDocument.target_key == target_key)).scalar() or 0
         version = latest + 1
         pdf, payload = render_document(doc_type, data, template, self.fonts, version=version)  # may raise MissingGlyph
-        sha = self.app.blobs.put(pdf)
+        sha = self.ctx.blobs.put(pdf)
         label = DOC_TYPES[doc_type].label
-        with self.app.store.write(actor) as s:
+        with self.ctx.store.write(actor) as s:
             att = Attachment(case_id=case["id"], kind=AttachmentKind.ISSUED_DOCUMENT.value,
                              filename=f"{case['case_number']}{label}第{version}版.pdf", mime="application/pdf",
                              size=len(pdf), sha256=sha, description=f"{label}（模板{template['version']}）")
@@ -153,8 +156,8 @@ class DocumentService:
                           pdf_sha256=row.pdf_sha256, pages=row.pages, payload=row.payload, reused=reused)
 
     def history(self, case_ref: str) -> list[IssuedView]:
-        with self.app.store.read() as s:
-            case = self.app.cases.load_case(s, case_ref)
+        with self.ctx.store.read() as s:
+            case = find_case(s, case_ref)
             rows = s.execute(select(IssuedDocument).where(IssuedDocument.case_id == case.id)
                              .order_by(IssuedDocument.created_at)).scalars().all()
             return [self._view(r, case.case_number, reused=False) for r in rows]
@@ -162,14 +165,14 @@ class DocumentService:
     def record_print(self, actor: Actor, issued_id: str, printer: str, copies: int) -> None:
         if copies < 1:
             raise ValidationError(FieldError("copies", "份数", "至少打印1份。", "range"))
-        with self.app.store.write(actor) as s:
+        with self.ctx.store.write(actor) as s:
             s.add(PrintRecord(issued_document_id=issued_id, printer=printer or "默认打印机", copies=copies,
                               printed_by=actor.username))
 
     def print_history(self, case_ref: str) -> list[tuple[str, int, str, int, str | None]]:
         """(document, version, printer, copies, printed by), oldest first."""
-        with self.app.store.read() as s:
-            case = self.app.cases.load_case(s, case_ref)
+        with self.ctx.store.read() as s:
+            case = find_case(s, case_ref)
             rows = s.execute(select(PrintRecord, IssuedDocument).join(
                 IssuedDocument, IssuedDocument.id == PrintRecord.issued_document_id).where(
                 IssuedDocument.case_id == case.id).order_by(PrintRecord.printed_at)).all()
@@ -181,7 +184,7 @@ class DocumentService:
         """genuine: these exact bytes were issued here. altered: the document claims to be one
         issued here but its bytes differ. unknown: not a document of this station."""
         sha = hashlib.sha256(pdf).hexdigest()
-        with self.app.store.read() as s:
+        with self.ctx.store.read() as s:
             row = s.execute(select(IssuedDocument).where(IssuedDocument.pdf_sha256 == sha)).scalars().first()
             if row is not None:
                 case = s.get(Case, row.case_id)
@@ -191,10 +194,10 @@ class DocumentService:
         payload = self._embedded_payload(pdf)
         if payload is None:
             return Verdict("unknown", "无法识别：文件中没有本系统的核验信息（二维码/元数据），不是本站出具的文书，或已被重新生成。")
-        station = self.app.station()
+        station = self.ctx.station()
         if payload.station_code != station.code:
             return Verdict("unknown", f"无法核验：该文书声称由站点 {payload.station_code} 出具，不是本站（{station.code}）的文书。", payload)
-        with self.app.store.read() as s:
+        with self.ctx.store.read() as s:
             row = s.execute(select(IssuedDocument).join(Case, Case.id == IssuedDocument.case_id).where(
                 Case.case_number == payload.case_number, IssuedDocument.doc_type == payload.doc_type,
                 IssuedDocument.doc_version == payload.version)).scalars().first()
@@ -250,7 +253,7 @@ class DocumentService:
             out = []
             for a in case.get("attachments", []):
                 if a["kind"] == kind and a["mime"] == "application/pdf":
-                    out.append(self.app.blobs.get(a["sha256"]))
+                    out.append(self.ctx.blobs.get(a["sha256"]))
             return out
 
         source_app = case["source"] == "application"
@@ -296,7 +299,7 @@ class DocumentService:
         if case.get("judicial_confirmations"):
             parts.append(("司法确认有关材料", "按需", issue("judicial_confirmation"), ""))
 
-        station = self.app.station().__dict__
+        station = self.ctx.station().__dict__
         cover = issue("cover")
         contents_tpl = self._template("contents")
         # The contents page count depends on its own length: render once to learn it, then for real.

@@ -22,8 +22,8 @@ class DraftView:
 
 
 class DraftService:
-    def __init__(self, app):
-        self.store = app.store
+    def __init__(self, store):
+        self.store = store
 
     def save(self, user_id: str, key: str, kind: str, payload: dict, *, case_id: str | None = None) -> None:
         """Replace the user's draft of this form (one row per user and form)."""

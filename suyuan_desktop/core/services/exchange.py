@@ -32,7 +32,7 @@ from ..store.models import (
     JudicialConfirmation, MediationSession, Mediator, Money, Party,
 )
 from ..store.tracking import Actor, jsonable
-from ..sync import protocol as P
+from ..domain.records import max_chars
 from .inputs import Collector, PartyInput, clean_party
 
 log = logging.getLogger(__name__)
@@ -111,11 +111,11 @@ def _dump_tree(session, node: Node, row) -> dict:
     return doc
 
 
-def export_cases(app, case_refs: list[str] | None = None, *, include_files: bool = True) -> dict:
+def export_cases(ctx, case_refs: list[str] | None = None, *, include_files: bool = True) -> dict:
     cases = []
-    with app.store.read() as s:
+    with ctx.store.read() as s:
         if case_refs:
-            rows = [app.cases.load_case(s, ref) for ref in case_refs]
+            rows = [repo.find_case(s, ref) for ref in case_refs]
         else:
             rows = s.execute(select(Case).where(Case.deleted_at.is_(None))
                              .order_by(Case.received_date, Case.case_number)).scalars()
@@ -133,7 +133,7 @@ def export_cases(app, case_refs: list[str] | None = None, *, include_files: bool
                     ag["total_amount_words"] = amount_in_words(ag["total_amount"])
             if include_files:
                 for att in doc["attachments"]:
-                    att["content_base64"] = base64.b64encode(app.blobs.get(att["sha256"])).decode("ascii")
+                    att["content_base64"] = base64.b64encode(ctx.blobs.get(att["sha256"])).decode("ascii")
             cases.append(doc)
     return {"format": FORMAT, "version": VERSION, "cases": cases}
 
@@ -167,7 +167,7 @@ def _convert(col: Collector, attr, raw, model, label: str):
         if isinstance(ctype, (String, Text)):
             if not isinstance(raw, str):
                 raise ValueError
-            limit = P.max_chars(model.__tablename__, key) or getattr(ctype, "length", None)
+            limit = max_chars(model.__tablename__, key) or getattr(ctype, "length", None)
             if limit and len(raw) > limit:
                 col.add(key, label, f"不能超过{limit}个字符，现在是{len(raw)}个。", "too_long")
             return raw
@@ -304,7 +304,7 @@ def _walk(col: Collector, node: Node, data: dict, parent_id, rows: list, today: 
     return values
 
 
-def import_cases(app, actor: Actor, doc: dict) -> ImportResult:
+def import_cases(ctx, actor: Actor, doc: dict) -> ImportResult:
     """Validate everything, then write everything in one transaction, or nothing."""
     top = Collector()
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
@@ -314,7 +314,7 @@ def import_cases(app, actor: Actor, doc: dict) -> ImportResult:
     cases = doc.get("cases")
     if not isinstance(cases, list):
         raise ValidationError(FieldError("cases", "案件列表", "缺少 cases 列表。", "required"))
-    today = app.today()
+    today = ctx.today()
     per_case: list[tuple[dict, list, list]] = []
     seen_ids: set[str] = set()
     seen_numbers: set[str] = set()
@@ -361,13 +361,13 @@ def import_cases(app, actor: Actor, doc: dict) -> ImportResult:
                     if hashlib.sha256(blob).hexdigest() != v["sha256"] or len(blob) != v.get("size"):
                         col.add("content_base64", "附件内容", f"与登记的 SHA-256/大小不符（{v.get('filename')}），文件可能已损坏。", "hash")
                     raw["_blob"] = blob
-                elif not app.blobs.has(v["sha256"]):
+                elif not ctx.blobs.has(v["sha256"]):
                     col.add("content_base64", "附件内容", f"缺少附件“{v.get('filename')}”的文件内容。", "missing")
         top.errors.extend(col.errors)
         per_case.append((values, rows, mediators))
     top.raise_if_any()
 
-    with app.store.read() as s:
+    with ctx.store.read() as s:
         # a record id is refused if any record of the station already has it, in any table: the
         # sync shadow and outbox key records by id alone
         existing_ids = set()
@@ -397,16 +397,16 @@ def import_cases(app, actor: Actor, doc: dict) -> ImportResult:
         for model, v, raw in rows:
             by_table.setdefault(model.__table__, []).append((model, v, raw))
     try:
-        return _write(app, actor, per_case, by_table, known_mediators)
+        return _write(ctx, actor, per_case, by_table, known_mediators)
     except IntegrityError as exc:  # a constraint the checks above missed: refused, nothing written
         log.warning("import refused by a database constraint: %s", type(exc.orig).__name__)
         raise ValidationError(FieldError("cases", "案件列表", "文件中的记录与本站已有数据冲突（编号或关联重复），"
                                          "未导入任何内容。请核对文件，或导出本站数据比对后再导入。", "conflict")) from None
 
 
-def _write(app, actor: Actor, per_case: list, by_table: dict, known_mediators: set) -> ImportResult:
+def _write(ctx, actor: Actor, per_case: list, by_table: dict, known_mediators: set) -> ImportResult:
     created_mediators = 0
-    with app.store.write(actor) as s:
+    with ctx.store.write(actor) as s:
         for values, _rows, mediators in per_case:
             for m in mediators:
                 if m["id"] not in known_mediators:
@@ -420,7 +420,7 @@ def _write(app, actor: Actor, per_case: list, by_table: dict, known_mediators: s
         for table in Base.metadata.sorted_tables:
             for model, v, raw in by_table.get(table, ()):
                 if model is Attachment and "_blob" in raw:
-                    app.blobs.put(raw.pop("_blob"))
+                    ctx.blobs.put(raw.pop("_blob"))
                 s.add(model(**v))
             if table in by_table:
                 s.flush()

@@ -19,17 +19,7 @@ from ..domain.idcard import parse_id_number
 from ..domain.money import parse_amount
 from ..domain.phone import normalize_phone
 from ..domain.uscc import validate_uscc
-from ..sync import protocol as P
-
-
-def max_length(entity: str, field: str) -> int:
-    """The most characters ``entity.field`` may hold: declared once, in the sync protocol's field
-    table (which a test checks against the station's models and migrations)."""
-    spec = P.ENTITY_FIELDS[entity][field].rstrip("!")
-    kind, _, size = spec.partition(":")
-    if kind not in ("str", "text") or not size:
-        raise ValueError(f"{entity}.{field} is not text ({spec})")
-    return int(size)
+from ..domain.records import text_limit as max_length
 
 
 class Collector:

@@ -47,8 +47,8 @@ def _count(value, name: str, label: str, errors: list) -> int | None:
 
 
 class ScreeningService:
-    def __init__(self, app):
-        self.app = app
+    def __init__(self, ctx):
+        self.ctx = ctx  # a StationContext
 
     def record(self, actor: Actor, data: ScreeningInput) -> ScreeningView:
         if actor.role not in (Role.MEDIATOR.value, Role.ADMIN.value, "system"):
@@ -56,12 +56,12 @@ class ScreeningService:
         errors: list[FieldError] = []
         day = data.screened_on
         try:
-            day = dt.date.fromisoformat(day) if isinstance(day, str) and day else (day or self.app.today())
+            day = dt.date.fromisoformat(day) if isinstance(day, str) and day else (day or self.ctx.today())
         except ValueError:
             errors.append(FieldError("screened_on", "排查日期", f"“{data.screened_on}”不是有效日期，格式如 2026-11-28。",
                                      "date"))
             day = None
-        if day and day > self.app.today():
+        if day and day > self.ctx.today():
             errors.append(FieldError("screened_on", "排查日期", "排查日期不能晚于今天。", "future"))
         place, screeners = (data.place or "").strip(), (data.screeners or "").strip()
         for name, label, value, limit in (("place", "排查地点（村、社区或单位）", place, 200),
@@ -77,8 +77,8 @@ class ScreeningService:
             errors.append(FieldError("notes", "情况说明", f"最多5000个字，现在是{len(notes)}个。", "too_long"))
         if errors:
             raise ValidationError(errors)
-        with self.app.store.write(actor) as s:
-            row = Screening(station_code=self.app.station_code, screened_on=day, place=place, screeners=screeners,
+        with self.ctx.store.write(actor) as s:
+            row = Screening(station_code=self.ctx.station_code, screened_on=day, place=place, screeners=screeners,
                             disputes_found=found, disputes_prevented=prevented, notes=notes)
             s.add(row)
             s.flush()
@@ -90,7 +90,7 @@ class ScreeningService:
             q = q.where(Screening.screened_on >= start)
         if end:
             q = q.where(Screening.screened_on <= end)
-        with self.app.store.read() as s:
+        with self.ctx.store.read() as s:
             return [_view(r) for r in s.execute(q.order_by(Screening.screened_on.desc(), Screening.created_at.desc()))
                     .scalars()]
 

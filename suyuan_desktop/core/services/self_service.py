@@ -49,8 +49,10 @@ class Receipt:
 
 
 class SelfServiceService:
-    def __init__(self, app):
-        self.app = app
+    def __init__(self, ctx, cases, documents):
+        self.ctx = ctx  # a StationContext
+        self.cases = cases
+        self.documents = documents
 
     def apply(self, data: SelfApplication) -> Receipt:
         problems = []
@@ -65,15 +67,15 @@ class SelfServiceService:
         applicant = data.applicant
         applicant.role, data.respondent.role = PartyRole.APPLICANT.value, PartyRole.RESPONDENT.value
         title = f"{applicant.name or '申请人'}与{data.respondent.name or '被申请人'}{DisputeType.parse(data.dispute_type).label}"
-        case = self.app.cases.intake(SELF_SERVICE, CaseIntake(
+        case = self.cases.intake(SELF_SERVICE, CaseIntake(
             title=title[:200], dispute_type=data.dispute_type, source="application", summary=data.summary,
-            claims=data.claims or None, received_date=self.app.today().isoformat(),
+            claims=data.claims or None, received_date=self.ctx.today().isoformat(),
             parties=[applicant, data.respondent]))
         # the application as the MoJ form, signed by the applicant on the screen
-        self.app.documents.issue(SELF_SERVICE, case.case_number, "application", signatures={
-            applicant.name: {"strokes": data.signature, "date": self.app.today().isoformat()}})
+        self.documents.issue(SELF_SERVICE, case.case_number, "application", signatures={
+            applicant.name: {"strokes": data.signature, "date": self.ctx.today().isoformat()}})
         token = secrets.token_urlsafe(16)
-        with self.app.store.write(SELF_SERVICE) as s:
+        with self.ctx.store.write(SELF_SERVICE) as s:
             s.add(SelfServiceToken(token_hash=_hash(token), case_id=case.id, created_at=utcnow()))
         return Receipt(case.case_number, token, self._receipt(case.case_number, token))
 
@@ -81,12 +83,12 @@ class SelfServiceService:
         """The 告知 of a party's rights and duties the citizen reads first: the station's own
         人民调解当事人权利义务告知书 (its template), as a title and paragraphs."""
         from ..documents.render import load_template
-        t = load_template("notice", self.app.data_dir / "templates")
+        t = load_template("notice", self.ctx.templates_dir)
         return t["title"], [t["intro"], *t["paragraphs"]]
 
     def status(self, token: str) -> str:
         """Where the application of a receipt stands, in the words a citizen is told; nothing else."""
-        with self.app.store.read() as s:
+        with self.ctx.store.read() as s:
             row = s.get(SelfServiceToken, _hash((token or "").strip()))
             case = s.get(Case, row.case_id) if row else None
             if case is None or case.deleted_at is not None:
@@ -100,11 +102,11 @@ class SelfServiceService:
         from reportlab.pdfgen import canvas
 
         from ..documents.builder import draw_qr
-        station = self.app.station()
-        fonts = self.app.documents.fonts
+        station = self.ctx.station()
+        fonts = self.documents.fonts
         lines = [(fonts.title, 16, f"{station.committee_name}"), (fonts.title, 15, "人民调解申请回执"),
                  (fonts.body, 11, f"受理编号：{case_number}"),
-                 (fonts.body, 11, f"申请日期：{_cn(self.app.today())}"),
+                 (fonts.body, 11, f"申请日期：{_cn(self.ctx.today())}"),
                  (fonts.body, 11, "接下来：人民调解员将审查您的申请，决定是否受理，"),
                  (fonts.body, 11, "并通过您留下的电话通知您。"),
                  (fonts.body, 11, f"咨询电话：{station.phone or '请到窗口咨询'}"),

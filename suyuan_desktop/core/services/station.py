@@ -32,6 +32,7 @@ from ..store.models import Holiday, Meta, Station
 from ..store.tracking import SYSTEM, Actor
 from . import views as v
 from .cases import CaseService
+from .context import StationContext
 from .drafts import DraftService
 from .users import UserService
 
@@ -56,10 +57,10 @@ def _font_problem(path: Path) -> str | None:
 def _check_change(entity_type: str, entity_id: str, patch: dict) -> None:
     """Refuse, before it is written, a change the district would refuse: one that could never
     leave the outbox (docs/protocol.md, "What never enters the outbox")."""
-    from ..sync import protocol as P
+    from ..domain.records import FieldProblem, check_patch
     try:
-        P.check_patch(entity_type, patch)
-    except P.FieldProblem as exc:
+        check_patch(entity_type, patch)
+    except FieldProblem as exc:
         log.warning("change refused before the outbox: %s", entity_type)
         raise ValidationError(FieldError(entity_type, "数据", f"{exc}，未保存。请缩短或更正后再保存。", "sync_limit")) from None
 
@@ -115,29 +116,36 @@ def validate_station(setup: StationSetup) -> StationSetup:
 LANGUAGES = ("zh_CN", "en")  # the UI languages the desktop app ships catalogues for
 
 class StationApp:
+    """The composition root: one station's context (store, attachments, clock, calendar) and the
+    services built on it. Services are handed the context and the services they use, never this."""
+
     def __init__(self, data_dir: Path, store: Store, key: bytes, *, today: dt.date | None = None):
-        self.data_dir = data_dir
-        self.store = store
-        self.blobs = BlobStore(data_dir / "blobs", key)
-        self.clock = Clock(today) if today else clock.system()
-        self._calendar: HolidayCalendar | None = None
         with store.read() as s:
             station = s.execute(select(Station).where(Station.is_local.is_(True))).scalar_one_or_none()
             if station is None:
                 raise NotInitialised("站点数据库中没有本站信息，请先运行 suyuan init。")
-            self.station_code = station.code
+            code = station.code
+        self.ctx = StationContext(data_dir=data_dir, store=store, blobs=BlobStore(data_dir / "blobs", key),
+                                  station_code=code, clock=Clock(today) if today else clock.system())
         store.change_check = _check_change
-        self.cases = CaseService(self)
-        self.users = UserService(self)
-        self.drafts = DraftService(self)
+        self.cases = CaseService(self.ctx)
+        self.users = UserService(self.ctx)
+        self.drafts = DraftService(store)
         self._documents = None
+
+    # the context's parts, for the CLI, the GUI and the tools that hold the station
+    data_dir = property(lambda self: self.ctx.data_dir)
+    store = property(lambda self: self.ctx.store)
+    blobs = property(lambda self: self.ctx.blobs)
+    station_code = property(lambda self: self.ctx.station_code)
+    clock = property(lambda self: self.ctx.clock)
 
     @property
     def documents(self):
         """Document service, created on first use: ReportLab and pypdf stay out of start-up."""
         if self._documents is None:
             from .documents import DocumentService
-            self._documents = DocumentService(self)
+            self._documents = DocumentService(self.ctx, self.cases)
         return self._documents
 
     # --- this computer's settings (not synced: fonts and printers differ per PC) ----------------
@@ -211,7 +219,7 @@ class StationApp:
         """自助申请 at the kiosk, created on first use."""
         if getattr(self, "_self_service", None) is None:
             from .self_service import SelfServiceService
-            self._self_service = SelfServiceService(self)
+            self._self_service = SelfServiceService(self.ctx, self.cases, self.documents)
         return self._self_service
 
     @property
@@ -219,7 +227,7 @@ class StationApp:
         """排查, created on first use."""
         if getattr(self, "_screening", None) is None:
             from .screening import ScreeningService
-            self._screening = ScreeningService(self)
+            self._screening = ScreeningService(self.ctx)
         return self._screening
 
     @property
@@ -227,7 +235,7 @@ class StationApp:
         """统计, created on first use."""
         if getattr(self, "_stats", None) is None:
             from .stats import StatsService
-            self._stats = StatsService(self)
+            self._stats = StatsService(self.ctx, self.documents)
         return self._stats
 
     @property
@@ -235,7 +243,7 @@ class StationApp:
         """Sync engine, created on first use (httpx stays out of start-up)."""
         if getattr(self, "_sync", None) is None:
             from .sync import SyncService
-            self._sync = SyncService(self)
+            self._sync = SyncService(self.ctx)
         return self._sync
 
     # --- lifecycle ---------------------------------------------------------------------------
@@ -315,18 +323,14 @@ class StationApp:
 
     def today(self) -> dt.date:
         """The station's date (China Standard Time; docs/clock.md)."""
-        return self.clock.today()
+        return self.ctx.today()
 
     def set_clock(self, new: Clock) -> None:
-        """Replace the station's clock (tests, support); every service reads it through the app."""
-        self.clock = new
+        """Replace the station's clock (tests, support); every service reads it from the context."""
+        self.ctx.clock = new
 
     def calendar(self) -> HolidayCalendar:
-        if self._calendar is None:
-            with self.store.read() as s:
-                rows = [(h.day, h.is_holiday) for h in s.execute(select(Holiday)).scalars()]
-            self._calendar = calendar_data.calendar_from_rows(rows)
-        return self._calendar
+        return self.ctx.calendar()
 
     def replace_holidays(self, actor: Actor, version: str, rows: list[tuple[dt.date, bool]]) -> int:
         """Install a calendar published by the district (whole replacement, one transaction)."""
@@ -334,7 +338,7 @@ class StationApp:
             s.execute(delete(Holiday))
             for day, is_holiday in rows:
                 s.add(Holiday(day=day, is_holiday=is_holiday, calendar_version=version))
-        self._calendar = None
+        self.ctx.forget_calendar()
         return len(rows)
 
     def verify_audit(self):
@@ -344,8 +348,7 @@ class StationApp:
             return verify_audit_chain(s)
 
     def station(self) -> v.StationView:
-        with self.store.read() as s:
-            return v.view(v.StationView, s.get(Station, self.station_code))
+        return self.ctx.station()
 
     def update_station(self, actor: Actor, **changes) -> v.StationView:
         if actor.role not in (Role.ADMIN.value, "system"):

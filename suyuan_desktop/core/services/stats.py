@@ -88,8 +88,9 @@ class StatsService:
     recorded by triggers on every path that writes them), so a report re-reads only what changed
     (docs/statistics.md, "Speed")."""
 
-    def __init__(self, app):
-        self.app = app
+    def __init__(self, ctx, documents):
+        self.ctx = ctx  # a StationContext
+        self.documents = documents   # the printed report uses the station's document fonts
         self._lock = threading.Lock()
         self._facts: dict[str, CaseFacts] = {}
         self._seen = -1          # the last change read; -1: nothing read yet
@@ -108,8 +109,8 @@ class StatsService:
 
     def _current(self) -> tuple[list[CaseFacts], tuple]:
         with self._lock:
-            calendar = self.app.calendar()
-            with self.app.store.read() as session:
+            calendar = self.ctx.calendar()
+            with self.ctx.store.read() as session:
                 s = session.connection()  # Core rows: the ORM's row processing costs a third as much again
                 # the changes are read before the records: one landing in between is read again next time
                 if self._seen < 0 or calendar is not self._calendar:
@@ -129,7 +130,7 @@ class StatsService:
             return list(self._facts.values()), (last, id(calendar))
 
     def screenings(self, start: dt.date, end: dt.date) -> list[ScreeningFacts]:
-        with self.app.store.read() as s:
+        with self.ctx.store.read() as s:
             return [ScreeningFacts(*row) for row in s.execute(
                 select(Screening.id, Screening.station_code, Screening.screened_on, Screening.disputes_found,
                        Screening.disputes_prevented)
@@ -141,7 +142,7 @@ class StatsService:
         # the period, the one before, a year before and (for a quarter) the four quarters before
         earliest = min(period.start, period.previous().start, period.year_ago().start)
         facts, version = self._facts_between(earliest, period.end, basis)
-        today = self.app.today()
+        today = self.ctx.today()
         key = (period, basis, tuple(by), today, version)
         with self._lock:
             if key in self._reports:
@@ -157,19 +158,19 @@ class StatsService:
     def workbook(self, result: Report) -> bytes:
         """``result`` as an Excel workbook (docs/statistics.md, "Output")."""
         from ..documents.statistics_xlsx import write_xlsx
-        return write_xlsx(result, self.app.station().name)
+        return write_xlsx(result, self.ctx.station().name)
 
     def pdf(self, result: Report) -> bytes:
         """``result`` as a PDF report in the station's document fonts (docs/statistics.md, "Output")."""
         from ..documents.statistics_pdf import write_pdf
-        return write_pdf(result, self.app.station().name, self.app.documents.fonts, self.app.today())
+        return write_pdf(result, self.ctx.station().name, self.documents.fonts, self.ctx.today())
 
     def explain(self, result: Report, ref: str) -> list[ExplainLine]:
         """The cases behind one cell of ``result`` (``KeyError`` for an unknown reference)."""
         ids = result.cell(ref).case_ids
         if not ids:
             return []
-        with self.app.store.read() as s:
+        with self.ctx.store.read() as s:
             rows = s.execute(select(Case.id, Case.case_number, Case.dispute_type, Case.source, Case.status, Case.received_date,
                                     Case.closed_date).where(Case.id.in_(ids))
                              .order_by(Case.received_date, Case.case_number)).all()

@@ -35,8 +35,8 @@ def system_actor(name: str) -> Actor:
 
 
 class UserService:
-    def __init__(self, app):
-        self.app = app
+    def __init__(self, ctx):
+        self.ctx = ctx  # a StationContext: the store, the clock, the station's code
 
     @staticmethod
     def _require_admin(actor: Actor) -> None:
@@ -67,12 +67,12 @@ class UserService:
                 errors.extend(exc.errors)
         if errors:
             raise ValidationError(errors)
-        with self.app.store.write(actor) as s:
+        with self.ctx.store.write(actor) as s:
             if s.execute(select(User).where(User.username == username)).scalar_one_or_none():
                 raise Conflict(f"登录名“{username}”已被使用，请换一个。")
             mediator_id = None
             if as_mediator:
-                m = Mediator(station_code=self.app.station_code, name=display_name.strip(), phone=phone,
+                m = Mediator(station_code=self.ctx.station_code, name=display_name.strip(), phone=phone,
                              title="站点管理员" if role_v is Role.ADMIN else "调解员")
                 s.add(m)
                 s.flush()
@@ -84,12 +84,12 @@ class UserService:
             return v.view(v.UserView, user)
 
     def list_users(self) -> list[v.UserView]:
-        with self.app.store.read() as s:
+        with self.ctx.store.read() as s:
             return [v.view(v.UserView, u) for u in s.execute(select(User).order_by(User.created_at)).scalars()]
 
     def authenticate(self, username: str, password: str, *, now: dt.datetime | None = None) -> v.UserView:
-        now = now or self.app.clock.utcnow()
-        with self.app.store.write() as s:
+        now = now or self.ctx.clock.utcnow()
+        with self.ctx.store.write() as s:
             user = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
             if user is None or not user.active:
                 # same message and similar cost whether or not the name exists
@@ -123,7 +123,7 @@ class UserService:
         if actor.username != username:
             self._require_admin(actor)
         passwords.check_password_strength(new_password)
-        with self.app.store.write(actor) as s:
+        with self.ctx.store.write(actor) as s:
             user = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
             if user is None:
                 raise NotFound(f"没有登录名为“{username}”的账号。")
@@ -133,7 +133,7 @@ class UserService:
 
     def set_active(self, actor: Actor, username: str, active: bool) -> None:
         self._require_admin(actor)
-        with self.app.store.write(actor) as s:
+        with self.ctx.store.write(actor) as s:
             user = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
             if user is None:
                 raise NotFound(f"没有登录名为“{username}”的账号。")
@@ -144,7 +144,7 @@ class UserService:
             user.active = active
 
     def list_mediators(self, include_inactive: bool = False) -> list[v.MediatorView]:
-        with self.app.store.read() as s:
+        with self.ctx.store.read() as s:
             stmt = select(Mediator).where(Mediator.deleted_at.is_(None)).order_by(Mediator.created_at)
             if not include_inactive:
                 stmt = stmt.where(Mediator.active.is_(True))
@@ -155,8 +155,8 @@ class UserService:
         if not (name or "").strip():
             raise ValidationError(FieldError("name", "调解员姓名", "不能为空。", "required"))
         phone = normalize_phone(phone, label="调解员电话") if phone else None
-        with self.app.store.write(actor) as s:
-            m = Mediator(station_code=self.app.station_code, name=name.strip(), phone=phone, title=title)
+        with self.ctx.store.write(actor) as s:
+            m = Mediator(station_code=self.ctx.station_code, name=name.strip(), phone=phone, title=title)
             s.add(m)
             s.flush()
             return v.view(v.MediatorView, m)

@@ -17,6 +17,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
 from ..domain import clock
+from ..domain.records import ENTITY_FIELDS
 from .ids import uuid7
 
 
@@ -44,6 +45,32 @@ class Money(TypeDecorator):
 
 class Base(DeclarativeBase):
     pass
+
+
+_KINDS = {"int": Integer, "bool": Boolean, "date": Date, "datetime": DateTime, "money": Money, "json": JSON}
+
+
+def declared(entity: str):
+    """The column maker of one synced record: a field's type, length, whether it may be empty and
+    what it points at come from its declaration in ``domain/records.py`` (docs/architecture.md),
+    so a limit changed there is the column's; the model adds only what is the station's own
+    (indexes, defaults, a stricter not-null)."""
+    fields = ENTITY_FIELDS[entity]
+
+    def column(name: str, wider=None, **extra):
+        spec = fields[name]
+        kind, _, arg = spec.rstrip("!").partition(":")
+        extra.setdefault("nullable", not spec.endswith("!"))
+        if wider is not None:   # a wider type of the same kind (BigInteger for a byte count)
+            return mapped_column(wider, **extra)
+        if kind == "ref":
+            return mapped_column(ForeignKey(f"{arg}.id"), **extra)
+        if kind == "str":
+            return mapped_column(String(int(arg)), **extra)
+        if kind == "text":
+            return mapped_column(Text, **extra)
+        return mapped_column(_KINDS[kind], **extra)
+    return column
 
 
 class AuditedMixin:
@@ -102,11 +129,12 @@ class User(AuditedMixin, Base):
 
 class Mediator(SyncMixin, Base):
     __tablename__ = "mediators"
-    station_code: Mapped[str] = mapped_column(String(32), nullable=False)
-    name: Mapped[str] = mapped_column(String(64), nullable=False)
-    phone: Mapped[str | None] = mapped_column(String(32))
-    title: Mapped[str | None] = mapped_column(String(64))  # 专职/兼职, 职务
-    active: Mapped[bool] = mapped_column(Boolean, default=True, nullable=False)
+    F = declared("mediators")
+    station_code: Mapped[str] = F("station_code")
+    name: Mapped[str] = F("name")
+    phone: Mapped[str | None] = F("phone")
+    title: Mapped[str | None] = F("title")  # 专职/兼职, 职务
+    active: Mapped[bool] = F("active", default=True, nullable=False)
 
 
 class CaseNumberCounter(Base):
@@ -120,6 +148,7 @@ class CaseNumberCounter(Base):
 
 class Case(SyncMixin, Base):
     __tablename__ = "cases"
+    F = declared("cases")
     __table_args__ = (
         UniqueConstraint("station_code", "case_year", "case_seq", name="uq_case_station_year_seq"),
         Index("ix_cases_status_received", "status", "received_date"),
@@ -129,51 +158,54 @@ class Case(SyncMixin, Base):
         Index("ix_cases_search_cover", "id", "deleted_at", "received_date", "case_number", "status", "dispute_type",
               "source"),
     )
-    station_code: Mapped[str] = mapped_column(String(32), nullable=False)
-    case_number: Mapped[str] = mapped_column(String(64), unique=True, nullable=False)
-    case_year: Mapped[int] = mapped_column(Integer, nullable=False)
-    case_seq: Mapped[int] = mapped_column(Integer, nullable=False)
-    title: Mapped[str] = mapped_column(String(200), nullable=False)
-    dispute_type: Mapped[str] = mapped_column(String(4), nullable=False, index=True)
-    dispute_subtype: Mapped[str | None] = mapped_column(String(32))
-    source: Mapped[str] = mapped_column(String(32), nullable=False)
-    status: Mapped[str] = mapped_column(String(32), nullable=False)
-    summary: Mapped[str] = mapped_column(Text, nullable=False)
-    claims: Mapped[str | None] = mapped_column(Text)
-    received_date: Mapped[dt.date] = mapped_column(Date, nullable=False, index=True)
-    accepted_date: Mapped[dt.date | None] = mapped_column(Date)
-    closed_date: Mapped[dt.date | None] = mapped_column(Date)
-    risk_of_escalation: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
-    risk_reported: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
-    termination_reason: Mapped[str | None] = mapped_column(String(32))
-    termination_detail: Mapped[str | None] = mapped_column(Text)
-    refusal_reason: Mapped[str | None] = mapped_column(Text)
-    withdrawal_reason: Mapped[str | None] = mapped_column(Text)
-    registered_by: Mapped[str | None] = mapped_column(String(64))
+    station_code: Mapped[str] = F("station_code")
+    case_number: Mapped[str] = F("case_number", unique=True)
+    case_year: Mapped[int] = F("case_year")
+    case_seq: Mapped[int] = F("case_seq")
+    title: Mapped[str] = F("title")
+    dispute_type: Mapped[str] = F("dispute_type", index=True)
+    dispute_subtype: Mapped[str | None] = F("dispute_subtype")
+    source: Mapped[str] = F("source")
+    status: Mapped[str] = F("status")
+    summary: Mapped[str] = F("summary")
+    claims: Mapped[str | None] = F("claims")
+    received_date: Mapped[dt.date] = F("received_date", index=True)
+    accepted_date: Mapped[dt.date | None] = F("accepted_date")
+    closed_date: Mapped[dt.date | None] = F("closed_date")
+    risk_of_escalation: Mapped[bool] = F("risk_of_escalation", default=False, nullable=False)
+    risk_reported: Mapped[bool] = F("risk_reported", default=False, nullable=False)
+    termination_reason: Mapped[str | None] = F("termination_reason")
+    termination_detail: Mapped[str | None] = F("termination_detail")
+    refusal_reason: Mapped[str | None] = F("refusal_reason")
+    withdrawal_reason: Mapped[str | None] = F("withdrawal_reason")
+    registered_by: Mapped[str | None] = F("registered_by")
 
     parties: Mapped[list["Party"]] = relationship(back_populates="case", order_by="Party.position")
 
 
 class CaseStatusChange(SyncMixin, Base):
     __tablename__ = "case_status_changes"
-    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), nullable=False, index=True)
-    from_status: Mapped[str | None] = mapped_column(String(32))
-    to_status: Mapped[str] = mapped_column(String(32), nullable=False)
-    changed_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
-    changed_by: Mapped[str | None] = mapped_column(String(64))
-    note: Mapped[str | None] = mapped_column(Text)
+    F = declared("case_status_changes")
+    case_id: Mapped[str] = F("case_id", index=True)
+    from_status: Mapped[str | None] = F("from_status")
+    to_status: Mapped[str] = F("to_status")
+    changed_at: Mapped[dt.datetime] = F("changed_at")
+    changed_by: Mapped[str | None] = F("changed_by")
+    note: Mapped[str | None] = F("note")
 
 
 class CaseMediator(SyncMixin, Base):
     __tablename__ = "case_mediators"
+    F = declared("case_mediators")
     __table_args__ = (UniqueConstraint("case_id", "mediator_id", name="uq_case_mediator"),)
-    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), nullable=False, index=True)
-    mediator_id: Mapped[str] = mapped_column(ForeignKey("mediators.id"), nullable=False, index=True)
-    lead: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
+    case_id: Mapped[str] = F("case_id", index=True)
+    mediator_id: Mapped[str] = F("mediator_id", index=True)
+    lead: Mapped[bool] = F("lead", default=False, nullable=False)
 
 
 class Party(SyncMixin, Base):
     __tablename__ = "parties"
+    F = declared("parties")
     __derived__ = ("phone_tail",)  # computed locally: neither audited nor synced
     __table_args__ = (
         Index("ix_parties_phone_tail_case", "phone_tail", "case_id"),
@@ -182,25 +214,25 @@ class Party(SyncMixin, Base):
         Index("ix_parties_id_number_case", "id_number", "case_id"),
         Index("ix_parties_agent_case", "agent_name", "case_id", sqlite_where=text("agent_name IS NOT NULL")),
     )
-    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), nullable=False, index=True)
-    position: Mapped[int] = mapped_column(Integer, nullable=False)
-    role: Mapped[str] = mapped_column(String(16), nullable=False)
-    kind: Mapped[str] = mapped_column(String(16), nullable=False)
-    name: Mapped[str] = mapped_column(String(100), nullable=False, index=True)
-    gender: Mapped[str | None] = mapped_column(String(2))
-    ethnicity: Mapped[str | None] = mapped_column(String(16))
-    birth_date: Mapped[dt.date | None] = mapped_column(Date)
-    id_number: Mapped[str | None] = mapped_column(String(18), index=True)
-    credit_code: Mapped[str | None] = mapped_column(String(18), index=True)
-    legal_representative: Mapped[str | None] = mapped_column(String(64))
-    legal_representative_title: Mapped[str | None] = mapped_column(String(64))
-    occupation: Mapped[str | None] = mapped_column(String(100))
-    phone: Mapped[str | None] = mapped_column(String(32), index=True)
-    address: Mapped[str | None] = mapped_column(String(200))
-    agent_name: Mapped[str | None] = mapped_column(String(64))
-    agent_id_number: Mapped[str | None] = mapped_column(String(18))
-    agent_phone: Mapped[str | None] = mapped_column(String(32))
-    agent_authority: Mapped[str | None] = mapped_column(String(200))
+    case_id: Mapped[str] = F("case_id", index=True)
+    position: Mapped[int] = F("position")
+    role: Mapped[str] = F("role")
+    kind: Mapped[str] = F("kind")
+    name: Mapped[str] = F("name", index=True)
+    gender: Mapped[str | None] = F("gender")
+    ethnicity: Mapped[str | None] = F("ethnicity")
+    birth_date: Mapped[dt.date | None] = F("birth_date")
+    id_number: Mapped[str | None] = F("id_number", index=True)
+    credit_code: Mapped[str | None] = F("credit_code", index=True)
+    legal_representative: Mapped[str | None] = F("legal_representative")
+    legal_representative_title: Mapped[str | None] = F("legal_representative_title")
+    occupation: Mapped[str | None] = F("occupation")
+    phone: Mapped[str | None] = F("phone", index=True)
+    address: Mapped[str | None] = F("address")
+    agent_name: Mapped[str | None] = F("agent_name")
+    agent_id_number: Mapped[str | None] = F("agent_id_number")
+    agent_phone: Mapped[str | None] = F("agent_phone")
+    agent_authority: Mapped[str | None] = F("agent_authority")
     phone_tail: Mapped[str | None] = mapped_column(String(4))
 
     case: Mapped[Case] = relationship(back_populates="parties")
@@ -213,180 +245,194 @@ class Party(SyncMixin, Base):
 
 class Investigation(SyncMixin, Base):
     __tablename__ = "investigations"
-    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), nullable=False, index=True)
-    occurred_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
-    place: Mapped[str] = mapped_column(String(200), nullable=False)
-    investigators: Mapped[str] = mapped_column(String(200), nullable=False)
-    subject: Mapped[str] = mapped_column(String(200), nullable=False)
-    participants: Mapped[str | None] = mapped_column(String(200))
-    record: Mapped[str] = mapped_column(Text, nullable=False)
-    recorder: Mapped[str | None] = mapped_column(String(64))
+    F = declared("investigations")
+    case_id: Mapped[str] = F("case_id", index=True)
+    occurred_at: Mapped[dt.datetime] = F("occurred_at")
+    place: Mapped[str] = F("place")
+    investigators: Mapped[str] = F("investigators")
+    subject: Mapped[str] = F("subject")
+    participants: Mapped[str | None] = F("participants")
+    record: Mapped[str] = F("record")
+    recorder: Mapped[str | None] = F("recorder")
 
 
 class MediationSession(SyncMixin, Base):
     __tablename__ = "mediation_sessions"
-    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), nullable=False, index=True)
-    occurred_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
-    place: Mapped[str] = mapped_column(String(200), nullable=False)
-    attendees: Mapped[str] = mapped_column(String(300), nullable=False)
-    participants: Mapped[str | None] = mapped_column(String(300))
-    content: Mapped[str] = mapped_column(Text, nullable=False)
-    result: Mapped[str | None] = mapped_column(Text)
-    recorder: Mapped[str | None] = mapped_column(String(64))
+    F = declared("mediation_sessions")
+    case_id: Mapped[str] = F("case_id", index=True)
+    occurred_at: Mapped[dt.datetime] = F("occurred_at")
+    place: Mapped[str] = F("place")
+    attendees: Mapped[str] = F("attendees")
+    participants: Mapped[str | None] = F("participants")
+    content: Mapped[str] = F("content")
+    result: Mapped[str | None] = F("result")
+    recorder: Mapped[str | None] = F("recorder")
 
 
 class FactRecord(SyncMixin, Base):
     """无争议事实记载: a separate, separately signed record (docs/domain-rules.md)."""
 
     __tablename__ = "fact_records"
-    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), nullable=False, index=True)
-    record_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
-    mediation_start: Mapped[dt.date | None] = mapped_column(Date)
-    mediation_end: Mapped[dt.date | None] = mapped_column(Date)
-    dispute_statement: Mapped[str] = mapped_column(Text, nullable=False)
-    disputed_points: Mapped[str | None] = mapped_column(Text)
-    failure_reason: Mapped[str | None] = mapped_column(Text)
-    cost_conduct: Mapped[str | None] = mapped_column(Text)
-    consent_given: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    F = declared("fact_records")
+    case_id: Mapped[str] = F("case_id", index=True)
+    record_date: Mapped[dt.date] = F("record_date")
+    mediation_start: Mapped[dt.date | None] = F("mediation_start")
+    mediation_end: Mapped[dt.date | None] = F("mediation_end")
+    dispute_statement: Mapped[str] = F("dispute_statement")
+    disputed_points: Mapped[str | None] = F("disputed_points")
+    failure_reason: Mapped[str | None] = F("failure_reason")
+    cost_conduct: Mapped[str | None] = F("cost_conduct")
+    consent_given: Mapped[bool] = F("consent_given")
 
 
 class Fact(SyncMixin, Base):
     __tablename__ = "facts"
-    record_id: Mapped[str] = mapped_column(ForeignKey("fact_records.id"), nullable=False, index=True)
-    position: Mapped[int] = mapped_column(Integer, nullable=False)
-    text: Mapped[str] = mapped_column(Text, nullable=False)
-    evidence_refs: Mapped[str | None] = mapped_column(String(300))
+    F = declared("facts")
+    record_id: Mapped[str] = F("record_id", index=True)
+    position: Mapped[int] = F("position")
+    text: Mapped[str] = F("text")
+    evidence_refs: Mapped[str | None] = F("evidence_refs")
 
 
 class FactConfirmation(SyncMixin, Base):
     __tablename__ = "fact_confirmations"
+    F = declared("fact_confirmations")
     __table_args__ = (UniqueConstraint("fact_id", "party_id", name="uq_fact_party"),)
-    fact_id: Mapped[str] = mapped_column(ForeignKey("facts.id"), nullable=False, index=True)
-    party_id: Mapped[str] = mapped_column(ForeignKey("parties.id"), nullable=False)
-    confirmed: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    fact_id: Mapped[str] = F("fact_id", index=True)
+    party_id: Mapped[str] = F("party_id")
+    confirmed: Mapped[bool] = F("confirmed")
 
 
 class Agreement(SyncMixin, Base):
     __tablename__ = "agreements"
+    F = declared("agreements")
     __table_args__ = (  # the home screen's deadlines, read in date order (0008)
         Index("ix_agreements_performance_deadline", "performance_deadline", "case_id",
               sqlite_where=text("performance_deadline IS NOT NULL")),
         Index("ix_agreements_effective_date", "effective_date", "case_id",
               sqlite_where=text("effective_date IS NOT NULL")),
     )
-    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), nullable=False, index=True)
-    kind: Mapped[str] = mapped_column(String(16), nullable=False)
-    number: Mapped[str] = mapped_column(String(80), nullable=False)
-    revision: Mapped[int] = mapped_column(Integer, default=1, nullable=False)
-    supersedes_id: Mapped[str | None] = mapped_column(ForeignKey("agreements.id"))
-    state: Mapped[str] = mapped_column(String(16), nullable=False)  # draft / effective / superseded
-    facts_and_disputes: Mapped[str] = mapped_column(Text, nullable=False)
-    performance_method: Mapped[str | None] = mapped_column(Text)
-    performance_place: Mapped[str | None] = mapped_column(String(200))
-    performance_deadline: Mapped[dt.date | None] = mapped_column(Date)
-    agreed_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
-    mediator_signed_date: Mapped[dt.date | None] = mapped_column(Date)
-    sealed_date: Mapped[dt.date | None] = mapped_column(Date)
-    effective_date: Mapped[dt.date | None] = mapped_column(Date)
-    copies: Mapped[int] = mapped_column(Integer, nullable=False)
-    total_amount: Mapped[Decimal | None] = mapped_column(Money)
-    recorder: Mapped[str | None] = mapped_column(String(64))
+    case_id: Mapped[str] = F("case_id", index=True)
+    kind: Mapped[str] = F("kind")
+    number: Mapped[str] = F("number")
+    revision: Mapped[int] = F("revision", default=1, nullable=False)
+    supersedes_id: Mapped[str | None] = F("supersedes_id")
+    state: Mapped[str] = F("state")  # draft / effective / superseded
+    facts_and_disputes: Mapped[str] = F("facts_and_disputes")
+    performance_method: Mapped[str | None] = F("performance_method")
+    performance_place: Mapped[str | None] = F("performance_place")
+    performance_deadline: Mapped[dt.date | None] = F("performance_deadline")
+    agreed_date: Mapped[dt.date] = F("agreed_date")
+    mediator_signed_date: Mapped[dt.date | None] = F("mediator_signed_date")
+    sealed_date: Mapped[dt.date | None] = F("sealed_date")
+    effective_date: Mapped[dt.date | None] = F("effective_date")
+    copies: Mapped[int] = F("copies")
+    total_amount: Mapped[Decimal | None] = F("total_amount")
+    recorder: Mapped[str | None] = F("recorder")
 
 
 class AgreementClause(SyncMixin, Base):
     __tablename__ = "agreement_clauses"
-    agreement_id: Mapped[str] = mapped_column(ForeignKey("agreements.id"), nullable=False, index=True)
-    position: Mapped[int] = mapped_column(Integer, nullable=False)
-    text: Mapped[str] = mapped_column(Text, nullable=False)
-    amount: Mapped[Decimal | None] = mapped_column(Money)
+    F = declared("agreement_clauses")
+    agreement_id: Mapped[str] = F("agreement_id", index=True)
+    position: Mapped[int] = F("position")
+    text: Mapped[str] = F("text")
+    amount: Mapped[Decimal | None] = F("amount")
 
 
 class AgreementSignature(SyncMixin, Base):
     __tablename__ = "agreement_signatures"
+    F = declared("agreement_signatures")
     __table_args__ = (UniqueConstraint("agreement_id", "party_id", name="uq_agreement_party"),)
-    agreement_id: Mapped[str] = mapped_column(ForeignKey("agreements.id"), nullable=False, index=True)
-    party_id: Mapped[str] = mapped_column(ForeignKey("parties.id"), nullable=False)
-    signed_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    agreement_id: Mapped[str] = F("agreement_id", index=True)
+    party_id: Mapped[str] = F("party_id")
+    signed_date: Mapped[dt.date] = F("signed_date")
 
 
 class JudicialConfirmation(SyncMixin, Base):
     __tablename__ = "judicial_confirmations"
-    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), nullable=False, index=True)
-    agreement_id: Mapped[str] = mapped_column(ForeignKey("agreements.id"), nullable=False)
-    court: Mapped[str] = mapped_column(String(100), nullable=False)
-    applied_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
-    deadline: Mapped[dt.date] = mapped_column(Date, nullable=False)
-    court_case_number: Mapped[str | None] = mapped_column(String(80))
-    outcome: Mapped[str] = mapped_column(String(16), nullable=False)
-    outcome_date: Mapped[dt.date | None] = mapped_column(Date)
-    note: Mapped[str | None] = mapped_column(Text)
+    F = declared("judicial_confirmations")
+    case_id: Mapped[str] = F("case_id", index=True)
+    agreement_id: Mapped[str] = F("agreement_id")
+    court: Mapped[str] = F("court")
+    applied_date: Mapped[dt.date] = F("applied_date")
+    deadline: Mapped[dt.date] = F("deadline")
+    court_case_number: Mapped[str | None] = F("court_case_number")
+    outcome: Mapped[str] = F("outcome")
+    outcome_date: Mapped[dt.date | None] = F("outcome_date")
+    note: Mapped[str | None] = F("note")
 
 
 class CourtReferral(SyncMixin, Base):
     __tablename__ = "court_referrals"
+    F = declared("court_referrals")
     __table_args__ = (Index("ix_court_referrals_deadline", "deadline", "case_id"),)
-    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), nullable=False, index=True)
-    kind: Mapped[str] = mapped_column(String(16), nullable=False)
-    procedure: Mapped[str | None] = mapped_column(String(16))
-    court: Mapped[str] = mapped_column(String(100), nullable=False)
-    reference_number: Mapped[str] = mapped_column(String(80), nullable=False)
-    judge: Mapped[str | None] = mapped_column(String(64))
-    signed_for_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
-    limit_days: Mapped[int] = mapped_column(Integer, nullable=False)
-    extension_days: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
-    deadline: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    case_id: Mapped[str] = F("case_id", index=True)
+    kind: Mapped[str] = F("kind")
+    procedure: Mapped[str | None] = F("procedure")
+    court: Mapped[str] = F("court")
+    reference_number: Mapped[str] = F("reference_number")
+    judge: Mapped[str | None] = F("judge")
+    signed_for_date: Mapped[dt.date] = F("signed_for_date")
+    limit_days: Mapped[int] = F("limit_days")
+    extension_days: Mapped[int] = F("extension_days", default=0, nullable=False)
+    deadline: Mapped[dt.date] = F("deadline")
 
 
 class FollowUp(SyncMixin, Base):
     __tablename__ = "follow_ups"
+    F = declared("follow_ups")
     __table_args__ = (
         Index("ix_follow_ups_next_visit", "next_visit_date", "case_id", sqlite_where=text("next_visit_date IS NOT NULL")),
         Index("ix_follow_ups_case_visit", "case_id", "visit_date"),
     )
-    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), nullable=False, index=True)
-    visit_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
-    visited: Mapped[str] = mapped_column(String(200), nullable=False)
-    method: Mapped[str | None] = mapped_column(String(32))
-    performance_status: Mapped[str] = mapped_column(String(16), nullable=False)
-    satisfaction: Mapped[str | None] = mapped_column(String(32))
-    notes: Mapped[str] = mapped_column(Text, nullable=False)
-    visitor: Mapped[str] = mapped_column(String(64), nullable=False)
-    next_visit_date: Mapped[dt.date | None] = mapped_column(Date)
+    case_id: Mapped[str] = F("case_id", index=True)
+    visit_date: Mapped[dt.date] = F("visit_date")
+    visited: Mapped[str] = F("visited")
+    method: Mapped[str | None] = F("method")
+    performance_status: Mapped[str] = F("performance_status")
+    satisfaction: Mapped[str | None] = F("satisfaction")
+    notes: Mapped[str] = F("notes")
+    visitor: Mapped[str] = F("visitor")
+    next_visit_date: Mapped[dt.date | None] = F("next_visit_date")
 
 
 class Screening(SyncMixin, Base):
     """排查: a round of dispute screening in a village or place, and what it found and prevented."""
 
     __tablename__ = "screenings"
-    station_code: Mapped[str] = mapped_column(String(32), nullable=False)
-    screened_on: Mapped[dt.date] = mapped_column(Date, nullable=False, index=True)
-    place: Mapped[str] = mapped_column(String(200), nullable=False)
-    screeners: Mapped[str] = mapped_column(String(200), nullable=False)
-    disputes_found: Mapped[int] = mapped_column(Integer, nullable=False)
-    disputes_prevented: Mapped[int] = mapped_column(Integer, nullable=False)
-    notes: Mapped[str | None] = mapped_column(Text)
+    F = declared("screenings")
+    station_code: Mapped[str] = F("station_code")
+    screened_on: Mapped[dt.date] = F("screened_on", index=True)
+    place: Mapped[str] = F("place")
+    screeners: Mapped[str] = F("screeners")
+    disputes_found: Mapped[int] = F("disputes_found")
+    disputes_prevented: Mapped[int] = F("disputes_prevented")
+    notes: Mapped[str | None] = F("notes")
 
 
 class EscalationPrevention(SyncMixin, Base):
     """防激化: an escalation the mediation prevented, and how many people it concerned."""
 
     __tablename__ = "escalation_preventions"
-    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), nullable=False, index=True)
-    kind: Mapped[str] = mapped_column(String(16), nullable=False)
-    persons: Mapped[int] = mapped_column(Integer, nullable=False)
-    recorded_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
-    note: Mapped[str | None] = mapped_column(Text)
+    F = declared("escalation_preventions")
+    case_id: Mapped[str] = F("case_id", index=True)
+    kind: Mapped[str] = F("kind")
+    persons: Mapped[int] = F("persons")
+    recorded_date: Mapped[dt.date] = F("recorded_date")
+    note: Mapped[str | None] = F("note")
 
 
 class Attachment(SyncMixin, Base):
     __tablename__ = "attachments"
-    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), nullable=False, index=True)
-    kind: Mapped[str] = mapped_column(String(32), nullable=False)
-    filename: Mapped[str] = mapped_column(String(255), nullable=False)
-    mime: Mapped[str] = mapped_column(String(100), nullable=False)
-    size: Mapped[int] = mapped_column(BigInteger, nullable=False)
-    sha256: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
-    description: Mapped[str | None] = mapped_column(Text)
+    F = declared("attachments")
+    case_id: Mapped[str] = F("case_id", index=True)
+    kind: Mapped[str] = F("kind")
+    filename: Mapped[str] = F("filename")
+    mime: Mapped[str] = F("mime")
+    size: Mapped[int] = F("size", BigInteger)
+    sha256: Mapped[str] = F("sha256", index=True)
+    description: Mapped[str | None] = F("description")
 
 
 class IssuedDocument(SyncMixin, Base):
@@ -395,19 +441,20 @@ class IssuedDocument(SyncMixin, Base):
     Immutable: printing the same data again returns this file; changed data is a new version."""
 
     __tablename__ = "issued_documents"
+    F = declared("issued_documents")
     __table_args__ = (UniqueConstraint("case_id", "doc_type", "target_key", "doc_version", name="uq_issued_version"),)
-    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), nullable=False, index=True)
-    doc_type: Mapped[str] = mapped_column(String(32), nullable=False)
-    target_key: Mapped[str] = mapped_column(String(36), nullable=False, default="")
-    doc_version: Mapped[int] = mapped_column(Integer, nullable=False)
-    template_version: Mapped[str] = mapped_column(String(32), nullable=False)
-    data: Mapped[dict] = mapped_column(JSON, nullable=False)
-    data_hash: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
-    pdf_sha256: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
-    attachment_id: Mapped[str] = mapped_column(ForeignKey("attachments.id"), nullable=False)
-    payload: Mapped[str] = mapped_column(String(300), nullable=False)
-    pages: Mapped[int] = mapped_column(Integer, nullable=False)
-    issued_by: Mapped[str | None] = mapped_column(String(64))
+    case_id: Mapped[str] = F("case_id", index=True)
+    doc_type: Mapped[str] = F("doc_type")
+    target_key: Mapped[str] = F("target_key", nullable=False, default="")
+    doc_version: Mapped[int] = F("doc_version")
+    template_version: Mapped[str] = F("template_version")
+    data: Mapped[dict] = F("data")
+    data_hash: Mapped[str] = F("data_hash", index=True)
+    pdf_sha256: Mapped[str] = F("pdf_sha256", index=True)
+    attachment_id: Mapped[str] = F("attachment_id")
+    payload: Mapped[str] = F("payload")
+    pages: Mapped[int] = F("pages")
+    issued_by: Mapped[str | None] = F("issued_by")
 
 
 class PrintRecord(AuditedMixin, Base):

@@ -23,6 +23,17 @@ class CaseFilter:
     sort: str = "received_desc"  # one of SORTS
 
 
+def find_case(session, ref: str) -> Case:
+    """The live case with this id or case number; ``NotFound`` names what was asked for."""
+    from ..domain.errors import NotFound
+    case = session.get(Case, ref)
+    if case is None or case.deleted_at is not None:
+        case = session.execute(select(Case).where(Case.case_number == ref)).scalar_one_or_none()
+    if case is None or case.deleted_at is not None:
+        raise NotFound(f"找不到案件“{ref}”，请检查案号。")
+    return case
+
+
 # keyset: (sort value, id) of the last row of the previous page
 Keyset = tuple[object, str]
 # sort name -> (column, descending); every one is served by an index with the id as tie-breaker

@@ -1,6 +1,8 @@
-"""The sync protocol's field table and the station's models describe the same records: every
-field, its kind, its length, whether it is required and what it points at. A column added to one
-and not the other, or a limit changed in one place only, fails here."""
+"""The records are declared once (``domain/records.py``); the station's models build their columns
+from that declaration and the protocol checks changes against it. Here the models as built are
+read back field by field: every field, its kind, its length, whether it is required and what it
+points at. A column added to a model and not declared, or declared and not mapped, fails here;
+the migrations are checked against the models in ``tests/integration/test_store.py``."""
 from __future__ import annotations
 
 import pytest

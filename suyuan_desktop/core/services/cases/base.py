@@ -8,9 +8,11 @@ from sqlalchemy import select
 
 from ...domain import state_machine
 from ...domain.enums import CaseStatus, Role
-from ...domain.errors import FieldError, ImmutableRecord, NotFound, PermissionDenied, ValidationError
+from ...domain.errors import FieldError, ImmutableRecord, PermissionDenied, ValidationError
 from ...store.models import Case, CaseMediator, CaseStatusChange, Party, utcnow
+from ...store.repositories import find_case
 from ...store.tracking import Actor
+from ..context import StationContext
 from ..inputs import Collector
 
 
@@ -22,31 +24,27 @@ DEADLINE_LABELS = {"judicial_confirmation": "司法确认申请期限", "perform
 
 
 class CaseBase:
-    def __init__(self, app):
-        self.app = app  # StationApp: store, blobs, calendar, station code
+    def __init__(self, ctx: StationContext):
+        self.ctx = ctx
 
     # --- helpers ---------------------------------------------------------------------------
 
     @property
     def store(self):
-        return self.app.store
+        return self.ctx.store
 
     def _today(self) -> dt.date:
-        return self.app.today()
+        return self.ctx.today()
 
     @staticmethod
     def _require_case_worker(actor: Actor) -> None:
         if actor.role not in (Role.MEDIATOR.value, Role.ADMIN.value, "system"):
             raise PermissionDenied("只有调解员或站点管理员可以办理案件。")
 
-    def load_case(self, session, case_id: str) -> Case:
+    @staticmethod
+    def load_case(session, case_id: str) -> Case:
         """The live case with this id or case number, in ``session``; NotFound names what was asked."""
-        case = session.get(Case, case_id)
-        if case is None or case.deleted_at is not None:
-            case = session.execute(select(Case).where(Case.case_number == case_id)).scalar_one_or_none()
-        if case is None or case.deleted_at is not None:
-            raise NotFound(f"找不到案件“{case_id}”，请检查案号。")
-        return case
+        return find_case(session, case_id)
 
     def _change(self, actor: Actor, case_id: str, change):
         """The skeleton of a use case that changes a case (its caller has checked who may): one

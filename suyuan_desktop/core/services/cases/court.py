@@ -33,7 +33,7 @@ class CourtOps(CaseBase):
                                                    Agreement.deleted_at.is_(None))).scalar_one_or_none()
             if ag is None or ag.kind != AgreementKind.WRITTEN.value:
                 raise ValidationError(FieldError("agreement", "调解协议", "只有已生效的书面调解协议才能申请司法确认。", "no_agreement"))
-            deadline = deadlines.judicial_confirmation_deadline(ag.effective_date, self.app.calendar())
+            deadline = deadlines.judicial_confirmation_deadline(ag.effective_date, self.ctx.calendar())
             if applied > deadline:
                 raise ValidationError(FieldError(
                     "applied_date", "申请日期",

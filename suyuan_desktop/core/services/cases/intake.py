@@ -92,14 +92,14 @@ class IntakeOps(CaseBase):
         }
         if signed:
             out["limit_days"] = deadlines.referral_limit_days(kind, procedure)
-            out["deadline"] = deadlines.referral_deadline(signed, kind, procedure, self.app.calendar())
+            out["deadline"] = deadlines.referral_deadline(signed, kind, procedure, self.ctx.calendar())
         return out
 
     def intake(self, actor: Actor, data: CaseIntake) -> v.CaseDetail:
         self._require_case_worker(actor)
         clean = self.validate_intake(data)
         with self.store.write(actor) as s:
-            station = s.get(Station, self.app.station_code)
+            station = s.get(Station, self.ctx.station_code)
             year = clean["received_date"].year
             seq = repo.next_case_seq(s, station.code, year)
             number = format_case_number(station.case_number_template, year=year,

@@ -73,7 +73,7 @@ class CaseQueries(CaseBase):
                 facts.append(v.view(v.FactView, f, confirmed_by=conf))
             records.append(v.view(v.FactRecordView, rec, facts=tuple(facts)))
         agreements = []
-        calendar = self.app.calendar()
+        calendar = self.ctx.calendar()
         for ag in live(Agreement, Agreement.case_id, case.id, Agreement.revision):
             clauses = tuple(v.view(v.ClauseView, c) for c in
                             live(AgreementClause, AgreementClause.agreement_id, ag.id, AgreementClause.position))
@@ -137,7 +137,7 @@ class CaseQueries(CaseBase):
         screen costs the same at 100 cases and at 100,000 (where thousands may be overdue)."""
         today = today or self._today()
         horizon = today + dt.timedelta(days=horizon_days)
-        calendar = self.app.calendar()
+        calendar = self.ctx.calendar()
         out: list[v.DeadlineItem] = []
         c = (Case.id, Case.case_number, Case.title)
         live_case = Case.deleted_at.is_(None)

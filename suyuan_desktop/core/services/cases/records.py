@@ -113,7 +113,7 @@ class RecordOps(CaseBase):
             raise ValidationError(FieldError("kind", "附件类别", f"可选：{AttachmentKind.choices()}。", "choice")) from None
         with self.store.read() as s:
             self.load_case(s, case_id)
-        digest = self.app.blobs.put(data)  # content-addressed: a retry writes nothing new
+        digest = self.ctx.blobs.put(data)  # content-addressed: a retry writes nothing new
         mime = mimetypes.guess_type(filename)[0] or "application/octet-stream"
 
         def change(s, case):
@@ -127,4 +127,4 @@ class RecordOps(CaseBase):
             if att is None or att.deleted_at is not None:
                 raise NotFound("找不到该附件。")
             view_ = v.view(v.AttachmentView, att)
-        return view_, self.app.blobs.get(view_.sha256)
+        return view_, self.ctx.blobs.get(view_.sha256)

@@ -46,11 +46,11 @@ ACKED_KEPT = dt.timedelta(days=30)  # how long an acknowledged change stays in t
 
 
 class SyncService(PushOps, PullOps):
-    def __init__(self, app, *, transport_factory=None):
-        self.app = app
-        self.store = app.store
+    def __init__(self, ctx, *, transport_factory=None):
+        self.ctx = ctx  # a StationContext
+        self.store = ctx.store
         self._transport_factory = transport_factory or _http_transport
-        self._lock = FileLock(str(Path(app.data_dir) / "sync.lock"))  # across processes
+        self._lock = FileLock(str(Path(ctx.data_dir) / "sync.lock"))  # across processes
         self._busy = threading.Lock()                                  # across threads
 
     # --- state -----------------------------------------------------------------------------------
@@ -93,7 +93,7 @@ class SyncService(PushOps, PullOps):
             rejected = s.execute(select(func.count()).select_from(SyncOutbox).where(SyncOutbox.state == "rejected")).scalar_one()
             conflicts = s.execute(select(func.count()).select_from(SyncConflict)).scalar_one()
             revoked = s.execute(select(func.count()).select_from(SyncRevokedCase)).scalar_one()
-        return SyncStatus(enrolled="device_id" in st, server_url=st.get("server_url"), station_code=self.app.station_code,
+        return SyncStatus(enrolled="device_id" in st, server_url=st.get("server_url"), station_code=self.ctx.station_code,
                           device_id=st.get("device_id"), pending=pending, rejected=rejected, conflicts_open=conflicts,
                           last_ok_at=st.get("last_ok_at"), last_attempt_at=st.get("last_attempt_at"),
                           last_error=st.get("last_error"), clock_warning=st.get("clock_warning"),
@@ -129,8 +129,8 @@ class SyncService(PushOps, PullOps):
                                             client_version=CLIENT_VERSION, os=platform.platform()[:100]))
         finally:
             t.close()
-        if resp.station_code != self.app.station_code:
-            raise SyncError(f"注册码属于调委会“{resp.station_code}”，而本站是“{self.app.station_code}”。"
+        if resp.station_code != self.ctx.station_code:
+            raise SyncError(f"注册码属于调委会“{resp.station_code}”，而本站是“{self.ctx.station_code}”。"
                             "请向区中心索取本站的注册码。", error="wrong_station")
         keystore.set_secret(f"sync/{resp.server_id}/{resp.device_id}/refresh", resp.refresh_token)
         with self.store.write(SYNC_ACTOR) as s:
@@ -298,7 +298,7 @@ class SyncService(PushOps, PullOps):
                     row.etag, row.data = new_etag, data
                 _apply_reference(s, dataset, data)
             if dataset == "holiday_calendar":
-                self.app._calendar = None
+                self.ctx.forget_calendar()
             report.references.append(dataset)
 
     # --- support ---------------------------------------------------------------------------------
@@ -315,7 +315,7 @@ class SyncService(PushOps, PullOps):
                  "entity_id": r.entity_id, "op": r.op, "base_version": r.base_version, "patch": r.patch,
                  "schema_version": r.schema_version, "payload_hash": r.payload_hash, "state": r.state}
             changes.append(c)
-        body = {"format": "suyuan-unsynced/1", "station_code": self.app.station_code,
+        body = {"format": "suyuan-unsynced/1", "station_code": self.ctx.station_code,
                 "exported_at": utcnow().isoformat(), "changes": changes}
         body["digest"] = sha256_hex(canonical_json(body))
         tmp = Path(path).with_suffix(".tmp")

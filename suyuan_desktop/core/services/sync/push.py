@@ -33,9 +33,9 @@ class PushOps:
         for sha, mime in self._pending_blob_refs():
             if only is not None and sha not in only:
                 continue
-            if not self.app.blobs.has(sha):
+            if not self.ctx.blobs.has(sha):
                 continue  # never had the file here; the server will reject the reference
-            data = self.app.blobs.get(sha)
+            data = self.ctx.blobs.get(sha)
             for attempt in range(2):
                 try:
                     self._upload_one(t, sha, mime, data)
@@ -65,7 +65,7 @@ class PushOps:
         with self.store.read() as s:
             shas = set(s.execute(select(Attachment.sha256).where(Attachment.deleted_at.is_(None))).scalars())
         for sha in sorted(shas):
-            if self.app.blobs.has(sha):
+            if self.ctx.blobs.has(sha):
                 continue
             try:
                 data = t.download_blob(sha)
@@ -75,7 +75,7 @@ class PushOps:
             if hashlib.sha256(data).hexdigest() != sha:
                 log.warning("downloaded blob failed its hash check; will retry next sync")
                 continue
-            self.app.blobs.put(data)
+            self.ctx.blobs.put(data)
             report.blobs_down += 1
 
     # --- push ------------------------------------------------------------------------------------
