@@ -17,7 +17,8 @@ from suyuan_desktop.core.store.tracking import verify_audit_chain
 from tests.helpers.builders import LI_ID, ZHANG_ID, intake_data, new_case
 
 # every schema revision before the newest, each upgraded with data in it to the newest
-PREVIOUS_REVISIONS = ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011", "0012", "0013"]
+PREVIOUS_REVISIONS = ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011", "0012", "0013",
+                      "0014"]
 
 
 def _all_bytes(directory) -> bytes:
@@ -136,8 +137,11 @@ class TestAuditChain:
         case = new_case(station, admin)
         with station.store.engine.begin() as conn:
             stored = conn.execute(text("SELECT seq, changes FROM audit_log WHERE entity_id = :i"), {"i": case.id}).first()
-            patch = conn.execute(text("SELECT patch FROM sync_outbox WHERE entity_id = :i"), {"i": case.id}).scalar()
-            assert isinstance(stored.changes, bytes) and isinstance(patch, bytes)   # packed, not JSON text
+            assert isinstance(stored.changes, bytes)   # packed, not JSON text
+            # the outbox keeps no copy of the change: it points at the audit entry that holds it
+            assert conn.execute(text("SELECT audit_seq FROM sync_outbox WHERE entity_id = :i"),
+                                {"i": case.id}).scalar() == stored.seq
+            assert "patch" not in {r[1] for r in conn.exec_driver_sql("PRAGMA table_info(sync_outbox)")}
             with station.store.read() as s:
                 as_read = s.get(AuditEntry, stored.seq).changes
             assert as_read["title"]["new"] == case.title and len(stored.changes) < len(json.dumps(as_read).encode()) / 2
@@ -147,6 +151,8 @@ class TestAuditChain:
         with station.store.read() as s:
             assert s.get(AuditEntry, stored.seq).changes == as_read
             assert verify_audit_chain(s).ok
+            outbox = s.execute(select(SyncOutbox).where(SyncOutbox.entity_id == case.id)).scalar_one()
+            assert outbox.patch == as_read
 
     @pytest.mark.parametrize("tamper", ["edit", "delete", "reorder"])
     def test_tampering_is_detected(self, station, admin, tamper):
@@ -215,6 +221,55 @@ class TestMigrations:
         old = Store(backup, key)
         assert migrate.current_revision(old) == previous
         old.dispose()
+
+    def test_each_change_is_kept_once_after_0015_and_the_chain_still_verifies(self, tmp_path):
+        """Changes written by the app before 0015 (audit entry and outbox copy, hex hashes, a stored
+        link) come through: the chain verifies, every outbox row sends the change it held, the
+        payload hashes are unchanged, device numbers are never reused, and a row no audit entry
+        held keeps its change."""
+        import datetime as dt
+
+        from suyuan_desktop.core.store.packed import pack
+        from suyuan_desktop.core.store.tracking import GENESIS_HASH, audit_hash
+        store = Store(tmp_path / "old.db", os.urandom(32))
+        migrate.upgrade(store, "0014")
+        at = dt.datetime(2026, 1, 5, 8, 30)
+        written = [("cases", "c1", "insert", {"title": {"old": None, "new": "旧案"}}),
+                   ("cases", "c1", "update", {"title": {"old": "旧案", "new": "新案"}}),
+                   ("parties", "p1", "insert", {"name": {"old": None, "new": "赵六"}}),
+                   ("cases", "c1", "update", {"title": {"old": "旧案", "new": "新案"}})]   # the same again
+        by_hand = ("parties", "p1", "update", {"name": {"old": "赵六", "new": "钱七"}})
+        prev = GENESIS_HASH
+        with store.engine.begin() as conn:
+            for etype, eid, action, change in written:
+                digest = audit_hash(prev, at, "admin", etype, eid, action, change)
+                conn.exec_driver_sql(
+                    "INSERT INTO audit_log (at, actor, entity_type, entity_id, action, changes, prev_hash, hash) "
+                    "VALUES (?, 'admin', ?, ?, ?, ?, ?, ?)", (str(at), etype, eid, action, pack(change), prev, digest))
+                prev = digest
+            for n, (etype, eid, action, change) in enumerate([*written, by_hand], start=1):
+                conn.exec_driver_sql(
+                    "INSERT INTO sync_outbox (local_seq, change_id, entity_type, entity_id, op, base_version, "
+                    "new_version, patch, schema_version, device_time, payload_hash, state, attempts) "
+                    "VALUES (?, ?, ?, ?, ?, 0, 1, ?, 1, ?, ?, 'pending', 0)",
+                    (10 + n, f"{n:036d}", etype, eid, action, pack(change), str(at), f"{n:064x}"))
+            # acknowledged rows up to 40 were pruned long ago: 41 is the next device number
+            conn.exec_driver_sql("UPDATE sqlite_sequence SET seq = 40 WHERE name = 'sync_outbox'")
+        migrate.upgrade(store)
+        with store.read() as s:
+            report = verify_audit_chain(s)
+            assert report.ok and report.entries == 5   # four as written, one adopting the row by hand
+            rows = s.execute(select(SyncOutbox).order_by(SyncOutbox.local_seq)).scalars().all()
+            assert [(r.local_seq, r.patch) for r in rows] == [(10 + n, c[3]) for n, c in enumerate([*written, by_hand], 1)]
+            assert [r.payload_hash for r in rows] == [f"{n:064x}" for n in range(1, 6)]
+            assert rows[3].audit_seq in (2, 4)        # the same change twice: either entry holds it
+        with store.engine.begin() as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO sync_outbox (change_id, entity_type, entity_id, op, base_version, new_version, audit_seq, "
+                "schema_version, device_time, payload_hash, state, attempts) "
+                "VALUES ('x', 'cases', 'c1', 'update', 1, 2, 1, 1, '2026-01-06 00:00:00', x'00', 'pending', 0)")
+            assert conn.exec_driver_sql("SELECT local_seq FROM sync_outbox WHERE change_id = 'x'").scalar() == 41
+        store.dispose()
 
     def test_migrations_build_exactly_the_models_schema(self, tmp_path):
         from alembic.autogenerate import compare_metadata

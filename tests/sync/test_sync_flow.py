@@ -221,7 +221,7 @@ def test_poison_change_is_rejected_visible_and_does_not_block_the_rest(stations,
         victim = rows[37]
         patch = dict(victim.patch)
         patch["dispute_type"] = {"old": "02", "new": "99"}  # not one of the 15 reporting types
-        victim.patch = patch
+        victim.audit.changes = patch   # the outbox sends the change its audit entry holds
         body = {"change_id": victim.change_id, "entity_type": victim.entity_type, "entity_id": victim.entity_id,
                 "op": victim.op, "base_version": victim.base_version, "patch": patch,
                 "schema_version": victim.schema_version}

@@ -52,11 +52,18 @@ def _table_counts(conn) -> dict[str, int]:
 
 
 def _verify_audit(conn) -> int:
-    prev, count = GENESIS_HASH, 0
+    """Walk the backup's audit chain. A backup from before the compact bookkeeping keeps the link
+    (``prev_hash``) and the hash as hex text; from then on the hash is 32 bytes and the link is the
+    entry before (docs/storage.md)."""
     import datetime as dt
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(audit_log)")}
+    link = "prev_hash" if "prev_hash" in columns else "NULL"
+    prev, count = GENESIS_HASH, 0
     for seq, at, actor, etype, eid, action, changes, p, h in conn.execute(
-            "SELECT seq, at, actor, entity_type, entity_id, action, changes, prev_hash, hash FROM audit_log ORDER BY seq"):
-        if p != prev or audit_hash(p, dt.datetime.fromisoformat(at), actor, etype, eid, action, unpack(changes)) != h:
+            f"SELECT seq, at, actor, entity_type, entity_id, action, changes, {link}, hash FROM audit_log ORDER BY seq"):
+        h = h if isinstance(h, str) else bytes(h).hex()
+        if (p is not None and p != prev) or audit_hash(prev, dt.datetime.fromisoformat(at), actor, etype, eid,
+                                                       action, unpack(changes)) != h:
             raise BackupInvalid(f"备份中的审计日志第{seq}条校验失败，备份不可用。")
         prev, count = h, count + 1
     return count

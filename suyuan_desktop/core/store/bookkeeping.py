@@ -4,17 +4,35 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, DateTime, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .models import Base
-from .packed import PackedJSON
+from .packed import Digest, PackedJSON
 
 
 # --- sync and audit --------------------------------------------------------------------------
 
+class AuditEntry(Base):
+    """Append-only, hash-chained audit log: each entry's hash covers its content and the hash of
+    the entry before it (which verification reads from that entry; docs/storage.md)."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = {"sqlite_autoincrement": True}
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
+    actor: Mapped[str | None] = mapped_column(String(64))
+    entity_type: Mapped[str] = mapped_column(String(40), nullable=False)
+    entity_id: Mapped[str] = mapped_column(String(80), nullable=False, index=True)
+    action: Mapped[str] = mapped_column(String(8), nullable=False)
+    changes: Mapped[dict] = mapped_column(PackedJSON, nullable=False)
+    hash: Mapped[str] = mapped_column(Digest, nullable=False)
+
+
 class SyncOutbox(Base):
-    """One row per local change, written in the transaction of the change (docs/protocol.md)."""
+    """One row per local change, written in the transaction of the change (docs/protocol.md).
+    The change itself (``{field: {old, new}}``) is the audit entry's, written in the same flush:
+    the row points at it instead of keeping a copy (docs/storage.md)."""
 
     __tablename__ = "sync_outbox"
     # AUTOINCREMENT: local_seq is the device_seq and must never be reused after pruning.
@@ -26,31 +44,21 @@ class SyncOutbox(Base):
     op: Mapped[str] = mapped_column(String(8), nullable=False)  # insert / update / delete
     base_version: Mapped[int] = mapped_column(Integer, nullable=False)
     new_version: Mapped[int] = mapped_column(Integer, nullable=False)
-    patch: Mapped[dict] = mapped_column(PackedJSON, nullable=False)
+    audit_seq: Mapped[int] = mapped_column(ForeignKey("audit_log.seq"), nullable=False)
     schema_version: Mapped[int] = mapped_column(Integer, nullable=False)
     user_id: Mapped[str | None] = mapped_column(String(36))
     device_time: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
-    payload_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    payload_hash: Mapped[str] = mapped_column(Digest, nullable=False)
     state: Mapped[str] = mapped_column(String(12), nullable=False, default="pending", index=True)
     attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
     server_result: Mapped[dict | None] = mapped_column(PackedJSON)
+    audit: Mapped[AuditEntry] = relationship(lazy="joined", innerjoin=True)
 
-
-class AuditEntry(Base):
-    """Append-only, hash-chained audit log: each entry's hash covers its content and the previous hash."""
-
-    __tablename__ = "audit_log"
-    __table_args__ = {"sqlite_autoincrement": True}
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
-    actor: Mapped[str | None] = mapped_column(String(64))
-    entity_type: Mapped[str] = mapped_column(String(40), nullable=False)
-    entity_id: Mapped[str] = mapped_column(String(80), nullable=False, index=True)
-    action: Mapped[str] = mapped_column(String(8), nullable=False)
-    changes: Mapped[dict] = mapped_column(PackedJSON, nullable=False)
-    prev_hash: Mapped[str] = mapped_column(String(64), nullable=False)
-    hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    @property
+    def patch(self) -> dict:
+        """The change this row sends: its audit entry's."""
+        return self.audit.changes
 
 
 # --- sync bookkeeping (not synced themselves) --------------------------------------------------

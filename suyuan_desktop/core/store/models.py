@@ -218,16 +218,16 @@ class Party(SyncMixin, Base):
     position: Mapped[int] = F("position")
     role: Mapped[str] = F("role")
     kind: Mapped[str] = F("kind")
-    name: Mapped[str] = F("name", index=True)
+    name: Mapped[str] = F("name")   # searched through ix_parties_name_case
     gender: Mapped[str | None] = F("gender")
     ethnicity: Mapped[str | None] = F("ethnicity")
     birth_date: Mapped[dt.date | None] = F("birth_date")
-    id_number: Mapped[str | None] = F("id_number", index=True)
+    id_number: Mapped[str | None] = F("id_number")   # searched through ix_parties_id_number_case
     credit_code: Mapped[str | None] = F("credit_code", index=True)
     legal_representative: Mapped[str | None] = F("legal_representative")
     legal_representative_title: Mapped[str | None] = F("legal_representative_title")
     occupation: Mapped[str | None] = F("occupation")
-    phone: Mapped[str | None] = F("phone", index=True)
+    phone: Mapped[str | None] = F("phone")   # searched through ix_parties_phone_case
     address: Mapped[str | None] = F("address")
     agent_name: Mapped[str | None] = F("agent_name")
     agent_id_number: Mapped[str | None] = F("agent_id_number")

@@ -84,3 +84,16 @@ class PackedJSON(TypeDecorator):
 def _declared_as_json(type_, compiler, **kw) -> str:
     # the columns were created as JSON and keep that name; SQLite stores the bytes as they are
     return "JSON"
+
+
+class Digest(TypeDecorator):
+    """A SHA-256 digest kept as its 32 bytes and handled as 64 hex characters (half the room)."""
+
+    impl = LargeBinary
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        return None if value is None else bytes.fromhex(value)
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else bytes(value).hex()

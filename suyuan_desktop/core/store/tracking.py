@@ -146,20 +146,19 @@ def _before_flush(session, flush_context, instances):
         entity_type = obj.__tablename__
         entity_id = _entity_id(obj)
         digest = audit_hash(prev, now, actor.username, entity_type, entity_id, action, changes)
-        session.add(AuditEntry(at=now, actor=actor.username, entity_type=entity_type,
-                               entity_id=entity_id, action=action, changes=changes,
-                               prev_hash=prev, hash=digest))
+        entry = AuditEntry(at=now, actor=actor.username, entity_type=entity_type,
+                           entity_id=entity_id, action=action, changes=changes, hash=digest)
+        session.add(entry)
         prev = digest
         if getattr(obj, "__syncable__", False):
             change_id = uuid7()
             base = 0 if action == "insert" else obj.version - 1
-            patch = {k: v for k, v in changes.items()}
             payload = {"change_id": change_id, "entity_type": entity_type, "entity_id": obj.id,
-                       "op": action, "base_version": base, "patch": patch,
+                       "op": action, "base_version": base, "patch": changes,
                        "schema_version": SYNC_SCHEMA_VERSION}
-            session.add(SyncOutbox(
+            session.add(SyncOutbox(   # the change itself is the audit entry's
                 change_id=change_id, entity_type=entity_type, entity_id=obj.id, op=action,
-                base_version=base, new_version=obj.version, patch=patch,
+                base_version=base, new_version=obj.version, audit=entry,
                 schema_version=SYNC_SCHEMA_VERSION, user_id=actor.user_id, device_time=now,
                 payload_hash=sha256_hex(canonical_json(payload)), state="pending"))
     session.info["audit_head"] = prev
@@ -188,7 +187,7 @@ def append_audit(session, actor: str, entity_type: str, entity_id: str, action: 
     prev = _head_hash(session)
     digest = audit_hash(prev, now, actor, entity_type, entity_id, action, changes)
     session.add(AuditEntry(at=now, actor=actor, entity_type=entity_type, entity_id=entity_id,
-                           action=action, changes=changes, prev_hash=prev, hash=digest))
+                           action=action, changes=changes, hash=digest))
     session.info["audit_head"] = digest
 
 
@@ -227,10 +226,9 @@ def verify_audit_chain(session, *, limit_problems: int = 20) -> AuditReport:
         count += 1
         if expected_seq is not None and e.seq != expected_seq:
             problems.append(f"第{expected_seq}至{e.seq - 1}条审计记录缺失（被删除）。")
-        if e.prev_hash != prev:
-            problems.append(f"第{e.seq}条审计记录与前一条不衔接（前面的记录被删除或改动）。")
-        if audit_hash(e.prev_hash, e.at, e.actor, e.entity_type, e.entity_id, e.action, e.changes) != e.hash:
-            problems.append(f"第{e.seq}条审计记录内容被改动（{e.entity_type} {e.action}）。")
+        if audit_hash(prev, e.at, e.actor, e.entity_type, e.entity_id, e.action, e.changes) != e.hash:
+            problems.append(f"第{e.seq}条审计记录被改动，或与前一条不衔接（前面的记录被删除或改动）"
+                            f"（{e.entity_type} {e.action}）。")
         prev = e.hash
         expected_seq = e.seq + 1
         if len(problems) >= limit_problems:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select, update
 
 from ...domain.canonical import jsonable
-from ...store.models import SYNCABLE_MODELS, SyncLogEntry, SyncOutbox, SyncRevokedCase, SyncShadow, utcnow
+from ...store.models import SYNCABLE_MODELS, AuditEntry, SyncLogEntry, SyncOutbox, SyncRevokedCase, SyncShadow, utcnow
 from ...store.tracking import append_audit
 from ...sync import protocol as P
 
@@ -113,7 +113,8 @@ class PullOps:
             present = list(local)
             shadow = dict(s.execute(select(SyncShadow.entity_id, SyncShadow.server_version).where(
                 SyncShadow.entity_type == etype, SyncShadow.entity_id.in_(present))).all())
-            for eid, patch in s.execute(select(SyncOutbox.entity_id, SyncOutbox.patch).where(
+            for eid, patch in s.execute(select(SyncOutbox.entity_id, AuditEntry.changes).join(
+                    AuditEntry, SyncOutbox.audit_seq == AuditEntry.seq).where(
                     SyncOutbox.entity_type == etype, SyncOutbox.entity_id.in_(present),
                     SyncOutbox.state.in_(("pending", "rejected")))).all():
                 keep.setdefault(eid, set()).update(patch)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from ...store.models import Attachment, SyncOutbox
+from ...store.models import Attachment, AuditEntry, SyncOutbox
 from ...sync import protocol as P
 from ...sync.base import HashMismatch, ProtocolConflict, SyncError
 
@@ -20,8 +20,8 @@ class PushOps:
 
     def _pending_blob_refs(self) -> list[tuple[str, str]]:
         with self.store.read() as s:
-            rows = s.execute(select(SyncOutbox.patch).where(SyncOutbox.state == "pending",
-                                                            SyncOutbox.entity_type == "attachments")).scalars()
+            rows = s.execute(select(AuditEntry.changes).join(SyncOutbox, SyncOutbox.audit_seq == AuditEntry.seq)
+                             .where(SyncOutbox.state == "pending", SyncOutbox.entity_type == "attachments")).scalars()
             out = {}
             for patch in rows:
                 sha = (patch.get("sha256") or {}).get("new")
