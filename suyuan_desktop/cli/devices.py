@@ -28,11 +28,11 @@ def write_court_package(app, args) -> int:
 def cmd_idcard(args) -> int:
     with _open(args) as app:
         if args.idcard_cmd == "setup":
-            conf = app.save_idcard_reader(args.backend or "none", args.library, args.port)
+            conf = app.computer.save_idcard_reader(args.backend or "none", args.library, args.port)
             print(f"本机读卡器：{conf['backend']}" + (f"，动态库 {conf['library']}，端口 {conf['port']}"
                                                    if conf.get("library") else ""))
             return 0
-        card = app.read_id_card()
+        card = app.computer.read_id_card()
     # a check that the reader works: the name and the number partly hidden, as everywhere on screen
     print(f"读卡成功：{card.name[0]}{'*' * (len(card.name) - 1)}，{card.sex}，{card.ethnicity}族，"
           f"{mask_id_number(card.id_number)}，有效期至{card.valid_to or '长期'}。")

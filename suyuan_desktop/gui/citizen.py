@@ -131,7 +131,7 @@ class CitizenWindow(QWidget):
         inner = QWidget()
         box = QVBoxLayout(inner)
         self.card_button = None
-        if (self.station_app.local_settings().get("idcard_reader") or {}).get("backend", "none") != "none":
+        if (self.station_app.computer.settings().get("idcard_reader") or {}).get("backend", "none") != "none":
             self.card_button = _big(translate("citizen", "把身份证放在读卡器上，点这里读取"))
             self.card_button.setIcon(theme.icon("id-card"))
             self.card_button.clicked.connect(self._read_card)
@@ -147,7 +147,7 @@ class CitizenWindow(QWidget):
     def _read_card(self) -> None:
         def failed(exc):
             messages.warn(translate("citizen", "读卡未成功"), getattr(exc, "message", str(exc)))
-        self.tasks.run(self.station_app.read_id_card, on_done=self.applicant.fill_from_card, on_error=failed)
+        self.tasks.run(self.station_app.computer.read_id_card, on_done=self.applicant.fill_from_card, on_error=failed)
 
     def _after_parties(self) -> None:
         ok = [editor.reveal_errors() for editor in (self.applicant, self.respondent)]

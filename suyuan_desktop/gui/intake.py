@@ -65,7 +65,7 @@ class IntakeDialog(ExplicitTabOrder, QDialog):
         self.add_party(PartyRole.RESPONDENT)
         ui.addPartyButton.clicked.connect(lambda: self.add_party(PartyRole.THIRD_PARTY))
         self.card_button = None
-        if (station_app.local_settings().get("idcard_reader") or {}).get("backend", "none") != "none":
+        if (station_app.computer.settings().get("idcard_reader") or {}).get("backend", "none") != "none":
             # with a reader on this computer: a card fills the first party not yet filled in
             self.card_button = QPushButton(theme.icon("id-card"), translate("intake", "读身份证"))
             self.card_button.clicked.connect(self.read_card)
@@ -115,7 +115,7 @@ class IntakeDialog(ExplicitTabOrder, QDialog):
         def failed(exc):
             self.card_button.setEnabled(True)
             messages.warn(translate("intake", "读卡未成功"), getattr(exc, "message", str(exc)))
-        self.tasks.run(self.station_app.read_id_card, on_done=done, on_error=failed)
+        self.tasks.run(self.station_app.computer.read_id_card, on_done=done, on_error=failed)
 
     @property
     def save_button(self) -> QPushButton:

@@ -125,7 +125,7 @@ class SettingsPage(QWidget):
         self.enroll_button.clicked.connect(self.enroll)
         self.show_enrollment()
 
-        local = station_app.local_settings()
+        local = station_app.computer.settings()
         self.printer = ui.printerCombo
         self.printer.addItem(translate("settings", "系统默认打印机"), None)
         from PySide6.QtPrintSupport import QPrinterInfo
@@ -241,7 +241,7 @@ class SettingsPage(QWidget):
                 messages.warn(translate("settings", "本机设置有误"), "\n".join(e.describe() for e in exc.errors))
             else:
                 messages.show_error(exc)
-        self.tasks.run(self.station_app.save_local_settings, body_font=self.body_font.text().strip() or None,
+        self.tasks.run(self.station_app.computer.save, body_font=self.body_font.text().strip() or None,
                        title_font=self.title_font.text().strip() or None, printer=self.printer.currentData(),
                        kiosk=self.kiosk.isChecked(), idle_minutes=self.idle.value(),
                        language=self.language.currentData(),

@@ -394,7 +394,7 @@ class CaseWorkspace(QWidget):
             if issued_id:
                 self.tasks.run_write(self.station_app.documents.record_print, self.actor, issued_id, printer, copies)
         self.last_preview = PreviewDialog(title, pdf, kiosk=self.kiosk, parent=self, on_printed=printed,
-                                          printer_name=self.station_app.local_settings().get("printer"))
+                                          printer_name=self.station_app.computer.settings().get("printer"))
         self.last_preview.open()
         self.reload()
 

@@ -298,15 +298,15 @@ def test_a_station_font_chosen_in_settings_is_used_and_a_bad_one_is_refused(stat
     bogus = tmp_path / "仿宋.ttf"
     bogus.write_bytes(b"not a font")
     with pytest.raises(ValidationError) as err:
-        station.save_local_settings(body_font=str(bogus))
+        station.computer.save(body_font=str(bogus))
     assert err.value.errors[0].label == "正文字体" and "无法嵌入" in err.value.errors[0].message
     with pytest.raises(ValidationError, match="找不到字体文件"):
-        station.save_local_settings(title_font=str(tmp_path / "missing.ttf"))
-    assert station.local_settings() == {}  # nothing half-saved
+        station.computer.save(title_font=str(tmp_path / "missing.ttf"))
+    assert station.computer.settings() == {}  # nothing half-saved
     # a station's own font (here the shipped 霞鹜文楷 stands in for a licensed 仿宋)
     kai = resources_dir() / "fonts" / "LXGWWenKai-Regular.ttf"
-    station.save_local_settings(body_font=str(kai), printer="HP-LaserJet-调解室")
-    assert station.local_settings() == {"body_font": str(kai), "title_font": None, "printer": "HP-LaserJet-调解室",
+    station.computer.save(body_font=str(kai), printer="HP-LaserJet-调解室")
+    assert station.computer.settings() == {"body_font": str(kai), "title_font": None, "printer": "HP-LaserJet-调解室",
                                         "kiosk": False, "idle_minutes": 10.0, "language": "zh_CN"}
     case = new_case(station, admin)
     _, pdf = station.documents.issue(admin, case.case_number, "application")

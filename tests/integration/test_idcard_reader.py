@@ -112,15 +112,15 @@ def test_a_missing_or_wrong_library_is_said_plainly(tmp_path):
 def test_the_station_keeps_its_reader_setting_and_reads_through_it(station, tmp_path):
     from suyuan_desktop.core.domain.errors import ValidationError
     with pytest.raises(IdCardError, match="没有设置"):
-        station.read_id_card()
+        station.computer.read_id_card()
     with pytest.raises(ValidationError) as exc:
-        station.save_idcard_reader("termb", str(tmp_path / "nowhere.so"))
+        station.computer.save_idcard_reader("termb", str(tmp_path / "nowhere.so"))
     assert exc.value.errors[0].path == "library"
-    station.save_idcard_reader("termb", library(tmp_path, "termb", TERMB))
-    assert station.read_id_card() == CARD
-    assert station.local_settings()["idcard_reader"]["backend"] == "termb"
-    station.save_local_settings(kiosk=True)                    # other settings leave the reader's alone
-    assert station.local_settings()["idcard_reader"]["backend"] == "termb"
+    station.computer.save_idcard_reader("termb", library(tmp_path, "termb", TERMB))
+    assert station.computer.read_id_card() == CARD
+    assert station.computer.settings()["idcard_reader"]["backend"] == "termb"
+    station.computer.save(kiosk=True)                    # other settings leave the reader's alone
+    assert station.computer.settings()["idcard_reader"]["backend"] == "termb"
 
 
 def test_support_sets_up_and_checks_the_reader_from_the_command_line(station):

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,24 +33,12 @@ from . import views as v
 from .cases import CaseService
 from .context import StationContext
 from .drafts import DraftService
+from .this_computer import ThisComputer
 from .users import UserService
 
 log = logging.getLogger(__name__)
 STATION_FILE = "station.json"
 DB_FILE = "station.db"
-
-
-def _font_problem(path: Path) -> str | None:
-    if not path.is_file():
-        return f"找不到字体文件 {path}，请重新选择。"
-    if path.suffix.lower() not in (".ttf", ".ttc", ".otf"):
-        return "请选择 TrueType 字体文件（.ttf 或 .ttc）。"
-    try:
-        from reportlab.pdfbase.ttfonts import TTFont
-        TTFont("SY-Check", str(path), subfontIndex=0) if path.suffix.lower() == ".ttc" else TTFont("SY-Check", str(path))
-    except Exception:  # noqa: BLE001 - any failure means ReportLab cannot embed it
-        return "该字体无法嵌入 PDF（可能是 CFF 轮廓的 OpenType 字体），请选择其他字体。"
-    return None
 
 
 def _check_change(entity_type: str, entity_id: str, patch: dict) -> None:
@@ -69,7 +56,7 @@ class NotInitialised(SuyuanError):
     code = "not_initialised"
 
 
-from ..paths import LOCAL_SETTINGS, default_data_dir, read_local_settings  # noqa: E402,F401 - default_data_dir re-exported for the CLI
+from ..paths import default_data_dir  # noqa: E402,F401 - re-exported for the CLI
 
 
 @dataclass
@@ -113,7 +100,6 @@ def validate_station(setup: StationSetup) -> StationSetup:
                         address=setup.address, phone=phone, case_number_template=setup.case_number_template)
 
 
-LANGUAGES = ("zh_CN", "en")  # the UI languages the desktop app ships catalogues for
 
 class StationApp:
     """The composition root: one station's context (store, attachments, clock, calendar) and the
@@ -131,6 +117,7 @@ class StationApp:
         self.cases = CaseService(self.ctx)
         self.users = UserService(self.ctx)
         self.drafts = DraftService(store)
+        self.computer = ThisComputer(data_dir, on_fonts_changed=self._forget_documents)
         self._documents = None
 
     # the context's parts, for the CLI, the GUI and the tools that hold the station
@@ -140,6 +127,9 @@ class StationApp:
     station_code = property(lambda self: self.ctx.station_code)
     clock = property(lambda self: self.ctx.clock)
 
+    def _forget_documents(self) -> None:
+        self._documents = None   # the next document is made with the fonts chosen now
+
     @property
     def documents(self):
         """Document service, created on first use: ReportLab and pypdf stay out of start-up."""
@@ -147,72 +137,6 @@ class StationApp:
             from .documents import DocumentService
             self._documents = DocumentService(self.ctx, self.cases)
         return self._documents
-
-    # --- this computer's settings (not synced: fonts and printers differ per PC) ----------------
-
-    LOCAL_SETTINGS = LOCAL_SETTINGS
-
-    def local_settings(self) -> dict:
-        return read_local_settings(self.data_dir)
-
-    def save_local_settings(self, *, body_font: str | None = None, title_font: str | None = None,
-                            printer: str | None = None, kiosk: bool = False, idle_minutes: float = 10,
-                            language: str = "zh_CN") -> dict:
-        """This computer's options: fonts for printed documents (e.g. a station's licensed
-        仿宋/宋体), the printer kiosks print to, touch-screen (kiosk) mode with its idle lock, and
-        the UI language. A font must be a TrueType file ReportLab can embed, or nothing is saved."""
-        errors = []
-        for key, label, value in (("body_font", "正文字体", body_font), ("title_font", "标题字体", title_font)):
-            if value:
-                problem = _font_problem(Path(value))
-                if problem:
-                    errors.append(FieldError(key, label, problem, "font"))
-        if not 1 <= float(idle_minutes) <= 240:
-            errors.append(FieldError("idle_minutes", "空闲锁定", "请填写1至240分钟。", "range"))
-        if language not in LANGUAGES:
-            errors.append(FieldError("language", "界面语言", f"可选：{'、'.join(LANGUAGES)}。", "choice"))
-        if errors:
-            raise ValidationError(errors)
-        settings = {"body_font": body_font or None, "title_font": title_font or None, "printer": printer or None,
-                    "kiosk": bool(kiosk), "idle_minutes": float(idle_minutes), "language": language}
-        self._write_local_settings(settings)
-        self._documents = None  # the next document uses the new fonts
-        return settings
-
-    def _write_local_settings(self, changes: dict) -> dict:
-        """Merge ``changes`` into this computer's settings file (atomically; other keys kept)."""
-        settings = {**self.local_settings(), **changes}
-        path = self.data_dir / self.LOCAL_SETTINGS
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(settings, ensure_ascii=False, indent=1), "utf-8")
-        os.replace(tmp, path)
-        return settings
-
-    # --- the ID card reader of this computer (docs/idcard-reader.md) -----------------------------
-
-    def save_idcard_reader(self, backend: str, library: str | None = None, port: int = 1001) -> dict:
-        from ..devices.idcard import BACKENDS
-        errors = []
-        if backend not in ("none", *BACKENDS):
-            errors.append(FieldError("backend", "读卡器接口", f"可选：none（不用读卡器）、{'、'.join(BACKENDS)}。", "choice"))
-        elif backend in ("termb", "sdtapi") and not (library and Path(library).is_file()):
-            errors.append(FieldError("library", "厂商动态库", f"找不到读卡器厂商的动态库文件“{library or ''}”"
-                                                              "（termb.dll、sdtapi.dll 或对应的 .so）。", "missing"))
-        if not 1 <= int(port) <= 65535:
-            errors.append(FieldError("port", "端口", "端口号应为1至65535（USB 读卡器一般为1001）。", "range"))
-        if errors:
-            raise ValidationError(errors)
-        conf = {"backend": backend, "library": str(library) if library else None, "port": int(port)}
-        return self._write_local_settings({"idcard_reader": conf})["idcard_reader"]
-
-    def read_id_card(self):
-        """The card on this computer's reader (``domain.idcard_chip.CardText``); ``IdCardError``
-        says why not. The photo is never kept."""
-        from ..devices.idcard import IdCardError, reader_from_settings
-        reader = reader_from_settings(self.local_settings())
-        if reader is None:
-            raise IdCardError("本机没有设置身份证读卡器：可在命令行用 suyuan idcard setup 设置，或手工填写。", "not_configured")
-        return reader.read()
 
     @property
     def self_service(self):

@@ -16,7 +16,7 @@ from tests.unit.gui.conftest import type_text
 def citizen(qtbot, gui_station, tasks):
     from suyuan_desktop.gui.citizen import CitizenWindow
     station, _ = gui_station
-    station.save_idcard_reader("simulator")
+    station.computer.save_idcard_reader("simulator")
     w = CitizenWindow(station, tasks)
     qtbot.addWidget(w)
     w.resize(1366, 768)

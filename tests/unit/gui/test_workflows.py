@@ -580,11 +580,11 @@ def test_machine_settings_pick_fonts_and_refuse_a_bad_file(qtbot, gui_station, t
     qtbot.waitUntil(lambda: any(kind == "warn" for kind, _ in messages.shown), timeout=5000)
     warn = next(text for kind, text in messages.shown if kind == "warn")
     assert "正文字体" in warn and "找不到字体文件" in warn
-    assert station.local_settings() == {}
+    assert station.computer.settings() == {}
     kai = str(resources_dir() / "fonts" / "LXGWWenKai-Regular.ttf")
     page.body_font.setText(kai)
     page.save_machine.click()
-    qtbot.waitUntil(lambda: station.local_settings().get("body_font") == kai, timeout=5000)
+    qtbot.waitUntil(lambda: station.computer.settings().get("body_font") == kai, timeout=5000)
     qtbot.waitUntil(lambda: win.tasks.pending == 0, timeout=10000)
     assert any(kind == "info" and "之后出具的文书使用新的字体" in text for kind, text in messages.shown)
 
@@ -604,8 +604,8 @@ def test_kiosk_mode_and_language_chosen_in_settings_apply_at_the_next_start(qtbo
     page.idle.setValue(3)
     page.language.setCurrentIndex(page.language.findData("en"))
     page.save_machine.click()
-    qtbot.waitUntil(lambda: station.local_settings().get("kiosk") is True, timeout=5000)
-    assert station.local_settings()["idle_minutes"] == 3 and station.local_settings()["language"] == "en"
+    qtbot.waitUntil(lambda: station.computer.settings().get("kiosk") is True, timeout=5000)
+    assert station.computer.settings()["idle_minutes"] == 3 and station.computer.settings()["language"] == "en"
 
     monkeypatch.delenv("SUYUAN_LANG", raising=False)
     from suyuan_desktop.gui.app import parse_args, startup_options
@@ -1416,7 +1416,7 @@ def test_intake_fills_a_party_from_the_id_card_reader(qtbot, gui_station, tasks)
     plain = IntakeDialog(station, user, tasks)
     qtbot.addWidget(plain)
     assert plain.card_button is None
-    station.save_idcard_reader("simulator")
+    station.computer.save_idcard_reader("simulator")
     dlg = IntakeDialog(station, user, tasks)
     qtbot.addWidget(dlg)
     dlg.show()
@@ -1427,7 +1427,7 @@ def test_intake_fills_a_party_from_the_id_card_reader(qtbot, gui_station, tasks)
     assert second.id_number.text() == SAMPLE_CARD.id_number and "女，1985年03月15日出生" in second.derived.text()
     assert second.ethnicity.text() == "汉族" and second.address.text() == SAMPLE_CARD.address
     assert first.name.text() == "张三"                                       # the filled-in one is left alone
-    station.save_idcard_reader("termb", __file__)                            # a file that is no card reader
+    station.computer.save_idcard_reader("termb", __file__)                            # a file that is no card reader
     qtbot.mouseClick(dlg.card_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: any(k == "warn" and "动态库" in t for k, t in messages.shown), timeout=15000)
     assert dlg.card_button.isEnabled()
