@@ -13,6 +13,8 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from .canonical import canonical_json, sha256_hex
+
 MAX_INT = 2 ** 62 - 1           # every integer at the edge fits a signed 64-bit column with room
 
 # Every syncable table, its fields and their kinds ("!" = required on insert): "str:N" and "text:N"
@@ -180,3 +182,11 @@ def text_limit(entity: str, field: str) -> int:
     if kind not in ("str", "text") or not size:
         raise ValueError(f"{entity}.{field} is not text ({spec})")
     return int(size)
+
+
+def payload_hash(change: dict) -> str:
+    """SHA-256 of a change's canonical payload: what the outbox stores when it writes the change,
+    what the station sends and what the district checks (docs/protocol.md)."""
+    body = {k: change.get(k) for k in ("change_id", "entity_type", "entity_id", "op", "base_version",
+                                        "patch", "schema_version")}
+    return sha256_hex(canonical_json(body))

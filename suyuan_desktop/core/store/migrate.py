@@ -58,4 +58,26 @@ def upgrade(store: Store, revision: str = "head", *, backup_dir: Path | None = N
     with store.engine.begin() as conn:
         command.upgrade(_config(conn), revision)
     log.info("schema migrated %s -> %s", current, target)
+    _give_back_space(store)
     return backup
+
+
+FREE_SHARE_TO_VACUUM = 0.25
+
+
+def _give_back_space(store: Store) -> None:
+    """A migration that rebuilds tables leaves the old pages free inside the file; when they are
+    more than a quarter of it, VACUUM gives them back to the disk (once, at this start: about 4 s
+    for 20,000 cases)."""
+    with store.engine.connect() as conn:
+        free = conn.exec_driver_sql("PRAGMA freelist_count").scalar() or 0
+        total = conn.exec_driver_sql("PRAGMA page_count").scalar() or 0
+    if not total or free / total <= FREE_SHARE_TO_VACUUM:
+        return
+    raw = store.engine.raw_connection()   # outside a transaction, as VACUUM must be
+    try:
+        raw.driver_connection.execute("VACUUM")
+    finally:
+        raw.close()
+    store.checkpoint()
+    log.info("database compacted after migration: %d of %d pages were free", free, total)

@@ -11,6 +11,7 @@ from sqlalchemy import event, inspect, select
 
 from ..domain.canonical import canonical_json, jsonable, sha256_hex
 from ..domain.errors import ImmutableRecord
+from ..domain.records import payload_hash
 from .ids import uuid7
 from .models import AuditEntry, SyncOutbox, SyncRevokedCase, utcnow
 
@@ -155,12 +156,12 @@ def _before_flush(session, flush_context, instances):
             base = 0 if action == "insert" else obj.version - 1
             payload = {"change_id": change_id, "entity_type": entity_type, "entity_id": obj.id,
                        "op": action, "base_version": base, "patch": changes,
-                       "schema_version": SYNC_SCHEMA_VERSION}
+                       "schema_version": SYNC_SCHEMA_VERSION}   # what the district hashes again
             session.add(SyncOutbox(   # the change itself is the audit entry's
                 change_id=change_id, entity_type=entity_type, entity_id=obj.id, op=action,
                 base_version=base, new_version=obj.version, audit=entry,
                 schema_version=SYNC_SCHEMA_VERSION, user_id=actor.user_id, device_time=now,
-                payload_hash=sha256_hex(canonical_json(payload)), state="pending"))
+                payload_hash=payload_hash(payload), state="pending"))
     session.info["audit_head"] = prev
 
 

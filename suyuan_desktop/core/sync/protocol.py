@@ -16,12 +16,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..domain.canonical import canonical_json, sha256_hex
 # The records' fields, kinds and limits are declared once, in domain/records.py; re-exported here
 # because the station and the district check every change against them through the protocol.
 from ..domain.records import (  # noqa: F401
     DISTRICT_OWNED_FIELDS, ENTITY_FIELDS, FIELD_LABELS, MAX_INT, PARENT, REFERENCES, STATION_SCOPED,
-    FieldProblem, case_field, check_patch, check_value, field_kind, from_json, max_chars,
+    FieldProblem, case_field, check_patch, check_value, field_kind, from_json, max_chars, payload_hash,
     without_impossible_old_values,
 )
 
@@ -45,13 +44,6 @@ CLOCK_SKEW_WARN_SECONDS = 300
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 
 # --- changes -------------------------------------------------------------------------------------
-
-def payload_hash(change: dict) -> str:
-    """SHA-256 of the canonical change payload (the same bytes the outbox hashed when it wrote it)."""
-    body = {k: change.get(k) for k in ("change_id", "entity_type", "entity_id", "op", "base_version",
-                                        "patch", "schema_version")}
-    return sha256_hex(canonical_json(body))
-
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
