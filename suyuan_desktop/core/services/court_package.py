@@ -59,7 +59,7 @@ def _pages(pdf: bytes) -> int:
 
 def build(docs, actor: Actor, case_ref: str) -> CourtPackage:
     ctx = docs.ctx
-    case = docs._case_doc(case_ref)
+    case = docs.case_record(case_ref)
     status = CaseStatus.parse(case["status"])
     ended = status in (CaseStatus.FAILED, CaseStatus.RETURNED_TO_COURT) or (
         status is CaseStatus.ARCHIVED and case.get("termination_reason"))
@@ -78,7 +78,7 @@ def build(docs, actor: Actor, case_ref: str) -> CourtPackage:
     if status is CaseStatus.FAILED and case["source"] in {c.value for c in COURT_SOURCES}:
         # handed back to the referring court first, so that the documents show where the case is
         docs.cases.return_to_court(actor, case["id"], "调解不成，诉调对接材料移送法院")
-        case, returned = docs._case_doc(case_ref), True
+        case, returned = docs.case_record(case_ref), True
     number = case["case_number"]
     parts = []   # (title, doc_type, IssuedView, pdf)
     for doc_type, target in (("termination", None), *(("undisputed_facts", r["id"]) for r in case.get("fact_records", [])),
@@ -121,7 +121,7 @@ def _issue_package(docs, actor: Actor, case: dict, manifest: dict, pdfs: list[by
             IssuedDocument.case_id == case["id"], IssuedDocument.doc_type == "court_package",
             IssuedDocument.data_hash == digest, IssuedDocument.deleted_at.is_(None))).scalars().first()
         if existing is not None:
-            return docs._view(existing, case["case_number"], reused=True), ctx.blobs.get(existing.pdf_sha256)
+            return docs.issued_view(existing, case["case_number"], reused=True), ctx.blobs.get(existing.pdf_sha256)
         version = (s.execute(select(func.max(IssuedDocument.doc_version)).where(
             IssuedDocument.case_id == case["id"], IssuedDocument.doc_type == "court_package")).scalar() or 0) + 1
     payload = Payload(manifest["station_code"], case["case_number"], "court_package", version, TEMPLATE_VERSION, digest)
@@ -146,7 +146,7 @@ def _issue_package(docs, actor: Actor, case: dict, manifest: dict, pdfs: list[by
                              issued_by=actor.username)
         s.add(row)
         s.flush()
-        return docs._view(row, case["case_number"], reused=False), pdf
+        return docs.issued_view(row, case["case_number"], reused=False), pdf
 
 
 def verify_manifest(docs, raw: bytes):

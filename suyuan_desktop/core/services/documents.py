@@ -90,7 +90,8 @@ class DocumentService:
     def _template(self, doc_type: str) -> dict:
         return load_template(doc_type, self.ctx.templates_dir)
 
-    def _case_doc(self, case_ref: str) -> dict:
+    def case_record(self, case_ref: str) -> dict:
+        """The case as its documents print it: the export format, without file contents."""
         return exchange.export_cases(self.ctx, [case_ref], include_files=False)["cases"][0]
 
     def issue(self, actor: Actor, case_ref: str, doc_type: str, target_id: str | None = None, *,
@@ -107,7 +108,7 @@ class DocumentService:
             raise ValidationError(FieldError("doc_type", "文书类型", f"“{doc_type}”不是可出具的文书，可选：{'、'.join(DOC_TYPES)}、dossier。", "choice"))
         template = self._template(doc_type)
         station = self.ctx.station().__dict__
-        case = self._case_doc(case_ref)
+        case = self.case_record(case_ref)
         if signatures:
             from ..documents.signatures import normalise
             names = {p["name"] for p in case["parties"]} | {m["name"] for m in case.get("mediators", [])}
@@ -125,7 +126,7 @@ class DocumentService:
                 IssuedDocument.target_key == target_key, IssuedDocument.data_hash == digest,
                 IssuedDocument.deleted_at.is_(None))).scalars().first()
             if existing is not None:
-                view = self._view(existing, case["case_number"], reused=True)
+                view = self.issued_view(existing, case["case_number"], reused=True)
                 return view, self.ctx.blobs.get(existing.pdf_sha256)
             latest = s.execute(select(func.max(IssuedDocument.doc_version)).where(
                 IssuedDocument.case_id == case["id"], IssuedDocument.doc_type == doc_type,
@@ -146,11 +147,12 @@ class DocumentService:
                                  issued_by=actor.username)
             s.add(row)
             s.flush()
-            view = self._view(row, case["case_number"], reused=False)
+            view = self.issued_view(row, case["case_number"], reused=False)
         return view, pdf
 
     @staticmethod
-    def _view(row: IssuedDocument, case_number: str, reused: bool) -> IssuedView:
+    def issued_view(row: IssuedDocument, case_number: str, reused: bool) -> IssuedView:
+        """An issued document as the caller sees it (``reused``: this very document was issued before)."""
         return IssuedView(id=row.id, case_number=case_number, doc_type=row.doc_type, target_key=row.target_key,
                           doc_version=row.doc_version, template_version=row.template_version, data_hash=row.data_hash,
                           pdf_sha256=row.pdf_sha256, pages=row.pages, payload=row.payload, reused=reused)
@@ -160,7 +162,7 @@ class DocumentService:
             case = find_case(s, case_ref)
             rows = s.execute(select(IssuedDocument).where(IssuedDocument.case_id == case.id)
                              .order_by(IssuedDocument.created_at)).scalars().all()
-            return [self._view(r, case.case_number, reused=False) for r in rows]
+            return [self.issued_view(r, case.case_number, reused=False) for r in rows]
 
     def record_print(self, actor: Actor, issued_id: str, printer: str, copies: int) -> None:
         if copies < 1:
@@ -188,7 +190,7 @@ class DocumentService:
             row = s.execute(select(IssuedDocument).where(IssuedDocument.pdf_sha256 == sha)).scalars().first()
             if row is not None:
                 case = s.get(Case, row.case_id)
-                view = self._view(row, case.case_number, reused=False)
+                view = self.issued_view(row, case.case_number, reused=False)
                 return Verdict("genuine", f"真实：{case.case_number} {DOC_TYPES[row.doc_type].label} 第{row.doc_version}版，"
                                           f"与本站出具的文件完全一致。", Payload.decode(row.payload), view)
         payload = self._embedded_payload(pdf)
@@ -203,7 +205,7 @@ class DocumentService:
                 IssuedDocument.doc_version == payload.version)).scalars().first()
             if row is None:
                 return Verdict("unknown", f"无法核验：本站没有出具过 {payload.case_number} 的该文书（第{payload.version}版）。", payload)
-            view = self._view(row, payload.case_number, reused=False)
+            view = self.issued_view(row, payload.case_number, reused=False)
         return Verdict("altered", f"已被改动：{payload.case_number} {DOC_TYPES[payload.doc_type].label} 第{payload.version}版"
                                   "确由本站出具，但此文件与存档原件不一致，内容可能被篡改。请以存档原件为准。", payload, view)
 
@@ -236,7 +238,7 @@ class DocumentService:
 
         ``progress(percent, message)`` is called before each document; it may raise to stop (the
         documents issued until then stay issued: each is a complete, verifiable record)."""
-        case = self._case_doc(case_ref)
+        case = self.case_record(case_ref)
         parts: list[tuple[str, str, bytes | None, str]] = []  # (title, required, pdf, note)
         missing: list[str] = []
         steps = 6 + sum(len(case.get(k, [])) for k in ("investigations", "sessions", "agreements", "fact_records",
