@@ -90,6 +90,9 @@ def main() -> None:
     def tour(prefix: str, size, *, kiosk: bool, dialogs_too: bool, only_home: bool = False) -> None:
         """The main screens, and (``dialogs_too``) every form over them."""
         win = MainWindow(station, user, kiosk=kiosk)
+        win.resize(*size)
+        win.show()
+        settle(win, 1200)   # the sync status line fills in a moment after the pages
         shot(win, f"{prefix}home", size)
         if only_home:
             win.close()
