@@ -1,5 +1,6 @@
 import logging
 
+import keyring.backend
 import keyring.core
 import pytest
 
@@ -23,6 +24,52 @@ def test_no_backend_names_the_fix(monkeypatch):
     with pytest.raises(keystore.KeyringUnavailable) as exc:
         keystore.load_db_key("store-1")
     assert "PYTHON_KEYRING_BACKEND" in exc.value.message
+
+
+class NativeKeyring(keyring.backend.KeyringBackend):
+    """Stands in for the platform's own keyring (Secret Service, Credential Locker)."""
+    priority = 5
+    kept: dict = {}
+
+    def get_password(self, service, username):
+        return self.kept.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.kept[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.kept.pop((service, username), None)
+
+
+class AbsentKeyring(NativeKeyring):
+    @property
+    def priority(self):
+        raise RuntimeError("the Secret Service daemon is neither running nor activatable")
+
+
+def _nobody_chose(monkeypatch, native: type):
+    import sys
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND")
+    monkeypatch.setattr(keyring.core, "_keyring_backend", None)
+    monkeypatch.setitem(keystore._NATIVE, sys.platform, f"{__name__}.{native.__name__}")
+    searched = []
+    monkeypatch.setattr(keyring.core, "init_backend", lambda *a: searched.append(1) or keyring.core.set_keyring(
+        __import__("keyring.backends.fail", fromlist=["Keyring"]).Keyring()))
+    return searched
+
+
+def test_the_platforms_own_keyring_is_used_without_searching_every_backend(monkeypatch):
+    searched = _nobody_chose(monkeypatch, NativeKeyring)
+    key = keystore.create_db_key("store-3")
+    assert keystore.load_db_key("store-3") == key and isinstance(keyring.core.get_keyring(), NativeKeyring)
+    assert not searched
+
+
+def test_without_the_platforms_keyring_the_search_decides_as_before(monkeypatch):
+    searched = _nobody_chose(monkeypatch, AbsentKeyring)
+    with pytest.raises(keystore.KeyringUnavailable) as exc:   # here the search finds nothing
+        keystore.load_db_key("store-4")
+    assert searched and "PYTHON_KEYRING_BACKEND" in exc.value.message
 
 
 def test_explicit_backend_stores_and_returns_the_key():
