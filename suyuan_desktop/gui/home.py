@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from ..core.domain.state_machine import OPEN_STATUSES
 from ..core.services.cases import CaseFilter
-from .models import CASE_COLUMNS, CaseListModel, DeadlineModel
+from .models import CASE_COLUMNS, CASE_NUMBER_SAMPLE, DATE_SAMPLE, CaseListModel, DeadlineModel
 from . import theme
 from .widgets import size_columns
 from .forms.ui_home import Ui_HomePage
@@ -39,7 +39,7 @@ class HomePage(QWidget):
         self.mine_view = self.ui.mineView
         self.mine_view.setModel(self.mine)
         self.mine_view.activated.connect(lambda idx: self.open_case.emit(self.mine.case_id(idx.row())))
-        size_columns(self.deadline_view, {0: 110, 1: 100, 2: 150, 3: 230}, stretch=4)
+        size_columns(self.deadline_view, {0: DATE_SAMPLE, 1: "逾期 365 天", 2: 150, 3: CASE_NUMBER_SAMPLE}, stretch=4)
         size_columns(self.mine_view, CASE_COLUMNS, stretch=1)
         self.mine_view.setItemDelegateForColumn(4, theme.StatusChipDelegate(self.mine_view))
         theme.mark(self.new_button, primary=True)

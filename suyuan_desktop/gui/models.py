@@ -39,7 +39,10 @@ class _TableModel(QAbstractTableModel):
 
 
 # widths of the case table's columns wherever it is shown (案件, 工作台); 纠纷名称 takes the rest
-CASE_COLUMNS = {0: 230, 2: 200, 3: 130, 4: 110, 5: 100}
+# widths of the case tables: a sample of the widest value where it has one (案号, a date)
+CASE_NUMBER_SAMPLE = "（2026）平原人调字第0000号"
+DATE_SAMPLE = "2026-12-31"
+CASE_COLUMNS = {0: CASE_NUMBER_SAMPLE, 2: 200, 3: 130, 4: 110, 5: DATE_SAMPLE}
 
 
 class CaseListModel(_TableModel):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QDateTimeEdit, QLabel, QLayout, QLineEdit, QListWidget, QVBoxLayout, QWidget,
 )
@@ -238,21 +238,48 @@ def enum_combo(members, current=None) -> QComboBox:
     return fill_enum(QComboBox(), members, current)
 
 
-def size_columns(view, widths: dict[int, int], stretch: int) -> None:
-    """Columns a person can read: each its given width but never narrower than its header, the
-    ``stretch`` column taking what is left, all resizable by dragging. (Sizing to contents makes
-    columns as narrow as their header while a lazily loaded table is still empty.)"""
+def size_columns(view, widths: dict[int, int | str], stretch: int) -> None:
+    """Columns a person can read: each its given width, or as wide as a sample of its widest value
+    in the table's own font (a case number must show whole on the kiosk's larger type too), but
+    never narrower than its header; the ``stretch`` column takes what is left, all resizable by
+    dragging. (Sizing to contents makes columns as narrow as their header while a lazily loaded
+    table is still empty.) The table's font is known only once it sits in its window, under that
+    window's style sheet: sample widths are measured again whenever the font changes."""
     from PySide6.QtWidgets import QHeaderView
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(False)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    model = view.model()
-    for col in range(model.columnCount()):
-        if col == stretch:
-            continue
-        label = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
-        view.setColumnWidth(col, max(widths.get(col, 100), header.fontMetrics().horizontalAdvance(label) + 24))
+    view._column_sizer = _ColumnSizer(view, widths, stretch)   # lives as long as the table
+    view._column_sizer.apply()
+
+
+class _ColumnSizer(QObject):
+    def __init__(self, view, widths: dict[int, int | str], stretch: int):
+        super().__init__(view)
+        self.view, self.widths, self.stretch = view, widths, stretch
+        self.font_key = None
+        view.installEventFilter(self)
+
+    def apply(self) -> None:
+        view = self.view
+        self.font_key = view.font().key()
+        header = view.horizontalHeader()
+        model = view.model()
+        for col in range(model.columnCount()):
+            if col == self.stretch:
+                continue
+            label = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
+            width = self.widths.get(col, 100)
+            if isinstance(width, str):
+                width = view.fontMetrics().horizontalAdvance(width) + 28
+            view.setColumnWidth(col, max(width, header.fontMetrics().horizontalAdvance(label) + 24))
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.Polish, QEvent.Type.Show) \
+                and self.view.font().key() != self.font_key:
+            self.apply()
+        return False
 
 
 def muted(text: str) -> QLabel:

@@ -961,6 +961,31 @@ def test_the_kiosk_window_fits_a_1366x768_screen_on_every_page(qtbot, gui_statio
     assert win.lock_button.minimumHeight() >= 44 and all(b.minimumHeight() >= 44 for b in win.nav_buttons.values())
 
 
+def test_case_numbers_and_dates_show_whole_in_the_kiosks_larger_type(qtbot, gui_station):
+    """The home page's and the case list's 案号 and date columns were sized in pixels for the
+    ordinary type: on the kiosk a case number read "（2026）平原人调字第00…"."""
+    from suyuan_desktop.core.services.users import actor_for
+    from suyuan_desktop.gui.main_window import MainWindow
+    station, user = gui_station
+    case = mediating_case(station, actor_for(user))
+    normal = MainWindow(station, user)
+    kiosk = MainWindow(station, user, kiosk=True)
+    for win in (normal, kiosk):
+        qtbot.addWidget(win)
+        win.resize(1366, 768)
+        win.show()
+        win.show_page(win.cases)
+        qtbot.waitUntil(lambda w=win: w.cases.model.rowCount() > 0 and w.home.mine.rowCount() > 0, timeout=10000)
+    assert kiosk.home.mine_view.fontMetrics().height() > normal.home.mine_view.fontMetrics().height()
+    for win in (normal, kiosk):
+        for view in (win.home.mine_view, win.cases.view):
+            metrics = view.fontMetrics()
+            assert view.columnWidth(0) > metrics.horizontalAdvance(case.case_number), view
+            assert view.columnWidth(5) > metrics.horizontalAdvance(case.received_date.isoformat()), view
+        deadlines = win.home.deadline_view
+        assert deadlines.columnWidth(3) > deadlines.fontMetrics().horizontalAdvance(case.case_number)
+
+
 def test_an_investigation_is_recorded_through_the_window(qtbot, window, gui_station):
     """记录调查: the form's fields, a refusal naming the empty field, then the record on the case."""
     from suyuan_desktop.core.services.users import actor_for
