@@ -279,9 +279,7 @@ class MainWindow(QMainWindow):
         if self.station_app is None:
             return super().closeEvent(event)
         if self.sync is not None:
-            self.sync.timer.stop()
-            self.sync.soon.stop()
-            self.sync.retry.stop()
+            self.sync.stop()
             self.sync.cancel()  # a long first sync stops at its next page; nothing done is lost
         if self.tasks.pending and not self.tasks.wait(10_000):
             event.ignore()

@@ -104,15 +104,20 @@ class SyncController(QObject):
         self.retry = QTimer(self)
         self.retry.setSingleShot(True)
         self.retry.timeout.connect(self.sync_now)
+        self.first = QTimer(self)
+        self.first.setSingleShot(True)
+        self.first.timeout.connect(self.refresh)
 
     def start(self) -> None:
         self.timer.start()
         # the status line fills in a moment after the first screen is up: reading it means loading
         # the sync machinery (about 150 ms), which would otherwise compete with the first screen
-        self.first = QTimer(self)   # a child: it goes with the window if that closes first
-        self.first.setSingleShot(True)
-        self.first.timeout.connect(self.refresh)
         self.first.start(STATUS_DELAY_MS)
+
+    def stop(self) -> None:
+        """No more syncs or status reads of their own: the window is closing."""
+        for timer in (self.timer, self.soon, self.retry, self.first):
+            timer.stop()
 
     def refresh(self) -> None:
         # ``app.sync`` is made on the worker too: its first use imports the sync machinery (about
