@@ -164,21 +164,24 @@ def test_a_reference_outside_its_case_is_refused_by_path(stations, tmp_path, cap
     assert f"cases[{concluded}].agreements[0].supersedes_id" in err
 
 
-def test_every_permitted_spelling_of_the_total_in_words_imports_and_a_wrong_amount_does_not(stations, tmp_path, capsys):
-    from suyuan_desktop.core.domain.money import amount_spellings
+def test_an_import_error_names_the_field_in_chinese_once_with_the_records_own_limit(stations, tmp_path, capsys):
+    """The file's field is named as a person knows it, once, and the limit is the one the record has."""
+    from suyuan_desktop.core.domain.records import max_chars
     src, dst = stations
     doc = _fresh_ids(exchange.export_cases(src), keep=set())
     i = next(i for i, c in enumerate(doc["cases"]) if c["agreements"])
-    ag = doc["cases"][i]["agreements"][0]
-    ag["total_amount"] = "107000.53"
-    ag["clauses"][0]["amount"] = "107000.53"
-    file = tmp_path / "words.json"
-    ag["total_amount_words"] = "壹拾万柒仟元零叁分"  # 107,000.03 in words: off by 0.50, refused
+    address, place = max_chars("parties", "address"), max_chars("agreements", "performance_place")
+    doc["cases"][i]["parties"][0]["address"] = "东" * (address + 1)
+    doc["cases"][i]["parties"][1]["role"] = "witness"
+    doc["cases"][i]["agreements"][0]["performance_place"] = "西" * (place + 1)
+    doc["cases"][i]["mediators"][0]["name"] = "欧" * max_chars("mediators", "name")   # at the limit: fine
+    file = tmp_path / "labels.json"
     file.write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+    before = _snapshot(dst)
     assert cli.main(["--data-dir", str(dst.data_dir), "case", "import", str(file)]) == 1
-    assert f"cases[{i}].agreements[0].total_amount_words" in capsys.readouterr().err
-    ag["total_amount"] = "107000.03"
-    ag["clauses"][0]["amount"] = "107000.03"
-    ag["total_amount_words"] = sorted(amount_spellings("107000.03"))[-1]
-    file.write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
-    assert cli.main(["--data-dir", str(dst.data_dir), "case", "import", str(file)]) == 0, capsys.readouterr().err
+    lines = [line.strip() for line in capsys.readouterr().err.splitlines()]
+    assert lines[0] == "导入失败，共 3 处错误，未导入任何案件："
+    assert f"cases[{i}].parties[0].address：住址或单位地址 不能超过{address}个字，现在是{address + 1}个字。" in lines
+    assert any(line.startswith(f"cases[{i}].parties[1].role：当事人身份 “witness”不是有效选项") for line in lines)
+    assert f"cases[{i}].agreements[0].performance_place：履行地点 不能超过{place}个字符，现在是{place + 1}个。" in lines
+    assert _snapshot(dst) == before

@@ -61,7 +61,6 @@ REFERENCES: dict[str, dict[str, str]] = {
 }
 # only the district reassigns a case (or a station's own record)
 DISTRICT_OWNED_FIELDS = {("cases", "station_code"), ("screenings", "station_code")}
-FIELD_LABELS = {"station_code": "所属调委会", "status": "案件状态", "deleted_at": "作废时间"}
 
 
 def case_field(entity_type: str) -> str | None:

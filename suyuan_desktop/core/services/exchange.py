@@ -32,6 +32,7 @@ from ..store.models import (
     JudicialConfirmation, MediationSession, Mediator, Money, Party,
 )
 from ..store.tracking import Actor, jsonable
+from ..domain.labels import field_label
 from ..domain.records import max_chars
 from .inputs import Collector, PartyInput, clean_party
 
@@ -196,13 +197,13 @@ def _load_row(col: Collector, node: Node, data: dict, parent_id: str | None):
         if attr.key == node.parent_fk:
             values[attr.key] = parent_id
             continue
-        value = _convert(col, attr, data.get(attr.key), node.model, attr.key)
+        value = _convert(col, attr, data.get(attr.key), node.model, field_label(attr.key))
         enum_cls = ENUMS.get((node.model, attr.key))
         if enum_cls and value is not None:
             try:
                 value = enum_cls.parse(value).value
             except ValueError:
-                col.add(attr.key, attr.key, f"“{value}”不是有效选项，可选：{enum_cls.choices()}。", "choice")
+                col.add(attr.key, field_label(attr.key), f"“{value}”不是有效选项，可选：{enum_cls.choices()}。", "choice")
         values[attr.key] = value
     if not values.get("id"):
         col.add("id", "id", "缺少记录编号（UUID）。", "required")
@@ -231,7 +232,7 @@ def _dangling_references(rows: list) -> list[FieldError]:
                 continue
             target = next(iter(column.foreign_keys)).column.table.name
             if value not in ids_by_table.get(target, ()):
-                errors.append(FieldError(f"{path}.{column.key}".lstrip("."), column.key,
+                errors.append(FieldError(f"{path}.{column.key}".lstrip("."), field_label(column.key),
                                          f"引用的记录 {value} 不在本案中（{target}），请核对。", "dangling"))
     return errors
 
@@ -242,8 +243,10 @@ def _check_mediator(path: str, m, col: Collector, seen_ids: set) -> bool:
         col.errors.append(FieldError(path, "调解员", "应为一个对象（JSON 花括号）。", "type"))
         return False
     ok = True
-    for key, label, size, required in (("id", "调解员编号", 36, True), ("name", "调解员姓名", 50, True),
-                                       ("phone", "调解员电话", 30, False), ("title", "调解员职务", 50, False),
+    for key, label, size, required in (("id", "调解员编号", 36, True),
+                                       ("name", "调解员姓名", max_chars("mediators", "name"), True),
+                                       ("phone", "调解员电话", max_chars("mediators", "phone"), False),
+                                       ("title", "调解员职务", max_chars("mediators", "title"), False),
                                        ("link_id", "调解员指派编号", 36, False)):
         value = m.get(key)
         if value is None or value == "":
@@ -279,6 +282,9 @@ def _walk(col: Collector, node: Node, data: dict, parent_id, rows: list, today: 
         pc = Collector(col.prefix)
         fields = {k: values.get(k) for k in PartyInput.__dataclass_fields__ if k in data}  # type-checked above
         cleaned = clean_party(PartyInput(**fields), pc, today)
+        # the intake form's own check of a field says it in the form's words: one message a field
+        specific = {e.path for e in pc.errors if e.code != "unknown_field"}
+        col.errors[:] = [e for e in col.errors if e.path not in specific]
         col.errors.extend(e for e in pc.errors if e.code != "unknown_field")
         for key in ("id_number", "credit_code", "phone", "agent_phone", "gender", "birth_date"):
             if not pc.errors and cleaned.get(key) != values.get(key) and values.get(key) is not None:

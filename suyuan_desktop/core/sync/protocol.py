@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 # The records' fields, kinds and limits are declared once, in domain/records.py; re-exported here
 # because the station and the district check every change against them through the protocol.
 from ..domain.records import (  # noqa: F401
-    DISTRICT_OWNED_FIELDS, ENTITY_FIELDS, FIELD_LABELS, MAX_INT, PARENT, REFERENCES, STATION_SCOPED,
+    DISTRICT_OWNED_FIELDS, ENTITY_FIELDS, MAX_INT, PARENT, REFERENCES, STATION_SCOPED,
     FieldProblem, case_field, check_patch, check_value, field_kind, from_json, max_chars, payload_hash,
     without_impossible_old_values,
 )
