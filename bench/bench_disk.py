@@ -24,7 +24,7 @@ _BEFORE = [
        actor VARCHAR(64), entity_type VARCHAR(40) NOT NULL, entity_id VARCHAR(80) NOT NULL,
        action VARCHAR(8) NOT NULL, changes JSON NOT NULL, prev_hash VARCHAR(64) NOT NULL, hash VARCHAR(64) NOT NULL)""",
     """INSERT INTO audit_before SELECT seq, at, actor, entity_type, entity_id, action, changes,
-       coalesce(lower(hex(lag(hash) OVER (ORDER BY seq))), '{genesis}'), lower(hex(hash)) FROM audit_log ORDER BY seq""",
+       coalesce(nullif(lower(hex(lag(hash) OVER (ORDER BY seq))), ''), '{genesis}'), lower(hex(hash)) FROM audit_log ORDER BY seq""",
     """CREATE TABLE outbox_before (local_seq INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
        change_id VARCHAR(36) NOT NULL UNIQUE, entity_type VARCHAR(40) NOT NULL, entity_id VARCHAR(36) NOT NULL,
        op VARCHAR(8) NOT NULL, base_version INTEGER NOT NULL, new_version INTEGER NOT NULL, patch JSON NOT NULL,

@@ -306,3 +306,36 @@ def test_intake_validation_failure_writes_nothing(station, admin):
 
 def test_head_revision_constant_matches_alembic():
     assert migrate.HEAD_REVISION == migrate.head_revision()
+
+
+def test_a_backup_verifies_in_either_form_of_the_audit_log(station, admin, tmp_path):
+    """A backup made before migration 0015 keeps hex hashes and the stored link; one made after,
+    32-byte hashes and no link. Both verify; an altered link or entry in either is refused."""
+    from suyuan_desktop.core.services import backup as backup_svc
+    from suyuan_desktop.core.store.engine import open_raw
+    from suyuan_desktop.core.store.tracking import GENESIS_HASH
+    new_case(station, admin)
+    made = tmp_path / "station.bak"
+    backup_svc.backup(station, made, "平原镇备份口令2026")
+    entries = backup_svc.verify_backup(made, "平原镇备份口令2026").audit_entries
+    assert entries > 10
+    conn = open_raw(made, passphrase="平原镇备份口令2026")
+    conn.executescript(f"""
+        CREATE TABLE audit_before (seq INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, at DATETIME NOT NULL,
+            actor VARCHAR(64), entity_type VARCHAR(40) NOT NULL, entity_id VARCHAR(80) NOT NULL,
+            action VARCHAR(8) NOT NULL, changes JSON NOT NULL, prev_hash VARCHAR(64) NOT NULL, hash VARCHAR(64) NOT NULL);
+        INSERT INTO audit_before SELECT seq, at, actor, entity_type, entity_id, action, changes,
+            coalesce(nullif(lower(hex(lag(hash) OVER (ORDER BY seq))), ''), '{GENESIS_HASH}'), lower(hex(hash)) FROM audit_log;
+        DROP TABLE audit_log;
+        ALTER TABLE audit_before RENAME TO audit_log;
+    """)
+    conn.commit()
+    conn.close()
+    assert backup_svc.verify_backup(made, "平原镇备份口令2026").audit_entries == entries
+    conn = open_raw(made, passphrase="平原镇备份口令2026")
+    conn.execute("UPDATE audit_log SET prev_hash = ? WHERE seq = 3", ("1" * 64,))
+    conn.commit()
+    conn.close()
+    with pytest.raises(backup_svc.BackupInvalid) as exc:
+        backup_svc.verify_backup(made, "平原镇备份口令2026")
+    assert "第3条" in exc.value.message
