@@ -78,47 +78,54 @@ class FieldProblem(ValueError):
     pass
 
 
+def _named(field: str) -> str:
+    """A field as a message names it: its Chinese label, and the name the file or log uses."""
+    from .labels import field_label
+    label = field_label(field)
+    return f"“{label}”（{field}）" if label != field else f"“{field}”"
+
+
 def check_value(entity_type: str, field: str, value: Any) -> None:
     """Validate one JSON value against the field's kind; raises FieldProblem with a Chinese reason."""
     spec = ENTITY_FIELDS[entity_type].get(field)
     if spec is None:
-        raise FieldProblem(f"字段“{field}”不属于{entity_type}")
+        raise FieldProblem(f"字段{_named(field)}不属于{entity_type}")
     kind = spec.rstrip("!")
     if value is None:
         if spec.endswith("!"):
-            raise FieldProblem(f"字段“{field}”不能为空")
+            raise FieldProblem(f"字段{_named(field)}不能为空")
         return
     base, _, size = kind.partition(":")
     if base == "ref":
         base, size = "str", "36"
     if base in ("str", "text"):
         if not isinstance(value, str):
-            raise FieldProblem(f"字段“{field}”应为文字")
+            raise FieldProblem(f"字段{_named(field)}应为文字")
         if size and len(value) > int(size):
-            raise FieldProblem(f"字段“{field}”超过{size}个字")
+            raise FieldProblem(f"字段{_named(field)}超过{size}个字")
     elif base == "int":
         if not isinstance(value, int) or isinstance(value, bool) or not -MAX_INT <= value <= MAX_INT:
-            raise FieldProblem(f"字段“{field}”应为整数")
+            raise FieldProblem(f"字段{_named(field)}应为整数")
     elif base == "bool":
         if not isinstance(value, bool):
-            raise FieldProblem(f"字段“{field}”应为是/否")
+            raise FieldProblem(f"字段{_named(field)}应为是/否")
     elif base == "date":
         try:
             dt.date.fromisoformat(value)
         except (TypeError, ValueError):
-            raise FieldProblem(f"字段“{field}”应为日期（YYYY-MM-DD）") from None
+            raise FieldProblem(f"字段{_named(field)}应为日期（YYYY-MM-DD）") from None
     elif base == "datetime":
         try:
             dt.datetime.fromisoformat(value)
         except (TypeError, ValueError):
-            raise FieldProblem(f"字段“{field}”应为时间（ISO 8601）") from None
+            raise FieldProblem(f"字段{_named(field)}应为时间（ISO 8601）") from None
     elif base == "money":
         try:
             amount = Decimal(value) if isinstance(value, str) else None
         except InvalidOperation:
             amount = None
         if amount is None or not amount.is_finite() or amount != amount.quantize(Decimal("0.01")):
-            raise FieldProblem(f"字段“{field}”应为精确到分的金额文字，如 \"1200.00\"")
+            raise FieldProblem(f"字段{_named(field)}应为精确到分的金额文字，如 \"1200.00\"")
 
 
 def check_patch(entity_type: str, patch: dict) -> None:
