@@ -46,3 +46,17 @@ def test_a_new_calendar_reaches_the_deadlines_at_once(station):
     assert not before.is_rest_day(day)             # a Monday
     station.replace_holidays(SYSTEM, "test-1", [(day, True)])
     assert station.cases.ctx.calendar().is_rest_day(day)
+
+
+def test_opening_the_station_and_its_statistics_loads_no_document_or_sync_machinery(station):
+    """The first screen and the 统计 page come up without ReportLab, pypdf, pydantic or httpx: those
+    load when a document is printed or a sync runs (docs/architecture.md)."""
+    import os
+    import subprocess
+    import sys
+    code = ("import sys; from suyuan_desktop.core.services.station import StationApp; "
+            f"app = StationApp.open({str(station.data_dir)!r}); app.cases.deadlines(); app.stats; app.self_service; "
+            "print(sorted(m for m in ('reportlab', 'pypdf', 'pydantic', 'httpx') if m in sys.modules))")
+    station.close()
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=dict(os.environ), check=True)
+    assert out.stdout.strip() == "[]", out.stderr

@@ -50,9 +50,11 @@ class Receipt:
 
 class SelfServiceService:
     def __init__(self, ctx, cases, documents):
+        """``documents`` gives the document service when an application is signed or a receipt
+        printed (it loads ReportLab: the kiosk's first screen comes up without it)."""
         self.ctx = ctx  # a StationContext
         self.cases = cases
-        self.documents = documents
+        self._documents = documents
 
     def apply(self, data: SelfApplication) -> Receipt:
         problems = []
@@ -72,7 +74,7 @@ class SelfServiceService:
             claims=data.claims or None, received_date=self.ctx.today().isoformat(),
             parties=[applicant, data.respondent]))
         # the application as the MoJ form, signed by the applicant on the screen
-        self.documents.issue(SELF_SERVICE, case.case_number, "application", signatures={
+        self._documents().issue(SELF_SERVICE, case.case_number, "application", signatures={
             applicant.name: {"strokes": data.signature, "date": self.ctx.today().isoformat()}})
         token = secrets.token_urlsafe(16)
         with self.ctx.store.write(SELF_SERVICE) as s:
@@ -103,7 +105,7 @@ class SelfServiceService:
 
         from ..documents.builder import draw_qr
         station = self.ctx.station()
-        fonts = self.documents.fonts
+        fonts = self._documents().fonts
         lines = [(fonts.title, 16, f"{station.committee_name}"), (fonts.title, 15, "人民调解申请回执"),
                  (fonts.body, 11, f"受理编号：{case_number}"),
                  (fonts.body, 11, f"申请日期：{_cn(self.ctx.today())}"),

@@ -143,7 +143,7 @@ class StationApp:
         """自助申请 at the kiosk, created on first use."""
         if getattr(self, "_self_service", None) is None:
             from .self_service import SelfServiceService
-            self._self_service = SelfServiceService(self.ctx, self.cases, self.documents)
+            self._self_service = SelfServiceService(self.ctx, self.cases, lambda: self.documents)
         return self._self_service
 
     @property
@@ -159,7 +159,7 @@ class StationApp:
         """统计, created on first use."""
         if getattr(self, "_stats", None) is None:
             from .stats import StatsService
-            self._stats = StatsService(self.ctx, self.documents)
+            self._stats = StatsService(self.ctx, fonts=lambda: self.documents.fonts)
         return self._stats
 
     @property

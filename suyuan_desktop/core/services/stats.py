@@ -88,9 +88,11 @@ class StatsService:
     recorded by triggers on every path that writes them), so a report re-reads only what changed
     (docs/statistics.md, "Speed")."""
 
-    def __init__(self, ctx, documents):
+    def __init__(self, ctx, fonts):
         self.ctx = ctx  # a StationContext
-        self.documents = documents   # the printed report uses the station's document fonts
+        # the printed report uses the station's document fonts, asked for only when it is printed
+        # (the document service loads ReportLab and pypdf; the 统计 page must open without them)
+        self._fonts = fonts
         self._lock = threading.Lock()
         self._facts: dict[str, CaseFacts] = {}
         self._seen = -1          # the last change read; -1: nothing read yet
@@ -163,7 +165,7 @@ class StatsService:
     def pdf(self, result: Report) -> bytes:
         """``result`` as a PDF report in the station's document fonts (docs/statistics.md, "Output")."""
         from ..documents.statistics_pdf import write_pdf
-        return write_pdf(result, self.ctx.station().name, self.documents.fonts, self.ctx.today())
+        return write_pdf(result, self.ctx.station().name, self._fonts(), self.ctx.today())
 
     def explain(self, result: Report, ref: str) -> list[ExplainLine]:
         """The cases behind one cell of ``result`` (``KeyError`` for an unknown reference)."""
