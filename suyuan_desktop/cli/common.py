@@ -44,7 +44,12 @@ def _secret(args, flag: str, env: str, prompt: str) -> str:
 
 
 def _open(args) -> StationApp:
-    return StationApp.open(args.data_dir)
+    return StationApp.open(args.data_dir, on_migrate=_say_migrating)
+
+
+def _say_migrating(current: str, target: str) -> None:
+    print(f"正在升级站点数据库（{current} → {target}，升级前已备份到 backups 目录）。"
+          "案件多时约需一两分钟，请勿中断……", file=sys.stderr, flush=True)
 
 
 def _read_json(path: str):

@@ -92,10 +92,10 @@ def _citizen_mode(qapp, data_dir, start_logging) -> int:
     return code
 
 
-def _open_station(data_dir):
+def _open_station(data_dir, on_migrate=None):
     """Runs off the GUI thread: SQLAlchemy and the store load while the login screen is up."""
     from ..core.services.station import StationApp
-    return StationApp.open(data_dir)
+    return StationApp.open(data_dir, on_migrate=on_migrate)
 
 
 def _first_admin(app):
@@ -232,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
         def failed(exc):
             messages.show_error(exc)
             login.reject()
-        opener.run(_open_station, data_dir, on_done=opened, on_error=failed)
+        # a signal: the worker says so, the login screen shows it
+        opener.run(_open_station, data_dir, login.migrating.emit, on_done=opened, on_error=failed)
     else:
         login.set_station(station_app, station_app.station().name)
     if login.exec() != QDialog.DialogCode.Accepted:

@@ -339,3 +339,17 @@ def test_a_backup_verifies_in_either_form_of_the_audit_log(station, admin, tmp_p
     with pytest.raises(backup_svc.BackupInvalid) as exc:
         backup_svc.verify_backup(made, "平原镇备份口令2026")
     assert "第3条" in exc.value.message
+
+
+def test_whoever_waits_hears_that_a_stations_data_is_being_migrated(tmp_path):
+    """A migration can take a minute on a large station: the window and the command line are told
+    before it starts. A new, empty database is not a station's data being migrated."""
+    heard = []
+    store = Store(tmp_path / "m.db", os.urandom(32))
+    migrate.upgrade(store, "0014", on_start=lambda *a: heard.append(a))
+    assert heard == []
+    migrate.upgrade(store, on_start=lambda *a: heard.append(a))
+    assert heard == [("0014", migrate.head_revision())]
+    migrate.upgrade(store, on_start=lambda *a: heard.append(a))   # already current: nothing to say
+    assert len(heard) == 1
+    store.dispose()

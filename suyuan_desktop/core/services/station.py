@@ -218,7 +218,9 @@ class StationApp:
         return app
 
     @classmethod
-    def open(cls, data_dir: Path, *, today: dt.date | None = None) -> "StationApp":
+    def open(cls, data_dir: Path, *, today: dt.date | None = None, on_migrate=None) -> "StationApp":
+        """Open the station, first bringing its database to this version's schema (after a copy
+        in ``backups/``); ``on_migrate(current, target)`` hears that this is happening."""
         data_dir = Path(data_dir)
         meta_file = data_dir / STATION_FILE
         if not meta_file.exists():
@@ -231,7 +233,7 @@ class StationApp:
                 "请在原电脑上使用，或用 suyuan restore 从加密备份恢复。")
         private_dir(data_dir)  # also a directory made before files were kept private
         store = Store(data_dir / DB_FILE, key)
-        migrate.upgrade(store, backup_dir=data_dir / "backups")
+        migrate.upgrade(store, backup_dir=data_dir / "backups", on_start=on_migrate)
         return cls(data_dir, store, key, today=today)
 
     def close(self) -> None:

@@ -37,9 +37,12 @@ def current_revision(store: Store) -> str | None:
         return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
-def upgrade(store: Store, revision: str = "head", *, backup_dir: Path | None = None) -> Path | None:
+def upgrade(store: Store, revision: str = "head", *, backup_dir: Path | None = None,
+            on_start=None) -> Path | None:
     """Bring the schema to ``revision``. If the database already holds a schema that is behind,
-    copy the (still encrypted) file to ``backup_dir`` first. Returns the backup path, if any."""
+    copy the (still encrypted) file to ``backup_dir`` first. Returns the backup path, if any.
+    ``on_start(current, target)`` is called before a station's data is migrated (not for a new
+    database): a migration may take a minute on a large station, and whoever waits should know."""
     current = current_revision(store)
     if current == (HEAD_REVISION if revision == "head" else revision):
         return None
@@ -48,6 +51,8 @@ def upgrade(store: Store, revision: str = "head", *, backup_dir: Path | None = N
     if current == target:
         return None
     backup = None
+    if current is not None and on_start is not None:
+        on_start(current, target)
     if current is not None and backup_dir is not None:
         store.checkpoint()
         backup_dir.mkdir(parents=True, exist_ok=True)

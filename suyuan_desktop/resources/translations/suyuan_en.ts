@@ -2456,6 +2456,10 @@ The station has been created and is ready to use; enrol later under Settings →
         <source>正在登录…</source>
         <translation>Signing in...</translation>
     </message>
+    <message>
+        <source>新版本首次启动，正在升级工作站数据库（升级前已自动备份）。案件多时约需一两分钟，请勿关闭程序……</source>
+        <translation>First start of a new version: upgrading the station database (a backup was made first). With many cases this takes a minute or two; please do not close the program…</translation>
+    </message>
 </context>
 <context>
     <name>main_window</name>

@@ -97,6 +97,29 @@ def test_login_with_wrong_then_right_password(qtbot, gui_station):
     dlg.tasks.wait()
 
 
+def test_the_login_screen_says_when_the_database_is_being_upgraded_and_logs_in_after(qtbot, gui_station):
+    """A new version's first start may migrate the station for a minute while the login screen is
+    up: the screen says so (the worker thread tells it), keeps saying so when 登录 is pressed, and
+    logs in once the station is open."""
+    import threading
+
+    from suyuan_desktop.gui.login import LoginDialog
+    station, _ = gui_station
+    dlg = LoginDialog(None, "", username="admin")
+    qtbot.addWidget(dlg)
+    worker = threading.Thread(target=dlg.migrating.emit, args=("0014", "0015"))
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: "正在升级工作站数据库" in dlg.ui.errorLabel.text(), timeout=5000)
+    qtbot.keyClicks(dlg.ui.passwordEdit, "admin-pass-1")
+    qtbot.keyPress(dlg.ui.passwordEdit, Qt.Key.Key_Return)
+    assert "正在升级工作站数据库" in dlg.ui.errorLabel.text() and dlg.user is None
+    dlg.set_station(station, "平原镇矛盾纠纷调处中心")
+    qtbot.waitUntil(lambda: dlg.user is not None, timeout=5000)
+    assert dlg.user.username == "admin" and "升级" not in dlg.ui.errorLabel.text()
+    dlg.tasks.wait()
+
+
 def test_intake_with_invalid_then_valid_input(qtbot, gui_station, tasks):
     from suyuan_desktop.gui.intake import IntakeDialog
     station, user = gui_station
