@@ -92,8 +92,8 @@ class Store:
             # only their page caches fill (FIFO rotated through all and filled every cache: +140 MB)
             pool_use_lifo=True,
             connect_args={"check_same_thread": False, "timeout": 15},
-            # Chinese as UTF-8 (3 bytes), not \uXXXX escapes (6): the audit log and the outbox
-            # hold JSON copies of every change
+            # Chinese as UTF-8 (3 bytes), not \uXXXX escapes (6), in the JSON columns (conflicts,
+            # reference data, drafts); changes themselves are stored packed (store/packed.py)
             json_serializer=lambda obj: json.dumps(obj, ensure_ascii=False, separators=(",", ":")),
         )
 

@@ -1,4 +1,5 @@
-"""JSON stored compressed: the audit log's changes and the outbox's patches (docs/storage.md).
+"""JSON stored compressed: the audit log's changes (which the outbox also reads) and the
+district's answers to them; and digests kept as bytes (docs/storage.md).
 
 Every change is kept as ``{"field": {"old": ..., "new": ...}}``; 100,000 cases make about 1.5
 million of them, most a few hundred bytes of field names repeated. They are stored as raw DEFLATE
